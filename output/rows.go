@@ -1,0 +1,223 @@
+package output
+
+import (
+	"encoding/json"
+	"unicode/utf8"
+
+	"govx"
+)
+
+// Day is a Parquet DATE: days since 1970-01-01. parquet-go v0.32.0 writes
+// a time.Time tagged `date` wrongly, so dates are stored as this int32.
+// In JSON a Day is written as "2006-01-02".
+type Day int32
+
+// DayOf converts a date; the zero Date gives nil (null).
+func DayOf(d govx.Date) *Day {
+	if d.IsZero() {
+		return nil
+	}
+	v := Day(d.EpochDays())
+	return &v
+}
+
+// Date returns the calendar date of d.
+func (d Day) Date() govx.Date { return govx.DateFromEpochDays(int32(d)) }
+
+// MarshalJSON writes d as "2006-01-02".
+func (d Day) MarshalJSON() ([]byte, error) { return json.Marshal(d.Date().String()) }
+
+// UnmarshalJSON reads "2006-01-02".
+func (d *Day) UnmarshalJSON(b []byte) error {
+	var s string
+	if err := json.Unmarshal(b, &s); err != nil {
+		return err
+	}
+	v, err := govx.ParseDate(s)
+	if err != nil {
+		return err
+	}
+	*d = Day(v.EpochDays())
+	return nil
+}
+
+// ArticleRow is a row of the articles table.
+type ArticleRow struct {
+	ArticleID     string  `parquet:"article_id" json:"article_id"`
+	DocID         string  `parquet:"doc_id" json:"doc_id"`
+	Source        string  `parquet:"source" json:"source"`
+	Title         *string `parquet:"title,optional" json:"title"`
+	Published     *Day    `parquet:"published,date,optional" json:"published"`
+	ReferenceDate *Day    `parquet:"reference_date,date,optional" json:"reference_date"`
+	Text          string  `parquet:"text" json:"text"`
+	Region        *string `parquet:"region,optional" json:"region"`
+}
+
+// QuantityRow is a row of the quantities table.
+type QuantityRow struct {
+	ArticleID   string   `parquet:"article_id" json:"article_id"`
+	Sentence    int32    `parquet:"sentence" json:"sentence"`
+	Start       int32    `parquet:"start" json:"start"`
+	End         int32    `parquet:"end" json:"end"`
+	Text        string   `parquet:"text" json:"text"`
+	Value       float64  `parquet:"value" json:"value"`
+	ValueMax    *float64 `parquet:"value_max,optional" json:"value_max"`
+	Unit        *string  `parquet:"unit,optional" json:"unit"`
+	SurfaceUnit *string  `parquet:"surface_unit,optional" json:"surface_unit"`
+	Kind        string   `parquet:"kind" json:"kind"`
+	Qualifier   string   `parquet:"qualifier" json:"qualifier"`
+}
+
+// PeriodRow is a row of the periods table.
+type PeriodRow struct {
+	ArticleID   string `parquet:"article_id" json:"article_id"`
+	Sentence    int32  `parquet:"sentence" json:"sentence"`
+	Start       int32  `parquet:"start" json:"start"`
+	End         int32  `parquet:"end" json:"end"`
+	Text        string `parquet:"text" json:"text"`
+	PeriodStart *Day   `parquet:"period_start,date,optional" json:"period_start"`
+	PeriodEnd   *Day   `parquet:"period_end,date,optional" json:"period_end"`
+	Granularity string `parquet:"granularity" json:"granularity"`
+	Relative    bool   `parquet:"relative" json:"relative"`
+}
+
+// EntityRow is a row of the entities table.
+type EntityRow struct {
+	ArticleID  string  `parquet:"article_id" json:"article_id"`
+	Sentence   int32   `parquet:"sentence" json:"sentence"`
+	Start      int32   `parquet:"start" json:"start"`
+	End        int32   `parquet:"end" json:"end"`
+	Text       string  `parquet:"text" json:"text"`
+	Type       string  `parquet:"type" json:"type"`
+	Normalized *string `parquet:"normalized,optional" json:"normalized"`
+	AdminCode  *string `parquet:"admin_code,optional" json:"admin_code"`
+}
+
+// IndicatorRow is a row of the indicators table.
+type IndicatorRow struct {
+	ArticleID   string   `parquet:"article_id" json:"article_id"`
+	Sentence    int32    `parquet:"sentence" json:"sentence"`
+	Start       int32    `parquet:"start" json:"start"`
+	End         int32    `parquet:"end" json:"end"`
+	Subject     string   `parquet:"subject" json:"subject"`
+	Indicator   string   `parquet:"indicator" json:"indicator"`
+	PeriodStart *Day     `parquet:"period_start,date,optional" json:"period_start"`
+	PeriodEnd   *Day     `parquet:"period_end,date,optional" json:"period_end"`
+	Value       *float64 `parquet:"value,optional" json:"value"`
+	Unit        *string  `parquet:"unit,optional" json:"unit"`
+	Qualifier   *string  `parquet:"qualifier,optional" json:"qualifier"`
+	ChangePct   *float64 `parquet:"change_pct,optional" json:"change_pct"`
+	ChangeBasis *string  `parquet:"change_basis,optional" json:"change_basis"`
+	Modality    string   `parquet:"modality" json:"modality"`
+	Evidence    string   `parquet:"evidence" json:"evidence"`
+}
+
+// TokenRow is a row of the tokens table.
+type TokenRow struct {
+	ArticleID string `parquet:"article_id" json:"article_id"`
+	Sentence  int32  `parquet:"sentence" json:"sentence"`
+	Index     int32  `parquet:"index" json:"index"`
+	Start     int32  `parquet:"start" json:"start"`
+	End       int32  `parquet:"end" json:"end"`
+	Text      string `parquet:"text" json:"text"`
+	Pos       string `parquet:"pos" json:"pos"`
+}
+
+// Rows holds the rows of every table for one article.
+type Rows struct {
+	Article    ArticleRow
+	Quantities []QuantityRow
+	Periods    []PeriodRow
+	Entities   []EntityRow
+	Indicators []IndicatorRow
+	Tokens     []TokenRow
+}
+
+// RowsOf converts a processed article into table rows. This is the one
+// place where byte offsets become code-point offsets.
+func RowsOf(r *govx.Result) Rows {
+	a := &r.Article
+	text := a.Text
+	cp := newCodePoints(text)
+	rows := Rows{Article: ArticleRow{
+		ArticleID:     a.ID,
+		DocID:         a.DocID,
+		Source:        a.Source,
+		Title:         str(a.Title),
+		Published:     DayOf(a.Published),
+		ReferenceDate: DayOf(a.ReferenceDate),
+		Text:          text,
+		Region:        str(a.Region),
+	}}
+	m := &r.Mentions
+	for _, q := range m.Quantities {
+		rows.Quantities = append(rows.Quantities, QuantityRow{
+			ArticleID: a.ID, Sentence: int32(q.Sentence),
+			Start: cp.at(q.Start), End: cp.at(q.End), Text: q.In(text),
+			Value: q.Value, ValueMax: q.ValueMax,
+			Unit: str(string(q.Unit)), SurfaceUnit: str(q.SurfaceUnit),
+			Kind: q.Kind.String(), Qualifier: q.Qualifier.String(),
+		})
+	}
+	for _, p := range m.Periods {
+		rows.Periods = append(rows.Periods, PeriodRow{
+			ArticleID: a.ID, Sentence: int32(p.Sentence),
+			Start: cp.at(p.Start), End: cp.at(p.End), Text: p.In(text),
+			PeriodStart: DayOf(p.Period.Start), PeriodEnd: DayOf(p.Period.End),
+			Granularity: p.Granularity.String(), Relative: p.Relative,
+		})
+	}
+	for _, e := range m.Entities {
+		rows.Entities = append(rows.Entities, EntityRow{
+			ArticleID: a.ID, Sentence: int32(e.Sentence),
+			Start: cp.at(e.Start), End: cp.at(e.End), Text: e.In(text),
+			Type: e.Type.String(), Normalized: str(e.Normalized), AdminCode: str(e.AdminCode),
+		})
+	}
+	for _, in := range m.Indicators {
+		rows.Indicators = append(rows.Indicators, IndicatorRow{
+			ArticleID: a.ID, Sentence: int32(in.Sentence),
+			Start: cp.at(in.Start), End: cp.at(in.End),
+			Subject: in.Subject, Indicator: in.Name,
+			PeriodStart: DayOf(in.Period.Start), PeriodEnd: DayOf(in.Period.End),
+			Value: in.Value, Unit: str(string(in.Unit)), Qualifier: str(in.Qualifier.String()),
+			ChangePct: in.ChangePct, ChangeBasis: str(in.ChangeBasis.String()),
+			Modality: in.Modality.String(), Evidence: in.Evidence,
+		})
+	}
+	for i, t := range r.Tokens {
+		rows.Tokens = append(rows.Tokens, TokenRow{
+			ArticleID: a.ID, Sentence: int32(t.Sentence), Index: int32(i),
+			Start: cp.at(t.Start), End: cp.at(t.End), Text: t.In(text), Pos: t.Pos,
+		})
+	}
+	return rows
+}
+
+// str returns nil for "" so that missing strings are null, never "".
+func str(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return &s
+}
+
+// codePoints converts byte offsets of one text to code-point offsets.
+// It remembers the last conversion, so offsets that mostly increase (as
+// mentions do) cost the distance between them, not the whole prefix.
+type codePoints struct {
+	text          string
+	lastByte      int
+	lastCodePoint int
+}
+
+func newCodePoints(text string) *codePoints { return &codePoints{text: text} }
+
+func (c *codePoints) at(off int) int32 {
+	if off < c.lastByte {
+		c.lastByte, c.lastCodePoint = 0, 0
+	}
+	c.lastCodePoint += utf8.RuneCountInString(c.text[c.lastByte:off])
+	c.lastByte = off
+	return int32(c.lastCodePoint)
+}
