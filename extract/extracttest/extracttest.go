@@ -1,0 +1,162 @@
+// Package extracttest holds what the tests of every extractor share: the
+// location of the shared corpus and gold, documents built from test
+// sentences, inline span markers, and the invariants every mention must
+// satisfy.
+package extracttest
+
+import (
+	"fmt"
+	"math"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"govx"
+	"govx/extract"
+	"govx/normalize"
+)
+
+// SharedDir returns the directory holding the shared corpus and gold:
+// $GOVX_SHARED, else ../shared beside the repository. When it is absent the
+// test is skipped with a message, except under CI=true, where it fails.
+func SharedDir(t testing.TB) string {
+	t.Helper()
+	dir := os.Getenv("GOVX_SHARED")
+	if dir == "" {
+		_, file, _, _ := runtime.Caller(0) // extract/extracttest/extracttest.go
+		dir = filepath.Join(filepath.Dir(file), "..", "..", "..", "shared")
+	}
+	if _, err := os.Stat(filepath.Join(dir, "corpus")); err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatalf("shared corpus not found at %s (set GOVX_SHARED): %v", dir, err)
+		}
+		t.Skipf("shared corpus not found at %s; set GOVX_SHARED to run this test", dir)
+	}
+	return dir
+}
+
+// Doc prepares text for extraction without segmenting it: the text is
+// used as is (it must already be normalized), folded and split into
+// sentences. Tokens are left empty.
+func Doc(text string) *extract.Doc {
+	a := &govx.Article{ID: govx.ArticleID(text), Text: text}
+	return &extract.Doc{
+		Article:   a,
+		Folded:    normalize.Fold(text),
+		Sentences: normalize.Sentences(text),
+	}
+}
+
+// Marked reads a test sentence with its expected mentions marked in
+// brackets, "新签约[亿元以上]产业项目[21个]", and returns the text without
+// the brackets and the marked spans (byte offsets) in order.
+func Marked(s string) (text string, spans []govx.Span) {
+	var b strings.Builder
+	start := -1
+	for _, r := range s {
+		switch r {
+		case '[':
+			start = b.Len()
+		case ']':
+			spans = append(spans, govx.Span{Start: start, End: b.Len()})
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String(), spans
+}
+
+// Show renders spans of text in the bracket notation of Marked, for
+// readable failure messages.
+func Show(text string, spans []govx.Span) string {
+	var b strings.Builder
+	last := 0
+	for _, s := range spans {
+		if s.Start < last || s.End > len(text) || s.Start > s.End {
+			fmt.Fprintf(&b, "%s<bad span %d-%d>", text[last:], s.Start, s.End)
+			return b.String()
+		}
+		b.WriteString(text[last:s.Start])
+		b.WriteString("[" + text[s.Start:s.End] + "]")
+		last = s.End
+	}
+	b.WriteString(text[last:])
+	return b.String()
+}
+
+// Check reports, through t, every mention of m that breaks an invariant:
+// spans inside the text, non-empty, on UTF-8 boundaries; values finite;
+// ValueMax at least Value; required enumerations set.
+func Check(t testing.TB, doc *extract.Doc, m *govx.Mentions) {
+	t.Helper()
+	for _, err := range Violations(doc.Article.Text, m) {
+		t.Error(err)
+	}
+}
+
+// Violations returns the invariant violations of m as errors; see Check.
+func Violations(text string, m *govx.Mentions) []error {
+	var errs []error
+	span := func(what string, s govx.Span) {
+		switch {
+		case s.Start < 0 || s.End > len(text) || s.Start >= s.End:
+			errs = append(errs, fmt.Errorf("%s: span %d-%d outside text of %d bytes", what, s.Start, s.End, len(text)))
+		case !utf8.RuneStart(text[s.Start]) || (s.End < len(text) && !utf8.RuneStart(text[s.End])):
+			errs = append(errs, fmt.Errorf("%s: span %d-%d splits a character", what, s.Start, s.End))
+		}
+	}
+	finite := func(what string, v *float64) {
+		if v != nil && (math.IsNaN(*v) || math.IsInf(*v, 0)) {
+			errs = append(errs, fmt.Errorf("%s: value %v is not finite", what, *v))
+		}
+	}
+	for _, q := range m.Quantities {
+		what := "quantity " + safe(text, q.Span)
+		span(what, q.Span)
+		finite(what, &q.Value)
+		finite(what, q.ValueMax)
+		if q.ValueMax != nil && *q.ValueMax < q.Value {
+			errs = append(errs, fmt.Errorf("%s: value_max %v < value %v", what, *q.ValueMax, q.Value))
+		}
+		if q.Kind == govx.KindNone || q.Qualifier == govx.QualifierNone {
+			errs = append(errs, fmt.Errorf("%s: kind or qualifier not set", what))
+		}
+	}
+	for _, p := range m.Periods {
+		what := "period " + safe(text, p.Span)
+		span(what, p.Span)
+		if p.Granularity == govx.GranularityNone {
+			errs = append(errs, fmt.Errorf("%s: granularity not set", what))
+		}
+		if p.Period.Start.IsZero() != p.Period.End.IsZero() || p.Period.End.Before(p.Period.Start) {
+			errs = append(errs, fmt.Errorf("%s: bad date range %v..%v", what, p.Period.Start, p.Period.End))
+		}
+	}
+	for _, e := range m.Entities {
+		what := "entity " + safe(text, e.Span)
+		span(what, e.Span)
+		if e.Type == govx.EntityNone {
+			errs = append(errs, fmt.Errorf("%s: type not set", what))
+		}
+	}
+	for _, in := range m.Indicators {
+		what := "indicator " + in.Name
+		span(what, in.Span)
+		finite(what, in.Value)
+		finite(what, in.ChangePct)
+		if in.Modality == govx.ModalityNone || in.Name == "" {
+			errs = append(errs, fmt.Errorf("%s: name or modality not set", what))
+		}
+	}
+	return errs
+}
+
+func safe(text string, s govx.Span) string {
+	if s.Start < 0 || s.End > len(text) || s.Start > s.End {
+		return fmt.Sprintf("<%d-%d>", s.Start, s.End)
+	}
+	return fmt.Sprintf("%q", text[s.Start:s.End])
+}
