@@ -56,8 +56,9 @@ func Text(raw string) string {
 
 	var b strings.Builder
 	b.Grow(len(raw))
-	gap := "" // the line breaks seen since the last non-empty line
-	joinNext := false
+	gap := ""         // the line breaks seen since the last non-empty line
+	para := ""        // the paragraph being written, when it may go on
+	joinNext := false // the last line was cut mid-sentence
 	for _, line := range strings.Split(raw, "\n") {
 		line = strings.TrimRightFunc(line, unicode.IsSpace)
 		if strings.TrimSpace(line) == "" {
@@ -66,14 +67,17 @@ func Text(raw string) string {
 		}
 		switch {
 		case b.Len() == 0:
+			para = line
 		case joinNext:
 			line = strings.TrimLeftFunc(line, unicode.IsSpace)
+			para += line
 		default:
 			b.WriteString(gap)
+			para = line
 		}
 		b.WriteString(line)
 		gap = "\n"
-		joinNext = isBroken(line)
+		joinNext = isBroken(para)
 	}
 	return b.String()
 }
