@@ -1,0 +1,33 @@
+# govx — the two front-door commands are `make run` and `make test`.
+GO      ?= go
+BIN     := bin/govx
+OUT     ?= out
+
+.PHONY: all build run test bench fmt vet clean
+
+all: build
+
+build:
+	$(GO) build -o $(BIN) ./cmd/govx
+
+## run: build govx and extract the built-in sample corpus into ./out
+run: build
+	./$(BIN) extract -o $(OUT)
+
+## test: the whole suite (vet, unit, corpus and CLI tests)
+test: vet
+	$(GO) test ./...
+
+## bench: Go benchmarks of each step (see README, Performance)
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem ./...
+
+fmt:
+	gofmt -w $$(git ls-files '*.go')
+
+vet:
+	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || { echo "gofmt needed:"; gofmt -l $$(git ls-files '*.go'); exit 1; }
+	$(GO) vet ./...
+
+clean:
+	rm -rf bin $(OUT)
