@@ -1,0 +1,141 @@
+// Package corpus reads news archives into a stream of govx.Documents.
+//
+// Inputs are files and directories (walked recursively, in sorted order, so
+// that two runs over the same tree yield the same stream):
+//
+//   - .txt: one article per file. doc_id is the file name, the title is the
+//     first line when it looks like a headline; the text keeps everything.
+//   - .jsonl / .ndjson: one article per line with the fields id, title,
+//     text or content, url, published or date. doc_id is the id, else
+//     name.jsonl#N; source is path.jsonl#N for line N.
+//   - .html / .htm: the page's main text, its title and publish date.
+//
+// Any of these may sit inside .gz, .zst, .tar, .tar.gz/.tgz and .zip
+// containers, nested, which are streamed without unpacking to disk; a
+// member's source is archive!/member. Text is decoded from UTF-8 (with or
+// without a byte-order mark), GB18030/GBK (detected from the bytes) or
+// UTF-16 with a byte-order mark; bytes that do not decode are an error,
+// never silently replaced.
+//
+// An input that cannot be read is yielded as an *Error naming its source,
+// and the stream goes on with the next input: only the consumer stopping
+// the iteration ends it early. Memory does not grow with the archive:
+// inputs are streamed and every article, line and nested archive that has
+// to be held whole is capped (see Reader).
+package corpus
+
+import (
+	"errors"
+	"iter"
+
+	"govx"
+)
+
+// Default limits used by a zero Reader.
+const (
+	// DefaultMaxArticleBytes caps one article: a .txt or .html file, or a
+	// JSON line, after decompression and before decoding.
+	DefaultMaxArticleBytes = 16 << 20
+	// DefaultMaxNestedZipBytes caps a .zip found inside another stream
+	// (a tar member, a .zip.gz), which has to be held in memory to be read.
+	DefaultMaxNestedZipBytes = 64 << 20
+	// DefaultMaxExpansion caps how many bytes a compressed stream may
+	// expand to per compressed byte, beyond a first DefaultMaxArticleBytes:
+	// text compresses about 3–10 times, a zip bomb a thousand times.
+	DefaultMaxExpansion = 100
+	// DefaultMaxDepth caps how deeply containers may nest (a.tar.gz!/b.zip
+	// is depth 3: gzip, tar, zip).
+	DefaultMaxDepth = 8
+)
+
+// Sentinel errors wrapped by the *Error values of the stream; test them
+// with errors.Is.
+var (
+	ErrEmpty       = errors.New("empty input")
+	ErrTooLarge    = errors.New("too large")
+	ErrBinary      = errors.New("binary data, not text")
+	ErrEncoding    = errors.New("undecodable text")
+	ErrUnsupported = errors.New("unsupported format")
+	ErrBomb        = errors.New("expands too much (zip bomb?)")
+	ErrLoop        = errors.New("directory loop through a symlink")
+	ErrRecord      = errors.New("malformed record")
+)
+
+// Error is a failure to read one input: a file, an archive member or a
+// JSON line. The stream yields it and goes on with the next input.
+type Error struct {
+	Source string // the input's source, as a Document's would be
+	Err    error  // what went wrong; wraps one of the Err* sentinels where one applies
+}
+
+func (e *Error) Error() string { return e.Source + ": " + e.Err.Error() }
+
+func (e *Error) Unwrap() error { return e.Err }
+
+// Reader reads inputs with explicit limits. The zero Reader uses the
+// defaults above; a Reader is safe for concurrent use.
+type Reader struct {
+	MaxArticleBytes   int64 // 0: DefaultMaxArticleBytes
+	MaxNestedZipBytes int64 // 0: DefaultMaxNestedZipBytes
+	MaxExpansion      int64 // 0: DefaultMaxExpansion
+	MaxDepth          int   // 0: DefaultMaxDepth
+}
+
+// Read streams the documents of the files and directories in paths with
+// the default limits. See Reader.Read.
+func Read(paths []string) iter.Seq2[govx.Document, error] {
+	var r Reader
+	return r.Read(paths)
+}
+
+// Read streams the documents of the files and directories in paths, in
+// order; directories are walked recursively in sorted order. Each failure
+// is yielded as an *Error with a zero Document, and reading goes on. Files
+// of unknown type met while walking a directory are skipped; a file named
+// in paths must have a known type.
+func (r *Reader) Read(paths []string) iter.Seq2[govx.Document, error] {
+	return func(yield func(govx.Document, error) bool) {
+		lim := r.limits()
+		for _, p := range paths {
+			if !lim.readPath(p, yield) {
+				return
+			}
+		}
+	}
+}
+
+// limits is a Reader with every default filled in.
+type limits struct {
+	maxArticle   int64
+	maxNestedZip int64
+	maxExpansion int64
+	maxDepth     int
+}
+
+func (r *Reader) limits() limits {
+	l := limits{DefaultMaxArticleBytes, DefaultMaxNestedZipBytes, DefaultMaxExpansion, DefaultMaxDepth}
+	if r == nil {
+		return l
+	}
+	if r.MaxArticleBytes > 0 {
+		l.maxArticle = r.MaxArticleBytes
+	}
+	if r.MaxNestedZipBytes > 0 {
+		l.maxNestedZip = r.MaxNestedZipBytes
+	}
+	if r.MaxExpansion > 0 {
+		l.maxExpansion = r.MaxExpansion
+	}
+	if r.MaxDepth > 0 {
+		l.maxDepth = r.MaxDepth
+	}
+	return l
+}
+
+// yieldFunc is the consumer of a stream; it returns false to stop.
+type yieldFunc = func(govx.Document, error) bool
+
+// fail yields an *Error for source.
+func fail(yield yieldFunc, source string, err error) bool {
+	return yield(govx.Document{}, &Error{Source: source, Err: err})
+}

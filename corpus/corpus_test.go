@@ -1,0 +1,252 @@
+package corpus_test
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"govx"
+	"govx/corpus"
+)
+
+// got is one item of a stream, flattened for comparison.
+type got struct {
+	DocID, Source, Title, Published, Text string
+	Err                                   string // "" for a document
+}
+
+// collect reads paths and returns every document and error.
+func collect(t *testing.T, seq func(func(govx.Document, error) bool)) []got {
+	t.Helper()
+	var out []got
+	for d, err := range seq {
+		if err != nil {
+			var ce *corpus.Error
+			if !errors.As(err, &ce) {
+				t.Fatalf("error %v is a %T, want *corpus.Error", err, err)
+			}
+			if ce.Source == "" {
+				t.Errorf("error without a source: %v", err)
+			}
+			out = append(out, got{Source: ce.Source, Err: ce.Err.Error()})
+			continue
+		}
+		out = append(out, got{d.DocID, d.Source, d.Title, d.Published.String(), d.Text, ""})
+	}
+	return out
+}
+
+// writeFiles creates files under dir from a map of relative path to content.
+func writeFiles(t *testing.T, dir string, files map[string]string) {
+	t.Helper()
+	for name, content := range files {
+		p := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+const article = "高新区上半年经济运行良好\n\n1-6月，全区实现地区生产总值128.6亿元，同比增长7.2%。（测试用句）\n"
+
+func TestReadText(t *testing.T) {
+	tests := []struct {
+		name    string
+		content string
+		title   string
+		text    string // "" means content itself
+		err     error
+	}{
+		{"title.txt", article, "高新区上半年经济运行良好", "", nil},
+		{"bom.txt", "\uFEFF" + article, "高新区上半年经济运行良好", article, nil},
+		{"crlf.txt", strings.ReplaceAll(article, "\n", "\r\n"), "高新区上半年经济运行良好", "", nil},
+		{"notitle.txt", "今年以来，全区实现地区生产总值128.6亿元。\n同比增长7.2%。\n", "", "", nil},
+		{"oneline.txt", "高新区上半年经济运行良好", "", "", nil},
+		{"byline.txt", "本报记者 张三 李四\n\n正文第一段。\n", "", "", nil},
+		{"colon.txt", "丹徒高新园：\n正文第一段。\n", "", "", nil},
+		{"exclaim.txt", "推介会在武汉成功举行！\n\n正文第一段。\n", "推介会在武汉成功举行！", "", nil},
+		{"long.txt", strings.Repeat("长", 41) + "\n正文。\n", "", "", nil},
+		{"empty.txt", "", "", "", corpus.ErrEmpty},
+		{"blank.txt", " \n\n\t\n", "", "", corpus.ErrEmpty},
+		{"nul.txt", "正文\x00\x01\x02", "", "", corpus.ErrBinary},
+		{"badutf8.txt", "\uFEFF正文\xff\xfe结束", "", "", corpus.ErrEncoding},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			p := filepath.Join(dir, tt.name)
+			writeFiles(t, dir, map[string]string{tt.name: tt.content})
+			var n int
+			for d, err := range corpus.Read([]string{p}) {
+				n++
+				if tt.err != nil {
+					if !errors.Is(err, tt.err) {
+						t.Fatalf("err = %v, want %v", err, tt.err)
+					}
+					continue
+				}
+				if err != nil {
+					t.Fatal(err)
+				}
+				want := tt.text
+				if want == "" {
+					want = tt.content
+				}
+				if d.Text != want || d.Title != tt.title || d.DocID != tt.name || d.Source != p {
+					t.Errorf("got %q %q title %q text %q\nwant %q %q title %q text %q", d.DocID, d.Source, d.Title, d.Text, tt.name, p, tt.title, want)
+				}
+			}
+			if n != 1 {
+				t.Errorf("%d items, want 1", n)
+			}
+		})
+	}
+}
+
+func TestReadJSONL(t *testing.T) {
+	content := strings.Join([]string{
+		`{"id":"a1","title":"标题","text":"正文一。","url":"https://example.org/1","published":"2023-04-18","extra":[1,2]}`,
+		`{"title":"无编号","content":"正文二。","date":"2023年4月8日"}`,
+		``,
+		`{"id":7,"text":"正文三。","published":"2023-04-18T23:30:00+08:00"}`,
+		`{"id":"bad-text","text":42}`,
+		`{"id":"no-text","title":"只有标题"}`,
+		`{"id":"bad-date","text":"正文。","published":"下周二"}`,
+		`not json`,
+		`{"id":"b2","text":"正文四。","published":1681776000}` + "\r",
+		`{"id":"b3","text":"正文五。","date":"20230418 10:00"}`,
+	}, "\n")
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{"news.jsonl": content})
+	p := filepath.Join(dir, "news.jsonl")
+	want := []got{
+		{DocID: "a1", Source: p + "#1", Title: "标题", Published: "2023-04-18", Text: "正文一。"},
+		{DocID: "news.jsonl#2", Source: p + "#2", Title: "无编号", Published: "2023-04-08", Text: "正文二。"},
+		{DocID: "7", Source: p + "#4", Published: "2023-04-18", Text: "正文三。"},
+		{Source: p + "#5", Err: "malformed record: field text is a number, want a string"},
+		{Source: p + "#6", Err: "malformed record: no text (fields text and content are missing or empty)"},
+		{Source: p + "#7", Err: `malformed record: field published: unrecognized date "下周二"`},
+		{Source: p + "#8", Err: "malformed record: invalid character 'o' in literal null (expecting 'u')"},
+		{DocID: "b2", Source: p + "#9", Published: "2023-04-18", Text: "正文四。"},
+		{DocID: "b3", Source: p + "#10", Published: "2023-04-18", Text: "正文五。"},
+	}
+	checkStream(t, collect(t, corpus.Read([]string{p})), want)
+}
+
+func checkStream(t *testing.T, got, want []got) {
+	t.Helper()
+	for i := range max(len(got), len(want)) {
+		switch {
+		case i >= len(got):
+			t.Errorf("missing item %d: %+v", i, want[i])
+		case i >= len(want):
+			t.Errorf("extra item %d: %+v", i, got[i])
+		case got[i] != want[i]:
+			t.Errorf("item %d:\n got %+v\nwant %+v", i, got[i], want[i])
+		}
+	}
+}
+
+func TestParsePublished(t *testing.T) {
+	tests := []struct {
+		in, want string
+		ok       bool
+	}{
+		{"2023-04-18", "2023-04-18", true},
+		{"2023-4-8", "2023-04-08", true},
+		{"2023/04/18", "2023-04-18", true},
+		{"2023.04.18", "2023-04-18", true},
+		{"2023年4月18日", "2023-04-18", true},
+		{"2023年4月18日 10时", "2023-04-18", true},
+		{"2023-04-18 10:00:00", "2023-04-18", true},
+		{"2023-04-18T23:59:59Z", "2023-04-18", true},
+		{"2023-04-18T01:00:00+08:00", "2023-04-18", true},
+		{"20230418", "2023-04-18", true},
+		{"1681776000", "2023-04-18", true},
+		{"1681776000000", "2023-04-18", true},
+		{"Tue, 18 Apr 2023 10:00:00 +0800", "2023-04-18", true},
+		{"", "", true},
+		{"2023-02-30", "", false},
+		{"2023-13-01", "", false},
+		{"2023-04", "", false},
+		{"2023-04-18abc", "", false},
+		{"昨天", "", false},
+		{"12345", "", false},
+	}
+	for _, tt := range tests {
+		d, err := corpus.ParsePublished(tt.in)
+		if (err == nil) != tt.ok || d.String() != tt.want {
+			t.Errorf("ParsePublished(%q) = %v, %v; want %q ok=%v", tt.in, d, err, tt.want, tt.ok)
+		}
+	}
+}
+
+func TestSample(t *testing.T) {
+	n, dated, titled := 0, 0, 0
+	for d, err := range corpus.Sample() {
+		if err != nil {
+			t.Fatal(err)
+		}
+		n++
+		if !strings.Contains(d.Text, "样例") {
+			t.Errorf("%s does not say it is a sample", d.Source)
+		}
+		if !strings.HasPrefix(d.Source, "sample/") || d.DocID == "" {
+			t.Errorf("bad source or doc_id: %q %q", d.Source, d.DocID)
+		}
+		if !d.Published.IsZero() {
+			dated++
+		}
+		if d.Title != "" {
+			titled++
+		}
+	}
+	if n < 4 || n > 8 || dated == 0 || titled < n-1 {
+		t.Errorf("sample: %d documents, %d dated, %d titled", n, dated, titled)
+	}
+}
+
+func TestReadStopsWhenConsumerStops(t *testing.T) {
+	n := 0
+	for range corpus.Sample() {
+		n++
+		if n == 2 {
+			break
+		}
+	}
+	if n != 2 {
+		t.Fatalf("n = %d", n)
+	}
+}
+
+func TestReadMissingPath(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "gone.txt")
+	items := collect(t, corpus.Read([]string{p}))
+	if len(items) != 1 || items[0].Err == "" || items[0].Source != p {
+		t.Fatalf("got %+v, want one error for %s", items, p)
+	}
+}
+
+func ExampleRead() {
+	dir, _ := os.MkdirTemp("", "govx-example")
+	defer os.RemoveAll(dir)
+	os.WriteFile(filepath.Join(dir, "a.txt"), []byte("示例标题\n\n今年以来，产值增长5%。\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "b.jsonl"), []byte(`{"id":"n1","text":"1-6月，投资增长3.2%。","published":"2024-07-15"}`+"\n{oops}\n"), 0o644)
+	for d, err := range corpus.Read([]string{dir}) {
+		if err != nil {
+			fmt.Println("error:", strings.TrimPrefix(err.Error(), dir+"/"))
+			continue
+		}
+		fmt.Printf("%s title=%q published=%s\n", d.DocID, d.Title, d.Published)
+	}
+	// Output:
+	// a.txt title="示例标题" published=
+	// n1 title="" published=2024-07-15
+	// error: b.jsonl#2: malformed record: invalid character 'o' looking for beginning of object key string
+}
