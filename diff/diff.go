@@ -1,0 +1,291 @@
+// Package diff compares two govx runs row by row, so that a rule change
+// shows exactly what it gained and broke.
+//
+// Articles are matched by article_id (the hash of their text). Rows of the
+// mention tables are matched within their article by span (start, end),
+// and indicators also by name, since one clause can state several
+// indicators. A row present in one run only is added or removed; a matched
+// row whose columns differ is changed, with the columns that moved.
+package diff
+
+import (
+	"bytes"
+	"cmp"
+	"encoding/json"
+	"fmt"
+	"reflect"
+	"slices"
+	"strings"
+
+	"govx/output"
+)
+
+// Op says what happened to a row.
+type Op string
+
+// The operations of a Change.
+const (
+	Added   Op = "added"
+	Removed Op = "removed"
+	Changed Op = "changed"
+)
+
+// Row is one table row as its columns' JSON values, keyed by column name.
+type Row map[string]json.RawMessage
+
+// Change is one row that differs between the runs.
+type Change struct {
+	Op        Op     `json:"op"`
+	Table     string `json:"table"`
+	ArticleID string `json:"article_id"`
+	DocID     string `json:"doc_id,omitempty"`
+	Start     int32  `json:"start"` // 0 for the articles table
+	End       int32  `json:"end"`
+	Label     string `json:"label"`         // the row's text, indicator name or doc_id
+	Old       Row    `json:"old,omitempty"` // nil when added
+	New       Row    `json:"new,omitempty"` // nil when removed
+	// Fields lists the columns that differ, in column order (changed only).
+	Fields []string `json:"fields,omitempty"`
+}
+
+// TableSummary counts the rows of one table.
+type TableSummary struct {
+	Table     string `json:"table"`
+	Old       int    `json:"old"` // rows in the old run
+	New       int    `json:"new"` // rows in the new run
+	Added     int    `json:"added"`
+	Removed   int    `json:"removed"`
+	Changed   int    `json:"changed"`
+	Unchanged int    `json:"unchanged"`
+}
+
+// Report is the difference between two runs.
+type Report struct {
+	// Tables summarizes every table present in either run, in the order
+	// of output.AllTables.
+	Tables []TableSummary `json:"tables"`
+	// Articles is the number of articles with at least one change.
+	Articles int `json:"articles_changed"`
+	// Changes lists the changed rows by article (in the new run's order,
+	// then articles only the old run has), table, and position.
+	Changes []Change `json:"changes"`
+}
+
+// Empty reports whether the runs have the same rows.
+func (r *Report) Empty() bool { return len(r.Changes) == 0 }
+
+// Compare returns the rows that differ between old and new.
+func Compare(old, new []output.Rows) *Report {
+	oldRows, newRows := tablesOf(old), tablesOf(new)
+	rep := &Report{}
+	var changes []Change
+	for _, t := range output.AllTables {
+		o, n := oldRows[t], newRows[t]
+		if len(o) == 0 && len(n) == 0 {
+			continue
+		}
+		sum := TableSummary{Table: string(t), Old: len(o), New: len(n)}
+		for _, c := range compareTable(t, o, n) {
+			switch c.Op {
+			case Added:
+				sum.Added++
+			case Removed:
+				sum.Removed++
+			case Changed:
+				sum.Changed++
+			}
+			changes = append(changes, c)
+		}
+		sum.Unchanged = sum.New - sum.Added - sum.Changed
+		rep.Tables = append(rep.Tables, sum)
+	}
+
+	// Order by article, then table, then position.
+	articleOrder := map[string]int{}
+	docIDs := map[string]string{}
+	for _, run := range [][]output.Rows{new, old} {
+		for _, r := range run {
+			id := r.Article.ArticleID
+			if _, ok := articleOrder[id]; !ok {
+				articleOrder[id] = len(articleOrder)
+				docIDs[id] = r.Article.DocID
+			}
+		}
+	}
+	tableOrder := map[string]int{}
+	for i, t := range output.AllTables {
+		tableOrder[string(t)] = i
+	}
+	changed := map[string]bool{}
+	for i := range changes {
+		c := &changes[i]
+		c.DocID = docIDs[c.ArticleID]
+		changed[c.ArticleID] = true
+	}
+	slices.SortStableFunc(changes, func(a, b Change) int {
+		return cmp.Or(
+			cmp.Compare(articleOrder[a.ArticleID], articleOrder[b.ArticleID]),
+			cmp.Compare(tableOrder[a.Table], tableOrder[b.Table]),
+			cmp.Compare(a.Start, b.Start),
+			cmp.Compare(a.End, b.End),
+		)
+	})
+	rep.Changes = changes
+	rep.Articles = len(changed)
+	return rep
+}
+
+// keyed is a row with the key it is matched by.
+type keyed struct {
+	article    string
+	start, end int32
+	name       string // indicator name, "" for other tables
+	row        Row
+}
+
+func (k keyed) key() string {
+	return fmt.Sprintf("%s\x00%d\x00%d\x00%s", k.article, k.start, k.end, k.name)
+}
+
+// label names the row for a person.
+func (k keyed) label() string {
+	if k.name != "" {
+		return k.name
+	}
+	for _, col := range []string{"doc_id", "text"} { // doc_id: only in articles
+		var s string
+		if json.Unmarshal(k.row[col], &s) == nil && s != "" {
+			return s
+		}
+	}
+	return ""
+}
+
+// compareTable matches the rows of one table by key. Rows sharing a key
+// are paired in the order they come.
+func compareTable(t output.Table, old, new []keyed) []Change {
+	cols := columnsOf(t)
+	pending := map[string][]int{} // key → indexes of unpaired old rows
+	for i, o := range old {
+		pending[o.key()] = append(pending[o.key()], i)
+	}
+	paired := make([]bool, len(old))
+	var changes []Change
+	change := func(op Op, k keyed) Change {
+		return Change{Op: op, Table: string(t), ArticleID: k.article, Start: k.start, End: k.end, Label: k.label()}
+	}
+	for _, n := range new {
+		q := pending[n.key()]
+		if len(q) == 0 {
+			c := change(Added, n)
+			c.New = n.row
+			changes = append(changes, c)
+			continue
+		}
+		pending[n.key()] = q[1:]
+		paired[q[0]] = true
+		o := old[q[0]]
+		var fields []string
+		for _, col := range cols {
+			if !sameJSON(o.row[col], n.row[col]) {
+				fields = append(fields, col)
+			}
+		}
+		if len(fields) > 0 {
+			c := change(Changed, n)
+			c.Old, c.New, c.Fields = o.row, n.row, fields
+			changes = append(changes, c)
+		}
+	}
+	for i, o := range old {
+		if !paired[i] {
+			c := change(Removed, o)
+			c.Old = o.row
+			changes = append(changes, c)
+		}
+	}
+	return changes
+}
+
+// sameJSON compares two JSON values; a missing value equals null.
+func sameJSON(a, b json.RawMessage) bool {
+	if len(a) == 0 {
+		a = json.RawMessage("null")
+	}
+	if len(b) == 0 {
+		b = json.RawMessage("null")
+	}
+	return bytes.Equal(a, b)
+}
+
+// tablesOf splits a run into keyed rows by table.
+func tablesOf(run []output.Rows) map[output.Table][]keyed {
+	tables := map[output.Table][]keyed{}
+	for i := range run {
+		r := &run[i]
+		id := r.Article.ArticleID
+		tables[output.Articles] = append(tables[output.Articles], keyed{article: id, row: rowOf(r.Article)})
+		for _, q := range r.Quantities {
+			tables[output.Quantities] = append(tables[output.Quantities], keyed{id, q.Start, q.End, "", rowOf(q)})
+		}
+		for _, p := range r.Periods {
+			tables[output.Periods] = append(tables[output.Periods], keyed{id, p.Start, p.End, "", rowOf(p)})
+		}
+		for _, e := range r.Entities {
+			tables[output.Entities] = append(tables[output.Entities], keyed{id, e.Start, e.End, "", rowOf(e)})
+		}
+		for _, in := range r.Indicators {
+			tables[output.Indicators] = append(tables[output.Indicators], keyed{id, in.Start, in.End, in.Indicator, rowOf(in)})
+		}
+		for _, tok := range r.Tokens {
+			tables[output.Tokens] = append(tables[output.Tokens], keyed{id, tok.Start, tok.End, "", rowOf(tok)})
+		}
+	}
+	return tables
+}
+
+// rowOf converts a table row to a Row through its JSON encoding. The row
+// types always encode, so an error is a programming error.
+func rowOf(v any) Row {
+	b, err := json.Marshal(v)
+	if err != nil {
+		panic(fmt.Sprintf("diff: encode %T: %v", v, err))
+	}
+	var r Row
+	if err := json.Unmarshal(b, &r); err != nil {
+		panic(fmt.Sprintf("diff: decode %T: %v", v, err))
+	}
+	return r
+}
+
+// columnsOf lists a table's columns in the order of its row type.
+func columnsOf(t output.Table) []string {
+	switch t {
+	case output.Articles:
+		return jsonNames[output.ArticleRow]()
+	case output.Quantities:
+		return jsonNames[output.QuantityRow]()
+	case output.Periods:
+		return jsonNames[output.PeriodRow]()
+	case output.Entities:
+		return jsonNames[output.EntityRow]()
+	case output.Indicators:
+		return jsonNames[output.IndicatorRow]()
+	case output.Tokens:
+		return jsonNames[output.TokenRow]()
+	}
+	return nil
+}
+
+// jsonNames returns the JSON field names of a struct type, in order.
+func jsonNames[T any]() []string {
+	t := reflect.TypeFor[T]()
+	var names []string
+	for i := range t.NumField() {
+		name, _, _ := strings.Cut(t.Field(i).Tag.Get("json"), ",")
+		if name != "" && name != "-" {
+			names = append(names, name)
+		}
+	}
+	return names
+}
