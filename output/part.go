@@ -1,0 +1,165 @@
+package output
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/parquet-go/parquet-go"
+)
+
+// File names inside a table directory: part files are written under a
+// hidden temporary name and renamed when the run closes.
+const (
+	partPrefix = "part-"
+	tmpSuffix  = ".tmp"
+)
+
+// partName returns the name of part i: part-00003.parquet.
+func partName(i int, f Format) string { return fmt.Sprintf("%s%05d%s", partPrefix, i, f.Ext()) }
+
+// tmpName returns the temporary name of a part: .part-00003.parquet.tmp.
+func tmpName(part string) string { return "." + part + tmpSuffix }
+
+// isPart reports whether name is a finished part file of either format.
+func isPart(name string) bool {
+	if !strings.HasPrefix(name, partPrefix) {
+		return false
+	}
+	for f := range formatNames {
+		if strings.HasSuffix(name, Format(f).Ext()) {
+			return true
+		}
+	}
+	return false
+}
+
+// isTemp reports whether name is a part or manifest still being written.
+func isTemp(name string) bool {
+	return strings.HasPrefix(name, ".") && strings.HasSuffix(name, tmpSuffix) &&
+		(isPart(strings.TrimSuffix(name[1:], tmpSuffix)) || name == "."+ManifestName+tmpSuffix)
+}
+
+// Row batching and row groups. Rows are handed to the encoder in batches;
+// a Parquet row group is closed (and its compressed pages leave memory)
+// every rowGroupRows rows or about rowGroupBytes bytes of row data.
+const (
+	batchRows     = 1024
+	rowGroupRows  = 128 * 1024
+	rowGroupBytes = 64 << 20
+)
+
+// encoder writes rows of type T into one open part file.
+type encoder[T any] interface {
+	write(rows []T) error
+	endRowGroup() error // a no-op for formats without row groups
+	close() error       // writes the footer, if any; does not close the file
+}
+
+// parquetEncoder writes zstd-compressed Parquet.
+type parquetEncoder[T any] struct{ w *parquet.GenericWriter[T] }
+
+func newParquetEncoder[T any](w *bufio.Writer) encoder[T] {
+	return parquetEncoder[T]{parquet.NewGenericWriter[T](w, parquet.Compression(&parquet.Zstd))}
+}
+
+func (e parquetEncoder[T]) write(rows []T) error {
+	_, err := e.w.Write(rows)
+	return err
+}
+func (e parquetEncoder[T]) endRowGroup() error { return e.w.Flush() }
+func (e parquetEncoder[T]) close() error       { return e.w.Close() }
+
+// jsonlEncoder writes one JSON object per line.
+type jsonlEncoder[T any] struct{ enc *json.Encoder }
+
+func newJSONLEncoder[T any](w *bufio.Writer) encoder[T] {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	return jsonlEncoder[T]{enc}
+}
+
+func (e jsonlEncoder[T]) write(rows []T) error {
+	for i := range rows {
+		if err := e.enc.Encode(&rows[i]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+func (e jsonlEncoder[T]) endRowGroup() error { return nil }
+func (e jsonlEncoder[T]) close() error       { return nil }
+
+// partFile is one part being written under its temporary name.
+type partFile[T any] struct {
+	tmp   string // path of the temporary file
+	f     *os.File
+	buf   *bufio.Writer
+	enc   encoder[T]
+	rows  int   // rows in the part
+	bytes int64 // approximate row data in the part
+	group int   // rows in the current row group
+	gsize int64 // approximate row data in the current row group
+}
+
+func createPart[T any](dir, name string, format Format) (*partFile[T], error) {
+	tmp := filepath.Join(dir, tmpName(name))
+	f, err := os.Create(tmp)
+	if err != nil {
+		return nil, fmt.Errorf("output: %w", err)
+	}
+	p := &partFile[T]{tmp: tmp, f: f, buf: bufio.NewWriterSize(f, 1<<20)}
+	switch format {
+	case JSONL:
+		p.enc = newJSONLEncoder[T](p.buf)
+	default:
+		p.enc = newParquetEncoder[T](p.buf)
+	}
+	return p, nil
+}
+
+// write appends rows whose approximate size is size.
+func (p *partFile[T]) write(rows []T, size int64) error {
+	if err := p.enc.write(rows); err != nil {
+		return fmt.Errorf("output: write %s: %w", p.tmp, err)
+	}
+	p.rows += len(rows)
+	p.bytes += size
+	p.group += len(rows)
+	p.gsize += size
+	if p.group >= rowGroupRows || p.gsize >= rowGroupBytes {
+		if err := p.enc.endRowGroup(); err != nil {
+			return fmt.Errorf("output: write %s: %w", p.tmp, err)
+		}
+		p.group, p.gsize = 0, 0
+	}
+	return nil
+}
+
+// finish completes the part and makes its bytes durable. The file keeps
+// its temporary name.
+func (p *partFile[T]) finish() error {
+	err := p.enc.close()
+	if err == nil {
+		err = p.buf.Flush()
+	}
+	if err == nil {
+		err = p.f.Sync()
+	}
+	if cerr := p.f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return fmt.Errorf("output: finish %s: %w", p.tmp, err)
+	}
+	return nil
+}
+
+// discard closes and removes the part.
+func (p *partFile[T]) discard() {
+	p.f.Close()
+	os.Remove(p.tmp)
+}

@@ -1,0 +1,447 @@
+// Package output writes and reads the tables of govx extract: one
+// directory per table holding part files (zstd Parquet, or JSON Lines with
+// --format jsonl), and a _manifest.json that describes the run:
+//
+//	OUT/_manifest.json
+//	OUT/articles/part-00000.parquet
+//	OUT/quantities/part-00000.parquet
+//	…
+//
+// The columns are the fields of the row types (ArticleRow, QuantityRow…);
+// RowsOf converts a processed article into them.
+//
+// # Atomicity
+//
+// A Writer writes every part under a hidden temporary name
+// (.part-00000.parquet.tmp) and publishes nothing until Close: then it
+// removes the previous run's manifest and parts of the tables being
+// written, renames the new parts into place and writes _manifest.json
+// last. An output directory with a manifest is therefore always complete;
+// a run that crashed or was aborted leaves the previous run (or nothing)
+// behind, plus temporary files that the next run removes.
+package output
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"time"
+
+	"govx"
+)
+
+// Writer writes processed articles into an output directory. Its methods
+// must be called from one goroutine.
+type Writer struct {
+	opts  Options
+	start time.Time
+
+	// One writer per table; nil when the table is not selected.
+	articles   *tableWriter[ArticleRow]
+	quantities *tableWriter[QuantityRow]
+	periods    *tableWriter[PeriodRow]
+	entities   *tableWriter[EntityRow]
+	indicators *tableWriter[IndicatorRow]
+	tokens     *tableWriter[TokenRow]
+	tables     []table // the same writers, in canonical order
+
+	written int64
+	refs    ReferenceDates
+	err     error // the first error; the Writer is unusable after it
+	done    bool  // Close or Abort was called
+}
+
+// Create prepares opts.Dir for a run and returns a Writer for it. The
+// directory must be missing, empty, or hold an earlier govx output;
+// Create refuses any other non-empty directory.
+func Create(opts Options) (*Writer, error) {
+	opts, err := opts.check()
+	if err != nil {
+		return nil, err
+	}
+	if err := prepareDir(opts.Dir); err != nil {
+		return nil, err
+	}
+	w := &Writer{opts: opts, start: time.Now()}
+	for _, t := range opts.Tables {
+		dir := filepath.Join(opts.Dir, string(t))
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return nil, fmt.Errorf("output: %w", err)
+		}
+		if err := removeEntries(dir, isTemp); err != nil {
+			return nil, err
+		}
+		switch t {
+		case Articles:
+			w.articles = newTableWriter[ArticleRow](t, opts)
+			w.tables = append(w.tables, w.articles)
+		case Quantities:
+			w.quantities = newTableWriter[QuantityRow](t, opts)
+			w.tables = append(w.tables, w.quantities)
+		case Periods:
+			w.periods = newTableWriter[PeriodRow](t, opts)
+			w.tables = append(w.tables, w.periods)
+		case Entities:
+			w.entities = newTableWriter[EntityRow](t, opts)
+			w.tables = append(w.tables, w.entities)
+		case Indicators:
+			w.indicators = newTableWriter[IndicatorRow](t, opts)
+			w.tables = append(w.tables, w.indicators)
+		case Tokens:
+			w.tokens = newTableWriter[TokenRow](t, opts)
+			w.tables = append(w.tables, w.tokens)
+		}
+	}
+	if err := removeEntries(opts.Dir, isTemp); err != nil {
+		return nil, err
+	}
+	return w, nil
+}
+
+// Write adds the rows of one processed article. Articles are written in
+// the order of the calls.
+func (w *Writer) Write(r *govx.Result) error {
+	if w.done {
+		return errors.New("output: Write after Close or Abort")
+	}
+	if w.err != nil {
+		return w.err
+	}
+	rows := RowsOf(r)
+	err := w.articles.add(rows.Article)
+	if err == nil {
+		err = w.quantities.add(rows.Quantities...)
+	}
+	if err == nil {
+		err = w.periods.add(rows.Periods...)
+	}
+	if err == nil {
+		err = w.entities.add(rows.Entities...)
+	}
+	if err == nil {
+		err = w.indicators.add(rows.Indicators...)
+	}
+	if err == nil {
+		err = w.tokens.add(rows.Tokens...)
+	}
+	if err != nil {
+		w.err = err
+		return err
+	}
+	w.written++
+	switch a := &r.Article; {
+	case a.ReferenceDate.IsZero():
+		w.refs.None++
+	case a.ReferenceDate == a.Published:
+		w.refs.FromPublished++
+	default:
+		w.refs.Other++
+	}
+	return nil
+}
+
+// Close finishes every part, publishes the parts (replacing those of an
+// earlier run in the same tables) and writes the manifest m, completed
+// with the fields the writer knows, as DIR/_manifest.json last. m may be
+// nil. On error the run's files are removed as by Abort.
+func (w *Writer) Close(m *Manifest) error {
+	if w.done {
+		return errors.New("output: Close after Close or Abort")
+	}
+	if w.err != nil {
+		w.Abort()
+		return w.err
+	}
+	for _, t := range w.tables {
+		if err := t.finish(); err != nil {
+			w.Abort()
+			return err
+		}
+	}
+	w.done = true
+
+	// From here on the old run is replaced: first drop its manifest, so
+	// that a crash below leaves a directory without one.
+	if err := os.Remove(filepath.Join(w.opts.Dir, ManifestName)); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		w.abortTables()
+		return fmt.Errorf("output: %w", err)
+	}
+	if m == nil {
+		m = &Manifest{}
+	}
+	m.Tables = map[Table]TableInfo{}
+	for _, t := range w.tables {
+		info, err := t.commit()
+		if err != nil {
+			w.abortTables()
+			return err
+		}
+		m.Tables[t.name()] = info
+	}
+	m.Tool, m.SchemaVersion = Tool, SchemaVersion
+	m.Options.Output, m.Options.Format, m.Options.Tables = w.opts.Dir, w.opts.Format, w.opts.Tables
+	m.ArticlesWritten = w.written
+	m.ReferenceDates.FromPublished = w.refs.FromPublished
+	m.ReferenceDates.Other = w.refs.Other
+	m.ReferenceDates.None = w.refs.None
+	if m.WallSeconds == 0 {
+		m.WallSeconds = time.Since(w.start).Seconds()
+	}
+	return writeManifest(w.opts.Dir, m)
+}
+
+// Abort ends an interrupted run: it closes and removes the run's
+// temporary files, leaving the directory as it was before Create (apart
+// from empty table directories). Abort after Close does nothing.
+func (w *Writer) Abort() {
+	if w.done {
+		return
+	}
+	w.done = true
+	w.abortTables()
+}
+
+func (w *Writer) abortTables() {
+	for _, t := range w.tables {
+		t.abort()
+	}
+}
+
+// table is the part of a tableWriter that does not depend on its row type.
+type table interface {
+	name() Table
+	finish() error              // writes buffered rows and completes the parts
+	commit() (TableInfo, error) // replaces the old parts by the new ones
+	abort()                     // removes the new parts
+}
+
+// tableWriter writes the part files of one table.
+type tableWriter[T sizedRow] struct {
+	table   Table
+	dir     string
+	format  Format
+	maxRows int
+	maxSize int64
+
+	batch []T          // rows not yet handed to the encoder
+	cur   *partFile[T] // the open part, nil between parts
+	parts []string     // names of the finished parts (still temporary)
+	rows  int64
+}
+
+func newTableWriter[T sizedRow](t Table, opts Options) *tableWriter[T] {
+	return &tableWriter[T]{
+		table:   t,
+		dir:     filepath.Join(opts.Dir, string(t)),
+		format:  opts.Format,
+		maxRows: opts.MaxRowsPerPart,
+		maxSize: opts.MaxBytesPerPart,
+		batch:   make([]T, 0, batchRows),
+	}
+}
+
+func (t *tableWriter[T]) name() Table { return t.table }
+
+// add buffers rows and writes a batch when it is full. A nil tableWriter
+// (a table not selected) ignores the rows.
+func (t *tableWriter[T]) add(rows ...T) error {
+	if t == nil {
+		return nil
+	}
+	t.batch = append(t.batch, rows...)
+	if len(t.batch) >= batchRows {
+		return t.flush()
+	}
+	return nil
+}
+
+// flush hands the buffered rows to the encoder, rolling to a new part
+// whenever the current one reaches a limit.
+func (t *tableWriter[T]) flush() error {
+	rows := t.batch
+	for len(rows) > 0 {
+		if t.cur == nil {
+			p, err := createPart[T](t.dir, partName(len(t.parts), t.format), t.format)
+			if err != nil {
+				return err
+			}
+			t.cur = p
+		}
+		// Take rows while the part has room; a part holds at least one row.
+		n, size := 0, int64(0)
+		for n < len(rows) && t.cur.rows+n < t.maxRows && (n == 0 || t.cur.bytes+size < t.maxSize) {
+			size += int64(rows[n].approxSize())
+			n++
+		}
+		if err := t.cur.write(rows[:n], size); err != nil {
+			return err
+		}
+		t.rows += int64(n)
+		rows = rows[n:]
+		if t.cur.rows >= t.maxRows || t.cur.bytes >= t.maxSize {
+			if err := t.endPart(); err != nil {
+				return err
+			}
+		}
+	}
+	clear(t.batch) // let the article texts go
+	t.batch = t.batch[:0]
+	return nil
+}
+
+func (t *tableWriter[T]) endPart() error {
+	err := t.cur.finish()
+	t.parts = append(t.parts, partName(len(t.parts), t.format))
+	t.cur = nil
+	return err
+}
+
+func (t *tableWriter[T]) finish() error {
+	if err := t.flush(); err != nil {
+		return err
+	}
+	if t.cur == nil && len(t.parts) == 0 {
+		// An empty table still gets a part, so that globs match and
+		// readers see the schema.
+		p, err := createPart[T](t.dir, partName(0, t.format), t.format)
+		if err != nil {
+			return err
+		}
+		t.cur = p
+	}
+	if t.cur != nil {
+		return t.endPart()
+	}
+	return nil
+}
+
+func (t *tableWriter[T]) commit() (TableInfo, error) {
+	info := TableInfo{Rows: t.rows}
+	if err := removeEntries(t.dir, isPart); err != nil {
+		return info, err
+	}
+	for _, name := range t.parts {
+		if err := os.Rename(filepath.Join(t.dir, tmpName(name)), filepath.Join(t.dir, name)); err != nil {
+			return info, fmt.Errorf("output: %w", err)
+		}
+		info.Parts = append(info.Parts, path.Join(string(t.table), name))
+	}
+	return info, syncDir(t.dir)
+}
+
+func (t *tableWriter[T]) abort() {
+	if t.cur != nil {
+		t.cur.discard()
+		t.cur = nil
+	}
+	for _, name := range t.parts {
+		os.Remove(filepath.Join(t.dir, tmpName(name)))
+	}
+	t.parts = nil
+}
+
+// prepareDir creates dir, or checks that it may be written into: it is
+// empty, holds an earlier run (a manifest), or holds only what a crashed
+// run leaves (table directories with part and temporary files).
+func prepareDir(dir string) error {
+	entries, err := os.ReadDir(dir)
+	if errors.Is(err, fs.ErrNotExist) {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return fmt.Errorf("output: %w", err)
+		}
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("output: %w", err)
+	}
+	leftovers := true
+	for _, e := range entries {
+		switch {
+		case e.Name() == ManifestName && e.Type().IsRegular():
+			return nil
+		case isTemp(e.Name()):
+		case e.IsDir() && Table(e.Name()).valid():
+			if !onlyParts(filepath.Join(dir, e.Name())) {
+				leftovers = false
+			}
+		default:
+			leftovers = false
+		}
+	}
+	if !leftovers {
+		return fmt.Errorf("output: %s is not empty and holds no %s, so it is not a govx output; "+
+			"refusing to write into it (choose a new or empty directory)", dir, ManifestName)
+	}
+	return nil
+}
+
+// onlyParts reports whether dir holds nothing but part and temporary files.
+func onlyParts(dir string) bool {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return false
+	}
+	for _, e := range entries {
+		if !e.Type().IsRegular() || !(isPart(e.Name()) || isTemp(e.Name())) {
+			return false
+		}
+	}
+	return true
+}
+
+// removeEntries removes the files of dir whose names match.
+func removeEntries(dir string, match func(name string) bool) error {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return fmt.Errorf("output: %w", err)
+	}
+	for _, e := range entries {
+		if e.Type().IsRegular() && match(e.Name()) {
+			if err := os.Remove(filepath.Join(dir, e.Name())); err != nil {
+				return fmt.Errorf("output: %w", err)
+			}
+		}
+	}
+	return nil
+}
+
+// sizedRow is a row type that can estimate its size, for the row-group
+// and part limits.
+type sizedRow interface {
+	Row
+	approxSize() int
+}
+
+// The approximate size of a row: its strings plus a fixed amount for the
+// other columns.
+const rowOverhead = 48
+
+func (r ArticleRow) approxSize() int {
+	return rowOverhead + len(r.ArticleID) + len(r.DocID) + len(r.Source) + len(r.Text) + strLen(r.Title) + strLen(r.Region)
+}
+func (r QuantityRow) approxSize() int {
+	return rowOverhead + len(r.ArticleID) + len(r.Text) + strLen(r.Unit) + strLen(r.SurfaceUnit) + len(r.Kind) + len(r.Qualifier)
+}
+func (r PeriodRow) approxSize() int {
+	return rowOverhead + len(r.ArticleID) + len(r.Text) + len(r.Granularity)
+}
+func (r EntityRow) approxSize() int {
+	return rowOverhead + len(r.ArticleID) + len(r.Text) + len(r.Type) + strLen(r.Normalized) + strLen(r.AdminCode)
+}
+func (r IndicatorRow) approxSize() int {
+	return rowOverhead + len(r.ArticleID) + len(r.Subject) + len(r.Indicator) + strLen(r.Unit) +
+		strLen(r.Qualifier) + strLen(r.ChangeBasis) + len(r.Modality) + len(r.Evidence)
+}
+func (r TokenRow) approxSize() int {
+	return rowOverhead + len(r.ArticleID) + len(r.Text) + len(r.Pos)
+}
+
+func strLen(s *string) int {
+	if s == nil {
+		return 0
+	}
+	return len(*s)
+}
