@@ -1,0 +1,214 @@
+// Package period finds the expressions of time in an article — 2023年,
+// 1-6月, 一季度, 今年以来, “十四五”, 近年来 — and resolves each to an
+// inclusive date range with a granularity, filling the periods table.
+//
+// Relative words are resolved against the article's reference date and
+// against the year the passage reports on: an article issued in January
+// that reviews the previous year (过去一年, 2023年…) reads 今年, 全年 and
+// 当年 as that year and 明年 as the year after it, while 去年 stays one
+// year before the reference date. Month-only and quarter-only expressions
+// take the year stated earlier in the same sentence, else the reporting
+// year; 上月 and 本月 are read from the month the article reports on (the
+// last month it named), not from the issue date.
+//
+// The extractor also owns the article's reference date: when the input
+// gives none, ResolveReference takes it from a date written in the text
+// or infers it from the years the article speaks of.
+package period
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"govx"
+	"govx/extract"
+)
+
+// Extractor finds periods. Build it with New; it is safe for concurrent
+// use.
+type Extractor struct {
+	scan *scanner
+	// vague maps each vague word to whether it runs to the reference date.
+	vague map[string]bool
+	plans map[string]fiveYearPlan
+}
+
+// New builds the extractor from its rule tables.
+func New() (*Extractor, error) {
+	s, err := newScanner()
+	if err != nil {
+		return nil, fmt.Errorf("period: compile rules: %w", err)
+	}
+	e := &Extractor{scan: s, vague: map[string]bool{}, plans: map[string]fiveYearPlan{}}
+	for _, w := range vagueWords {
+		e.vague[w.word] = w.toRef
+	}
+	for _, p := range fiveYearPlans {
+		e.plans[p.name] = p
+	}
+	return e, nil
+}
+
+var _ extract.Extractor = (*Extractor)(nil)
+
+// Extract appends the periods of doc to m. When doc.Article.ReferenceDate
+// is zero it is filled first (see ResolveReference). Relative words that
+// cannot be resolved, because the article has no reference date at all,
+// are given as vague rows with null dates.
+func (e *Extractor) Extract(doc *extract.Doc, m *govx.Mentions) {
+	e.ResolveReference(doc.Article)
+	text := doc.Folded.Text
+	ref := doc.Article.ReferenceDate
+	r := &resolver{
+		e:        e,
+		doc:      doc,
+		text:     text,
+		ref:      ref,
+		refOK:    !ref.IsZero(),
+		report:   reportingYear(text, ref),
+		sentence: -1,
+		quants:   quantitySpans(m.Quantities),
+	}
+	var found []mention
+	for _, a := range e.scan.scan(text) {
+		if f, ok := r.resolve(a); ok {
+			found = append(found, f)
+		}
+	}
+	found = mergeRanges(text, found)
+	for _, f := range found {
+		start, end := doc.Folded.Orig(f.start), doc.Folded.Orig(f.end)
+		m.Periods = append(m.Periods, govx.Period{
+			Span:        govx.Span{Start: start, End: end},
+			Sentence:    doc.SentenceAt(start),
+			Period:      f.r,
+			Granularity: f.g,
+			Relative:    f.rel,
+		})
+	}
+}
+
+// mention is a resolved expression, in folded-text offsets.
+type mention struct {
+	start, end int
+	r          govx.DateRange
+	g          govx.Granularity
+	rel        bool
+}
+
+// reviewCues are the words by which an article issued early in a year says
+// it reviews the year before.
+var reviewCues = []string{"过去一年", "过去的一年"}
+
+// reportingYear returns the year the article reports on: the reference
+// year, or the year before it when an article issued in the first quarter
+// reviews that year (过去一年, 过去的2023年).
+func reportingYear(text string, ref govx.Date) int {
+	if ref.IsZero() {
+		return 0
+	}
+	if ref.Month <= 3 {
+		for _, c := range append(reviewCues, fmt.Sprintf("过去的%d年", ref.Year-1)) {
+			if strings.Contains(text, c) {
+				return ref.Year - 1
+			}
+		}
+	}
+	return ref.Year
+}
+
+// quantitySpans returns the spans of the quantities found before, sorted.
+func quantitySpans(qs []govx.Quantity) []govx.Span {
+	spans := make([]govx.Span, len(qs))
+	for i, q := range qs {
+		spans[i] = q.Span
+	}
+	sort.Slice(spans, func(i, j int) bool { return spans[i].Start < spans[j].Start })
+	return spans
+}
+
+// dashes are the separators that join two periods into one range.
+var dashes = []string{"-", "~", "—", "——", "–", "至", "到"}
+
+// untilWords before a period make it a range open at its start (截至3月末).
+var untilWords = []string{"截至到", "截止到", "截至", "截止"}
+
+// mergeRanges joins two periods separated only by a dash into one range
+// (1月至6月, 2023年1月—2024年6月) and opens the start of a period after
+// 截至 (截至2020年底).
+func mergeRanges(text string, found []mention) []mention {
+	var out []mention
+	for i := 0; i < len(found); i++ {
+		f := found[i]
+		if i+1 < len(found) && f.g != govx.GranularityVague && found[i+1].g != govx.GranularityVague {
+			next := found[i+1]
+			between := strings.TrimSpace(text[f.end:next.start])
+			if isDash(between) && !next.r.End.Before(f.r.Start) {
+				g := govx.GranularityRange
+				if isYears(f.g) && isYears(next.g) {
+					g = govx.GranularityMultiYear
+				}
+				f = mention{start: f.start, end: next.end, r: govx.DateRange{Start: f.r.Start, End: next.r.End}, g: g, rel: f.rel || next.rel}
+				i++
+			}
+		}
+		if f.g != govx.GranularityVague && !f.r.End.IsZero() {
+			for _, w := range untilWords {
+				if strings.HasSuffix(text[:f.start], w) {
+					f.start -= len(w)
+					f.r.Start = govx.Date{}
+					f.g = govx.GranularityRange
+					break
+				}
+			}
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
+func isDash(s string) bool {
+	for _, d := range dashes {
+		if s == d {
+			return true
+		}
+	}
+	return false
+}
+
+func isYears(g govx.Granularity) bool {
+	return g == govx.GranularityYear || g == govx.GranularityMultiYear
+}
+
+// prevRune returns the rune before offset i of s, or 0.
+func prevRune(s string, i int) rune {
+	r, n := utf8.DecodeLastRuneInString(s[:i])
+	if n == 0 {
+		return 0
+	}
+	return r
+}
+
+// nextRune returns the rune at offset i of s, or 0.
+func nextRune(s string, i int) rune {
+	r, n := utf8.DecodeRuneInString(s[i:])
+	if n == 0 {
+		return 0
+	}
+	return r
+}
+
+// isNumeral reports whether r is a digit or a Chinese numeral character.
+func isNumeral(r rune) bool {
+	if r >= '0' && r <= '9' {
+		return true
+	}
+	_, ok := cnDigits[r]
+	return ok || r == '十' || r == '百' || r == '千'
+}
+
+// isHan reports whether r is a Chinese character.
+func isHan(r rune) bool { return unicode.Is(unicode.Han, r) }

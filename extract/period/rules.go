@@ -1,0 +1,168 @@
+package period
+
+import (
+	"regexp"
+	"strings"
+)
+
+// The pattern fragments the rules are written with. The scanner reads the
+// folded text, so digits are ASCII.
+const (
+	// year: 1800–2099 in digits or four Chinese digits (二〇二三).
+	yr = `(?:1[89][0-9]{2}|20[0-9]{2}|[〇零一二三四五六七八九]{4})`
+	// month and day, in digits or Chinese numerals.
+	mon  = `(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])`
+	day  = `(?:3[01]|[12][0-9]|0?[1-9]|三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])`
+	dash = `(?:-|~|—{1,2}|–|至|到)`
+	// part of a day kept inside a day span (3月22日下午, 2月6日零时).
+	dayPart = `(?:上午|下午|中午|晚上|晚间|凌晨|零时|零点|早上|早晨|清晨|傍晚|夜间|深夜)`
+	// quarters and halves of a year.
+	quarter = `(?:前[二两三]个?季度|[一二三四1-4]季度末?|第[一二三四1-4]季度末?|首季度?|上半年|下半年|[Qq][1-4])`
+	// what may follow a year (2016年全年, 今年以来, 2011年底, 明年二季度).
+	yearTail = `(?:全年|年底|年末|年初以来|年初|底|末|初|以来|内|度|` + quarter + `)`
+	// what may follow a month (3月末, 1月以来, 6月上旬).
+	monthTail = `(?:底|末|初|以来|上旬|中旬|下旬)`
+	// a month, a month range or a day, after an optional year.
+	monthPart = `(?P<m1>` + mon + `)(?:` + dash + `(?P<m2>` + mon + `))?月份?` +
+		`(?:(?P<d>` + day + `)(?:` + dash + `(?P<d2>` + day + `))?[日号](?P<dp>` + dayPart + `)?|(?P<mt>` + monthTail + `))?`
+)
+
+// ruleKind names what a rule recognizes; the resolver turns each kind into
+// dates.
+type ruleKind uint8
+
+const (
+	kindYearBased     ruleKind = iota + 1 // 2023年…, 今年…, 去年…
+	kindMonthBased                        // 1-6月, 3月25日, 3月末
+	kindDay                               // 25日
+	kindQuarter                           // 一季度, 上半年, 前三季度
+	kindYearWord                          // 全年, 年底, 年内
+	kindRelMonth                          // 上月, 本月
+	kindRelQuarter                        // 上季度
+	kindDeicticDay                        // 今天, 昨日
+	kindClock                             // 9点半, 下午3时
+	kindVague                             // 近年来, 未来
+	kindPastYear                          // 过去一年
+	kindThisNextYears                     // 今明两年
+	kindPlan                              // “十四五”
+	kindYearRange                         // 2021—2035年
+	kindNumericDate                       // 2010.01.29
+	kindBareYear                          // 2024 (招才引智)
+)
+
+// rule is one pattern of the scanner. Its named groups are read by the
+// resolver.
+type rule struct {
+	kind    ruleKind
+	pattern string
+}
+
+// rules are the patterns of period expressions. The scanner takes, at each
+// position, the longest match of any rule; a rule's order does not matter.
+var rules = []rule{
+	{kindYearBased, `(?:(?P<y>` + yr + `) ?|(?P<dy>[今去明前上当本]))年(?:` + monthPart + `|(?P<yt>` + yearTail + `))?`},
+	{kindMonthBased, monthPart},
+	{kindDay, `(?P<d>3[01]|[12][0-9]|0?[1-9])日(?P<dp>` + dayPart + `)?`},
+	{kindQuarter, `(?P<q>` + quarter + `)`},
+	{kindYearWord, `(?P<w>全年|年底|年末|年初以来|年初|年内)`},
+	{kindRelMonth, `(?P<rm>上个?|本|当|下个?|这个)月份?(?:(?P<d>` + day + `)[日号])?`},
+	{kindRelQuarter, `(?P<rq>上|本|下)一?个?季度(?P<qe>末)?`},
+	{kindDeicticDay, `(?P<dd>今天|今日|今晚|今早|今晨|昨天|昨日|昨晚|昨夜|明天|明日|明晚|前天|后天)(?P<dp>` + dayPart + `)?`},
+	{kindClock, `(?P<cdp>` + dayPart + `)?(?P<h>[01]?[0-9]|2[0-4])(?:点|时)(?:(?P<half>半)|(?P<min>[0-5]?[0-9])分|整)?`},
+	{kindVague, `(?P<v>` + vagueAlternation() + `)`},
+	{kindPastYear, `过去的?一年`},
+	{kindThisNextYears, `今明两年`},
+	{kindPlan, `(?P<pq>[“"])?(?P<plan>十[一二三四五六]?五)(?P<pq2>[”"])?(?P<pe>末)?`},
+	{kindYearRange, `(?P<ya>` + yr + `)年?` + dash + `(?P<yb>` + yr + `)年|(?P<ya2>(?:1[89]|20)[0-9]{2})` + dash + `(?P<yb2>(?:1[89]|20)[0-9]{2})`},
+	{kindNumericDate, `(?P<ny>(?:1[89]|20)[0-9]{2})(?P<s1>[./-])(?P<nm>[01]?[0-9])(?P<s2>[./-])(?P<nd>[0-3]?[0-9])`},
+	{kindBareYear, `(?P<by>(?:1[89]|20)[0-9]{2})`},
+}
+
+// vagueAlternation returns the vague words as a regexp alternation.
+func vagueAlternation() string {
+	words := make([]string, len(vagueWords))
+	for i, w := range vagueWords {
+		words[i] = regexp.QuoteMeta(w.word)
+	}
+	return strings.Join(words, "|")
+}
+
+// compiledRule is a rule ready to match: re reads one match's groups.
+type compiledRule struct {
+	rule
+	re *regexp.Regexp
+}
+
+// scanner finds period expressions: one combined regexp (leftmost-longest)
+// finds where they are, each rule's own regexp reads the parts.
+type scanner struct {
+	all   *regexp.Regexp
+	rules []compiledRule
+	// first[i] is the submatch index of rule i's outer group in all.
+	first []int
+}
+
+var groupName = regexp.MustCompile(`\(\?P<[a-z0-9]+>`)
+
+// newScanner compiles the rules.
+func newScanner() (*scanner, error) {
+	s := &scanner{}
+	var alts []string
+	for _, r := range rules {
+		re, err := regexp.Compile(`^(?:` + r.pattern + `)$`)
+		if err != nil {
+			return nil, err
+		}
+		re.Longest()
+		s.rules = append(s.rules, compiledRule{r, re})
+		alts = append(alts, "("+groupName.ReplaceAllString(r.pattern, "(?:")+")")
+	}
+	all, err := regexp.Compile(strings.Join(alts, "|"))
+	if err != nil {
+		return nil, err
+	}
+	all.Longest()
+	s.all = all
+	for i := range rules {
+		s.first = append(s.first, i+1)
+	}
+	return s, nil
+}
+
+// atom is one match of one rule in the folded text.
+type atom struct {
+	rule       *compiledRule
+	start, end int // byte offsets in the folded text
+	groups     []string
+}
+
+// group returns the text of the named group of a's rule, "" when it did
+// not take part in the match.
+func (a *atom) group(name string) string {
+	i := a.rule.re.SubexpIndex(name)
+	if i < 0 || i >= len(a.groups) {
+		return ""
+	}
+	return a.groups[i]
+}
+
+// scan returns the matches in text, in order, not overlapping.
+func (s *scanner) scan(text string) []atom {
+	var atoms []atom
+	for _, loc := range s.all.FindAllStringSubmatchIndex(text, -1) {
+		for i, g := range s.first {
+			if loc[2*g] < 0 {
+				continue
+			}
+			r := &s.rules[i]
+			m := text[loc[0]:loc[1]]
+			groups := r.re.FindStringSubmatch(m)
+			if groups == nil { // cannot happen: the same pattern matched
+				break
+			}
+			atoms = append(atoms, atom{rule: r, start: loc[0], end: loc[1], groups: groups})
+			break
+		}
+	}
+	return atoms
+}

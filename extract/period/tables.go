@@ -1,0 +1,81 @@
+package period
+
+// The word lists and tables the rules read. They are data: a change of
+// convention should be a change here, not in the scanner.
+
+// fiveYearPlan is one of China's five-year plans: its name and its years.
+type fiveYearPlan struct {
+	name       string
+	start, end int
+}
+
+// fiveYearPlans lists the five-year plans from the tenth (十五, 2001–2005)
+// on. The Nth plan starts in 1953 + 5(N-1).
+var fiveYearPlans = []fiveYearPlan{
+	{"十五", 2001, 2005},
+	{"十一五", 2006, 2010},
+	{"十二五", 2011, 2015},
+	{"十三五", 2016, 2020},
+	{"十四五", 2021, 2025},
+	{"十五五", 2026, 2030},
+	{"十六五", 2031, 2035},
+}
+
+// vagueWords are the expressions of time that name no date: rows with null
+// dates and granularity vague. toRef marks the ones that run up to the
+// reference date (截至目前), which get it as their end.
+var vagueWords = []struct {
+	word  string
+	toRef bool
+}{
+	{"截至目前", true}, {"截止目前", true}, {"到目前为止", true}, {"截至现在", true},
+	{"近年来", false}, {"近年以来", false}, {"近些年来", false}, {"近些年", false}, {"近几年来", false},
+	{"近日", false}, {"近期", false}, {"日前", false}, {"目前", false}, {"当前", false},
+	{"现在", false}, {"如今", false}, {"眼下", false}, {"今后", false}, {"未来", false},
+	{"届时", false}, {"会前", false}, {"会后", false}, {"此前", false}, {"前不久", false},
+	{"不久前", false}, {"最近", false},
+}
+
+// vagueNotAfter lists, for a vague word, the characters before it that
+// make it part of another word (体现在, 表现在 are not 现在).
+var vagueNotAfter = map[string]string{
+	"现在": "体表实出呈展发",
+	"目前": "",
+	"当前": "",
+	"日前": "节",
+	"最近": "",
+}
+
+// nameSuffixes in the clause after 未来 say it begins a name
+// (未来燃料发动机研发制造项目), not a time.
+var nameSuffixes = []string{"项目", "公司", "集团", "中心", "基地", "产业园", "大厦", "研究院"}
+
+// futureFollowers are the characters after which 未来 is the time word
+// (未来将, 未来五年, 未来，) rather than part of a name (未来燃料发动机).
+const futureFollowers = "将要会还可也的几数一二两三四五六七八九十0123456789，,。、；：！？"
+
+// yearBlockers are the characters that, right after a bare four-digit
+// number, make it a measure rather than a year: scale words, units and
+// measure words (2000万, 2024人, 1500家).
+const yearBlockers = "万亿千百十元年月日号时分秒个家项人名次台套辆吨亩米平立公克斤件条座所户余多左近册只头株本块部批张枚位例种类篇场宗单笔份倍美港欧英韩兆瓦度升里期届路线栋层间室床卷字首句回天周岁毫厘吋寸尺码斗箱包袋瓶杯片粒颗根支棵盏架艘列班趟辆版集章节款点"
+
+// yearJoiners may follow a bare year that is the first of two (2015和2016年).
+const yearJoiners = "和、及与至到"
+
+// comparisonMarks before a month say the month is a comparison base
+// (比3月高), not the month the passage reports on.
+const comparisonMarks = "比较与同和"
+
+// cnDigits are the values of the Chinese numeral digits.
+var cnDigits = map[rune]int{
+	'〇': 0, '零': 0, '一': 1, '二': 2, '两': 2, '三': 3, '四': 4,
+	'五': 5, '六': 6, '七': 7, '八': 8, '九': 9,
+}
+
+// deicticDays are the words naming a day relative to the reference date.
+var deicticDays = map[string]int{
+	"今天": 0, "今日": 0, "今晚": 0, "今早": 0, "今晨": 0,
+	"昨天": -1, "昨日": -1, "昨晚": -1, "昨夜": -1,
+	"明天": 1, "明日": 1, "明晚": 1,
+	"前天": -2, "后天": 2,
+}
