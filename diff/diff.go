@@ -71,8 +71,16 @@ type Report struct {
 	Changes []Change `json:"changes"`
 }
 
-// Empty reports whether the runs have the same rows.
-func (r *Report) Empty() bool { return len(r.Changes) == 0 }
+// Empty reports whether the runs have the same rows. It reads the table
+// summaries, so it stays right when Changes was dropped.
+func (r *Report) Empty() bool {
+	for _, t := range r.Tables {
+		if t.Added+t.Removed+t.Changed > 0 {
+			return false
+		}
+	}
+	return true
+}
 
 // Compare returns the rows that differ between old and new.
 func Compare(old, new []output.Rows) *Report {
