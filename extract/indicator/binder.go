@@ -1,0 +1,836 @@
+package indicator
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"govx"
+)
+
+// binder holds the state of one article while its sentences are bound.
+type binder struct {
+	e      *Extractor
+	text   string
+	region string
+	qs     []govx.Quantity // by start
+	ps     []govx.Period   // by start
+	es     []govx.Entity   // by start
+
+	passage    govx.DateRange // the reporting period of the passage so far
+	hasPassage bool
+	para       int          // start of the paragraph of the current sentence
+	company    *govx.Entity // the company or project the paragraph is about
+	out        []govx.Indicator
+}
+
+// sentenceState is what the clauses of one sentence share.
+type sentenceState struct {
+	index     int
+	span      govx.Span
+	rows      []int          // indexes into binder.out of this sentence's rows
+	rowClause []int          // the clause number of each row
+	clause    int            // the number of the current clause
+	company   *govx.Entity   // the company or project the sentence is about
+	headDate  *govx.Period   // the first period that heads a clause
+	period    *govx.Period   // the governing period of the earlier clauses
+	bare      string         // the name a figureless clause offers the next one
+	dated     govx.DateRange // the last in-sentence period that dated a row
+	wasDated  bool
+	lastShare string // the name a 占 clause refers to
+}
+
+func (b *binder) sentence(index int, s govx.Span) {
+	st := &sentenceState{index: index, span: s}
+	b.sentenceCompany(st)
+	var clauses []govx.Span
+	start := s.Start
+	for i := s.Start; i < s.End; {
+		r, size := utf8.DecodeRuneInString(b.text[i:])
+		if (r == '（' || r == '(') && !b.figureInBrackets(i+size, s.End) {
+			i += size // a bracket without figures is part of the clause: 指数(PMI)为
+			continue
+		}
+		if strings.ContainsRune(clauseSeps, r) {
+			if i > start {
+				clauses = append(clauses, govx.Span{Start: start, End: i})
+			}
+			start = i + size
+		}
+		i += size
+	}
+	if start < s.End {
+		clauses = append(clauses, govx.Span{Start: start, End: s.End})
+	}
+	for k, c := range clauses {
+		st.clause = k
+		b.clause(st, c)
+	}
+	switch {
+	case st.wasDated:
+		b.passage, b.hasPassage = st.dated, true
+	case st.headDate != nil && st.company == nil:
+		b.passage, b.hasPassage = b.dateOf(st.headDate), true
+	}
+}
+
+// figureInBrackets reports whether a quantity starts between from and the
+// closing bracket (or end).
+func (b *binder) figureInBrackets(from, end int) bool {
+	if i := strings.IndexAny(b.text[from:end], "）)"); i >= 0 {
+		end = from + i
+	}
+	for _, q := range b.qs {
+		if q.Start >= from && q.Start < end {
+			return true
+		}
+	}
+	return false
+}
+
+// sentenceCompany finds the company or project sentence st is about: one
+// that heads its first clause, else the paragraph's, unless the sentence
+// names a place or a whole area and so returns to the region.
+func (b *binder) sentenceCompany(st *sentenceState) {
+	para := strings.LastIndexByte(b.text[:st.span.Start], '\n') + 1
+	if para != b.para {
+		b.para, b.company = para, nil
+	}
+	first := st.span.End
+	if i := strings.IndexAny(b.text[st.span.Start:st.span.End], clauseSeps); i >= 0 {
+		first = st.span.Start + i
+	}
+	if e := b.headCompany(govx.Span{Start: st.span.Start, End: first}); e != nil {
+		st.company, b.company = e, e
+		return
+	}
+	sent := b.text[st.span.Start:st.span.End]
+	if containsAny(sent, headSubjects) || (b.region != "" && strings.Contains(sent, b.region)) {
+		b.company = nil
+	}
+	for i := range b.es {
+		e := &b.es[i]
+		if e.Type == govx.EntityLoc && st.span.Contains(e.Span) {
+			b.company = nil
+			break
+		}
+	}
+	st.company = b.company
+}
+
+// headCompany returns the company or project that heads clause c: it
+// starts the clause or follows its 的 (总投资20亿元的哈电储能…项目), and is
+// not one item of a list (三菱树脂、横滨轮胎等7个外资项目).
+func (b *binder) headCompany(c govx.Span) *govx.Entity {
+	for i := range b.es {
+		e := &b.es[i]
+		if e.Start < c.Start || e.End > c.End {
+			continue
+		}
+		if e.Type != govx.EntityProject && (e.Type != govx.EntityOrg || b.e.isAgency(b.text[e.Start:e.End])) {
+			continue
+		}
+		before := strings.TrimSpace(b.text[c.Start:e.Start])
+		if before != "" && !strings.HasSuffix(before, "的") {
+			continue
+		}
+		after := b.text[e.End:c.End]
+		if strings.HasPrefix(after, "、") || strings.HasPrefix(after, "等") {
+			continue
+		}
+		return e
+	}
+	return nil
+}
+
+// clause binds the figures of clause c.
+func (b *binder) clause(st *sentenceState, c govx.Span) {
+	qs := b.quantitiesIn(c)
+	pos := c.Start // where the name of the next figure starts
+	for i := 0; i < len(qs); i++ {
+		q := qs[i]
+		if q.Start < pos {
+			continue
+		}
+		head := b.text[pos:q.Start]
+		if q.Kind == govx.KindDuration {
+			pos = q.End
+			continue
+		}
+		if q.Unit == govx.UnitPercentPoint {
+			if containsAny(b.text[c.Start:q.Start], pullWords) {
+				b.level(st, c, q, b.clean(pos, q.Start), q.Start)
+			}
+			pos = q.End
+			continue
+		}
+		if verb, sign, ok := b.e.growthBefore(head); ok && q.Kind == govx.KindPercent {
+			list := []govx.Quantity{q}
+			for i+1 < len(qs) && qs[i+1].Kind == govx.KindPercent &&
+				b.e.isJoiner(b.text[qs[i].End:qs[i+1].Start]) {
+				i++
+				list = append(list, qs[i])
+			}
+			name := b.clean(pos, pos+verb)
+			b.growth(st, c, list, sign, name, strings.Contains(head, "分别"))
+			pos = list[len(list)-1].End
+			continue
+		}
+		if b.e.isThreshold(b.text[c.Start:q.Start]) {
+			pos = q.End
+			continue
+		}
+		if i+1 < len(qs) && b.modifies(q, qs[i+1]) {
+			continue // a threshold inside the name: 亿元以上产业项目21个
+		}
+		name := b.clean(pos, q.Start)
+		end := q.End
+		if q.Kind == govx.KindCount {
+			next := c.End
+			if i+1 < len(qs) {
+				next = qs[i+1].Start
+			}
+			if noun, nounEnd := b.nounAfter(q.End, next); noun != "" {
+				name += noun
+				end = nounEnd
+			}
+		}
+		if name == "" {
+			name = b.relativeNoun(q.End, c.End)
+		}
+		if strings.HasPrefix(name, "占") {
+			switch {
+			case st.bare != "":
+				name = st.bare + name // 电梯(占比11.3%)
+			case st.lastShare != "":
+				name = st.lastShare + name // 实际采购金额10.31亿元，占全市的62.6%
+			}
+		}
+		if containsAny(name, reportingWords) {
+			pos = q.End
+			continue
+		}
+		if items, ok := b.eachShare(name); ok {
+			for _, it := range items {
+				b.level(st, c, q, it, q.Start)
+			}
+			pos = end
+			continue
+		}
+		if name != "" && utf8.RuneCountInString(name) <= maxNameRunes {
+			b.level(st, c, q, name, q.Start)
+		}
+		pos = end
+	}
+	b.fixedChanges(st, c, pos)
+	if len(qs) == 0 {
+		st.bare = b.clean(c.Start, c.End)
+	} else {
+		st.bare = ""
+	}
+	firstFigure := c.End
+	if len(qs) > 0 {
+		firstFigure = qs[0].Start
+	}
+	if p := b.governingIn(c, firstFigure); p != nil && p.Start < firstFigure {
+		st.period = p
+		if st.headDate == nil && strings.TrimSpace(b.text[c.Start:p.Start]) == "" {
+			st.headDate = p
+		}
+	}
+}
+
+// level makes a row for the level q named name.
+func (b *binder) level(st *sentenceState, c govx.Span, q govx.Quantity, name string, at int) {
+	v := q.Value
+	row := b.row(st, c, name, at)
+	row.Value, row.Unit, row.Qualifier = &v, q.Unit, q.Qualifier
+	b.add(st, row)
+	st.lastShare = strings.TrimSuffix(name, "占比")
+}
+
+// growth binds the changes of list (one figure, or the figures of a
+// 分别 list) to rows.
+func (b *binder) growth(st *sentenceState, c govx.Span, list []govx.Quantity, sign float64, name string, each bool) {
+	basis := b.basisAt(st, list[0].Start)
+	set := func(k int, q govx.Quantity) {
+		v := sign * q.Value
+		row := &b.out[k]
+		row.ChangePct, row.ChangeBasis = &v, basis
+		if c.End > row.End {
+			row.End = c.End
+			row.Evidence = b.text[row.Start:row.End]
+		}
+	}
+	fresh := func(name string, q govx.Quantity) {
+		v := sign * q.Value
+		row := b.row(st, c, name, q.Start)
+		row.ChangePct, row.ChangeBasis = &v, basis
+		b.add(st, row)
+	}
+	if name != "" {
+		names := []string{name}
+		if len(list) > 1 {
+			names = b.splitList(name, len(list))
+		}
+		if len(names) == len(list) {
+			for k, q := range list {
+				fresh(names[k], q)
+			}
+			return
+		}
+		fresh(name, list[0])
+		return
+	}
+	// No name in the clause: the figures belong to the rows before them.
+	if len(list) > 1 || each {
+		open := b.openRows(st)
+		if len(open) >= len(list) {
+			open = open[len(open)-len(list):]
+			for k, q := range list {
+				set(open[k], q)
+			}
+		}
+		return
+	}
+	if st.bare != "" {
+		fresh(st.bare, list[0]) // 其中增幅较大的有发酵酒（增长87%）
+		return
+	}
+	if k := b.previousRow(st); k >= 0 {
+		set(k, list[0])
+	}
+}
+
+// previousRow returns the row a nameless change belongs to: the last row
+// of the sentence that is not itself a comparison (现价总量比同期增加73.5亿元),
+// if it has no change yet and stands in this clause or the one before;
+// -1 otherwise.
+func (b *binder) previousRow(st *sentenceState) int {
+	near := st.clause - 1
+	for k := len(st.rows) - 1; k >= 0; k-- {
+		row := &b.out[st.rows[k]]
+		if strings.ContainsAny(row.Name, "比较") {
+			near = st.rowClause[k] - 1
+			continue
+		}
+		if row.ChangePct == nil && st.rowClause[k] >= near {
+			return st.rows[k]
+		}
+		return -1
+	}
+	return -1
+}
+
+// fixedChanges binds 持平 and 翻番 in the rest of clause c from pos.
+func (b *binder) fixedChanges(st *sentenceState, c govx.Span, pos int) {
+	rest := b.text[pos:c.End]
+	for _, f := range b.e.flat {
+		if strings.Contains(rest, f.word) {
+			if k := b.previousRow(st); k >= 0 {
+				zero := 0.0
+				b.out[k].ChangePct, b.out[k].ChangeBasis = &zero, f.basis
+			}
+			return
+		}
+	}
+	for _, f := range b.e.fixed {
+		i := strings.Index(rest, f.word)
+		if i < 0 {
+			continue
+		}
+		at := pos + i
+		names := b.splitList(b.clean(pos, at), 0)
+		if len(names) == 0 {
+			if k := b.previousRow(st); k >= 0 {
+				v := f.change
+				b.out[k].ChangePct = &v
+			}
+			return
+		}
+		for _, n := range names {
+			v := f.change
+			row := b.row(st, c, n, at)
+			row.ChangePct = &v
+			b.add(st, row)
+		}
+		return
+	}
+}
+
+// row starts a row for a figure at offset at in clause c.
+func (b *binder) row(st *sentenceState, c govx.Span, name string, at int) govx.Indicator {
+	subject, company := b.subjectAt(st, c, at)
+	row := govx.Indicator{
+		Span:     c,
+		Sentence: st.index,
+		Subject:  subject,
+		Name:     name,
+		Modality: b.modalityAt(st, c, at),
+		Evidence: b.text[c.Start:c.End],
+	}
+	switch p := b.governingIn(c, at); {
+	case p != nil:
+		row.Period = b.dateOf(p)
+		if !company {
+			st.dated, st.wasDated = row.Period, true
+		}
+	case company:
+		// A company's or project's figure is dated only by its own clause.
+	case st.period != nil:
+		row.Period = b.dateOf(st.period)
+		st.dated, st.wasDated = row.Period, true
+	case b.hasPassage:
+		row.Period = b.passage
+		if row.Modality == govx.ModalityPlan || row.Modality == govx.ModalityTarget {
+			// A plan or target made during a period is for the whole year.
+			y := row.Period.End.Year
+			row.Period = govx.DateRange{Start: govx.DateOf(y, 1, 1), End: govx.DateOf(y, 12, 31)}
+		}
+	}
+	return row
+}
+
+// dateOf returns the dates of p; a stock counted up to a date (截至3月末)
+// is dated that day.
+func (b *binder) dateOf(p *govx.Period) govx.DateRange {
+	r := p.Period
+	if r.Start.IsZero() {
+		r.Start = r.End
+	}
+	return r
+}
+
+func (b *binder) add(st *sentenceState, row govx.Indicator) {
+	st.rows = append(st.rows, len(b.out))
+	st.rowClause = append(st.rowClause, st.clause)
+	b.out = append(b.out, row)
+}
+
+// openRows returns the trailing rows of the sentence that have no change
+// yet, oldest first, passing over comparisons.
+func (b *binder) openRows(st *sentenceState) []int {
+	var open []int
+	for k := len(st.rows) - 1; k >= 0; k-- {
+		row := &b.out[st.rows[k]]
+		if strings.ContainsAny(row.Name, "比较") {
+			continue
+		}
+		if row.ChangePct != nil {
+			break
+		}
+		open = append([]int{st.rows[k]}, open...)
+	}
+	return open
+}
+
+// quantitiesIn returns the quantities inside c.
+func (b *binder) quantitiesIn(c govx.Span) []govx.Quantity {
+	i := searchStart(len(b.qs), func(i int) int { return b.qs[i].Start }, c.Start)
+	var out []govx.Quantity
+	for ; i < len(b.qs) && b.qs[i].Start < c.End; i++ {
+		if b.qs[i].End <= c.End {
+			out = append(out, b.qs[i])
+		}
+	}
+	return out
+}
+
+// searchStart returns the first index whose start is at least off.
+func searchStart(n int, start func(int) int, off int) int {
+	lo, hi := 0, n
+	for lo < hi {
+		mid := (lo + hi) / 2
+		if start(mid) < off {
+			lo = mid + 1
+		} else {
+			hi = mid
+		}
+	}
+	return lo
+}
+
+// modifies reports whether q is a threshold inside the name of the figure
+// next: 亿元以上产业项目21个, 超过10亿元以上的项目有5个.
+func (b *binder) modifies(q, next govx.Quantity) bool {
+	between := b.text[q.End:next.Start]
+	if between == "" || strings.ContainsAny(between, "、，,") || utf8.RuneCountInString(between) > 12 {
+		return false
+	}
+	if _, _, ok := b.e.growthBefore(between); ok {
+		return false
+	}
+	if next.Kind != govx.KindCount || q.Kind == govx.KindCount {
+		return false
+	}
+	qt := b.text[q.Start:q.End]
+	return strings.HasSuffix(qt, "以上") || strings.HasSuffix(qt, "以下") || strings.HasPrefix(between, "的")
+}
+
+// nounAfter returns the noun a count is followed by (33个项目 → 项目), up
+// to limit, and where it ends; "" when the count ends its phrase or is
+// followed by a list.
+func (b *binder) nounAfter(from, limit int) (string, int) {
+	s := b.text[from:limit]
+	end := len(s)
+	for _, w := range b.e.nounStops {
+		if i := strings.Index(s, w); i >= 0 && i < end {
+			if w == "、" {
+				return "", from
+			}
+			end = i
+		}
+	}
+	noun := b.trimName(s[:end])
+	if noun == "" || !hasLetter(noun) {
+		return "", from
+	}
+	return noun, from + end
+}
+
+// relativeNoun returns the noun of a figure that comes before its name
+// (实现60%的乡镇通油路 → 乡镇通油路), or "".
+func (b *binder) relativeNoun(from, limit int) string {
+	s := b.text[from:limit]
+	if !strings.HasPrefix(s, "的") {
+		return ""
+	}
+	return b.trimName(s[len("的"):])
+}
+
+// eachShare splits 多晶硅片和单晶硅片各占 into one share name per item.
+func (b *binder) eachShare(name string) ([]string, bool) {
+	items, ok := strings.CutSuffix(name, eachShare)
+	if !ok {
+		return nil, false
+	}
+	list := b.splitList(items, 0)
+	if len(list) < 2 {
+		return nil, false
+	}
+	for i := range list {
+		list[i] += "占比"
+	}
+	return list, true
+}
+
+// splitList splits a list of names at 、, and also at 和 and 及 when that
+// is needed to give n names (n = 0: whatever the list has).
+func (b *binder) splitList(s string, n int) []string {
+	split := func(seps string) []string {
+		var out []string
+		for _, part := range strings.FieldsFunc(s, func(r rune) bool { return strings.ContainsRune(seps, r) }) {
+			if part = b.trimName(part); part != "" {
+				out = append(out, part)
+			}
+		}
+		return out
+	}
+	out := split("、")
+	if n == 0 && len(out) < 2 || n > 0 && len(out) != n {
+		out = split("、和及")
+	}
+	return out
+}
+
+// governingIn returns the period that governs offset at in clause c: the
+// last governing period of c before at, else the first after it; nil when
+// c has none.
+func (b *binder) governingIn(c govx.Span, at int) *govx.Period {
+	var before, after *govx.Period
+	for i := searchStart(len(b.ps), func(i int) int { return b.ps[i].Start }, c.Start); i < len(b.ps) && b.ps[i].Start < c.End; i++ {
+		p := &b.ps[i]
+		if p.End > c.End || !b.governs(p) {
+			continue
+		}
+		if p.Start < at {
+			before = p
+		} else if after == nil {
+			after = p
+		}
+	}
+	if before != nil {
+		return before
+	}
+	return after
+}
+
+// governs reports whether p can date a figure: it has an end date and is
+// not the basis of a comparison (比2016年全年, 2015和2016年同期).
+func (b *binder) governs(p *govx.Period) bool {
+	if p.Period.End.IsZero() {
+		return false
+	}
+	prev := lastRunes(b.text[:p.Start], 1)
+	for _, w := range b.e.compare {
+		if prev == w {
+			return false
+		}
+	}
+	after := b.text[p.End:]
+	if strings.HasPrefix(after, "同期") {
+		return false
+	}
+	for _, sep := range []string{"和", "、", "与", "及"} {
+		if rest, ok := strings.CutPrefix(after, sep); ok {
+			next := p.End + len(sep)
+			for i := range b.ps {
+				if b.ps[i].Start == next {
+					return !strings.HasPrefix(b.text[b.ps[i].End:], "同期")
+				}
+			}
+			_ = rest
+		}
+	}
+	return true
+}
+
+// subjectAt returns whose figure stands at offset at in clause c, and
+// whether that is a company or project (whose figures are dated only by
+// their own clause): a company heading the clause or the sentence, a
+// place heading the clause, else the article's region.
+func (b *binder) subjectAt(st *sentenceState, c govx.Span, at int) (string, bool) {
+	if e := b.headCompany(govx.Span{Start: c.Start, End: at}); e != nil {
+		return nameOf(b.text, e), true
+	}
+	for i := range b.es {
+		e := &b.es[i]
+		if e.Type == govx.EntityLoc && e.Start >= c.Start && e.End <= at &&
+			strings.TrimSpace(b.text[c.Start:e.Start]) == "" {
+			return nameOf(b.text, e), false
+		}
+	}
+	if st.company != nil {
+		return nameOf(b.text, st.company), true
+	}
+	return b.region, false
+}
+
+func nameOf(text string, e *govx.Entity) string {
+	if e.Normalized != "" {
+		return e.Normalized
+	}
+	return text[e.Start:e.End]
+}
+
+// modalityAt returns the modality the last modality word before offset
+// at in the sentence gives, or actual.
+func (b *binder) modalityAt(st *sentenceState, c govx.Span, at int) govx.Modality {
+	seg := b.text[st.span.Start:at]
+	best, mod := -1, govx.ModalityActual
+	for _, w := range b.e.modality {
+		if w.clauseOnly && c.Start > st.span.Start {
+			seg := b.text[c.Start:at]
+			if i := strings.LastIndex(seg, w.word); i >= 0 && c.Start-st.span.Start+i > best {
+				best, mod = c.Start-st.span.Start+i, w.modality
+			}
+			continue
+		}
+		for from := len(seg); from > 0; {
+			i := strings.LastIndex(seg[:from], w.word)
+			if i < 0 {
+				break
+			}
+			if !b.e.insideAny(seg, i, len(w.word), b.e.notMod) {
+				if i > best {
+					best, mod = i, w.modality
+				}
+				break
+			}
+			from = i
+		}
+	}
+	return mod
+}
+
+// basisAt returns the basis the last basis word before offset at gives,
+// looking back to the start of the sentence or the last ；.
+func (b *binder) basisAt(st *sentenceState, at int) govx.ChangeBasis {
+	seg := b.text[st.span.Start:at]
+	if i := strings.LastIndexAny(seg, segmentSeps); i >= 0 {
+		seg = seg[i:]
+	}
+	best, basis := -1, govx.BasisNone
+	for _, w := range b.e.basis {
+		if i := strings.LastIndex(seg, w.word); i > best {
+			best, basis = i, w.basis
+		}
+	}
+	return basis
+}
+
+// clean returns the name text[from:to] as the gold writes it: without
+// periods, leading connectives and whole-area words, reporting verbs and
+// trailing particles.
+func (b *binder) clean(from, to int) string {
+	from = b.skipHead(from, to)
+	if from >= to {
+		return ""
+	}
+	var sb strings.Builder
+	last := from
+	for i := searchStart(len(b.ps), func(i int) int { return b.ps[i].Start }, from); i < len(b.ps) && b.ps[i].Start < to; i++ {
+		p := b.ps[i]
+		if p.End > to || p.Start < last {
+			continue
+		}
+		sb.WriteString(b.text[last:p.Start])
+		last = p.End
+	}
+	sb.WriteString(b.text[last:to])
+	s := sb.String()
+	for _, cut := range b.e.cuts {
+		if i := strings.LastIndex(s, cut); i >= 0 {
+			s = s[i+len(cut):]
+		}
+	}
+	for _, a := range asides {
+		if j := strings.Index(s, a[1]); j >= 0 {
+			if i := strings.LastIndex(s[:j], a[0]); i >= 0 {
+				s = s[:i] + s[j+len(a[1]):]
+			}
+		}
+	}
+	for _, w := range b.e.inner {
+		s = strings.ReplaceAll(s, w, "")
+	}
+	return b.trimName(s)
+}
+
+// skipHead moves from past what heads a name without being part of it:
+// spaces and separators, and the names of places and companies, which are
+// the subject (西藏完成投资 → 完成投资).
+func (b *binder) skipHead(from, to int) int {
+	for moved := true; moved && from < to; {
+		moved = false
+		for _, sep := range []string{" ", "、", "\u3000", "“", "”"} {
+			if strings.HasPrefix(b.text[from:to], sep) && sep != "“" {
+				from, moved = from+len(sep), true
+			}
+		}
+		for i := range b.es {
+			if e := b.es[i]; e.Start == from && e.End < to && e.Type != govx.EntityPer {
+				from, moved = e.End, true
+			}
+		}
+	}
+	return from
+}
+
+// trimName drops lead and tail words from s until none is left to drop.
+func (b *binder) trimName(s string) string {
+	for changed := true; changed && s != ""; {
+		changed = false
+		for _, w := range b.e.lead {
+			if strings.HasPrefix(s, w) {
+				s, changed = s[len(w):], true
+			}
+		}
+		for _, w := range b.e.tail {
+			if strings.HasSuffix(s, w) {
+				s, changed = s[:len(s)-len(w)], true
+			}
+		}
+	}
+	if !hasLetter(s) {
+		return ""
+	}
+	return s
+}
+
+// growthBefore reports whether head ends with a growth verb (after the
+// fillers 了, 达到, 分别 …), with the verb's offset in head and its sign.
+func (e *Extractor) growthBefore(head string) (int, float64, bool) {
+	s := head
+	for changed := true; changed; {
+		changed = false
+		for _, f := range e.fillers {
+			if strings.HasSuffix(s, f) {
+				s, changed = s[:len(s)-len(f)], true
+			}
+		}
+	}
+	for _, g := range e.growth {
+		if strings.HasSuffix(s, g.word) {
+			return len(s) - len(g.word), g.sign, true
+		}
+	}
+	return 0, 0, false
+}
+
+// isJoiner reports whether s only joins two figures of a list.
+func (e *Extractor) isJoiner(s string) bool {
+	for _, j := range e.joiners {
+		if s == j {
+			return true
+		}
+	}
+	return false
+}
+
+// isThreshold reports whether the clause text before a figure makes it a
+// threshold: 位于50%以上, 连续4个月保持在54%以上.
+func (e *Extractor) isThreshold(before string) bool {
+	s := strings.TrimRight(before, " ")
+	for _, w := range []string{"都", "均", "也", "仍", "还"} {
+		s = strings.TrimSuffix(s, w)
+	}
+	for _, w := range e.threshold {
+		if strings.HasSuffix(s, w) {
+			return true
+		}
+	}
+	return strings.Contains(before, "连续")
+}
+
+// isAgency reports whether an organization name is a reporting body.
+func (e *Extractor) isAgency(name string) bool {
+	for _, w := range e.agencies {
+		if strings.HasSuffix(name, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// insideAny reports whether the word at s[i:i+n] lies inside an
+// occurrence of one of words.
+func (e *Extractor) insideAny(s string, i, n int, words []string) bool {
+	for _, w := range words {
+		for from := max(0, i+n-len(w)); from <= i && from < len(s); from++ {
+			if strings.HasPrefix(s[from:], w) && from+len(w) >= i+n {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func containsAny(s string, words []string) bool {
+	for _, w := range words {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// lastRunes returns the last n runes of s.
+func lastRunes(s string, n int) string {
+	i := len(s)
+	for ; n > 0 && i > 0; n-- {
+		_, size := utf8.DecodeLastRuneInString(s[:i])
+		i -= size
+	}
+	return s[i:]
+}
+
+// hasLetter reports whether s has a letter or an ideograph.
+func hasLetter(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			return true
+		}
+	}
+	return false
+}

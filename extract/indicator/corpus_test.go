@@ -1,0 +1,156 @@
+package indicator
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"govx"
+	"govx/eval"
+	"govx/extract"
+	"govx/extract/extracttest"
+	"govx/normalize"
+	"govx/output"
+)
+
+// upstream runs the extractors that come before this one on a document.
+type upstream func(t *testing.T, doc *extract.Doc, g *eval.Gold) govx.Mentions
+
+// corpusFloors are the scores reached against the shared gold; a change
+// that falls below one fails. They are raised as the binder improves and
+// never lowered to pass.
+type corpusFloors struct{ f1, accuracy float64 }
+
+// TestCorpusOracle scores the binder alone: the quantities, periods and
+// entities it reads are the gold's own, found in the text in gold order,
+// and the region is the gold's. It measures the binder's own errors.
+func TestCorpusOracle(t *testing.T) {
+	scoreCorpus(t, oracleMentions, corpusFloors{f1: 0.87, accuracy: 0.965})
+}
+
+// scoreCorpus normalizes every gold article of the shared corpus, runs
+// the upstream extractors and this one, and scores the indicators.
+func scoreCorpus(t *testing.T, up upstream, floors corpusFloors) {
+	shared := extracttest.SharedDir(t)
+	gold, err := eval.LoadGold(filepath.Join(shared, "gold"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var run []output.Rows
+	for i := range gold {
+		g := &gold[i]
+		raw, err := os.ReadFile(filepath.Join(shared, "corpus", g.Source))
+		if err != nil {
+			t.Fatalf("%s: %v", g.Source, err)
+		}
+		a := normalize.Article(govx.Document{DocID: g.Source, Source: g.Source, Published: g.Published, Text: string(raw)})
+		doc := &extract.Doc{Article: &a, Folded: normalize.Fold(a.Text), Sentences: normalize.Sentences(a.Text)}
+		m := up(t, doc, g)
+		e.Extract(doc, &m)
+		for _, err := range extracttest.Violations(a.Text, &govx.Mentions{Indicators: m.Indicators}) {
+			t.Errorf("%s: %v", g.Source, err)
+		}
+		res := govx.Result{Article: a, Mentions: m}
+		run = append(run, output.RowsOf(&res))
+	}
+	rep := eval.Score(gold, run)
+	ts := rep.Tables[eval.Indicators]
+	t.Logf("indicators: matched %d missed %d extra %d  P %.3f R %.3f F1 %.3f  field accuracy %.3f",
+		ts.Matched, ts.Missed, ts.Extra, ts.Precision, ts.Recall, ts.F1, ts.Accuracy)
+	var fields []string
+	for f := range ts.Fields {
+		fields = append(fields, f)
+	}
+	sort.Strings(fields)
+	for _, f := range fields {
+		fs := ts.Fields[f]
+		t.Logf("  %-13s %.3f (%d/%d)", f, fs.Accuracy, fs.Correct, fs.Total)
+	}
+	if testing.Verbose() && os.Getenv("GOVX_DETAIL") != "" {
+		for _, ar := range rep.Articles {
+			at := ar.Tables[eval.Indicators]
+			for _, it := range at.Missed {
+				t.Logf("%s MISSED %s", ar.Source, brief(it))
+			}
+			for _, it := range at.Extra {
+				t.Logf("%s EXTRA  %s", ar.Source, brief(it))
+			}
+			for _, w := range at.Wrong {
+				t.Logf("%s WRONG  %s.%s gold %v got %v", ar.Source, w.Item, w.Field, w.Gold, w.Got)
+			}
+		}
+	}
+	if ts.F1 < floors.f1 {
+		t.Errorf("indicator F1 %.3f below the floor %.3f", ts.F1, floors.f1)
+	}
+	if ts.Accuracy < floors.accuracy {
+		t.Errorf("indicator field accuracy %.3f below the floor %.3f", ts.Accuracy, floors.accuracy)
+	}
+}
+
+func brief(it eval.Item) string {
+	var b strings.Builder
+	for _, k := range []string{"indicator", "value", "unit", "change_pct", "change_basis", "modality", "period_start", "period_end"} {
+		if v, ok := it[k]; ok && v != nil {
+			fmt.Fprintf(&b, "%s=%v ", k, v)
+		}
+	}
+	return b.String()
+}
+
+// oracleMentions builds the mentions of the gold: each gold quantity,
+// period and entity is found in the text after the previous one of its
+// table (the gold lists them in text order).
+func oracleMentions(t *testing.T, doc *extract.Doc, g *eval.Gold) govx.Mentions {
+	text := doc.Article.Text
+	doc.Article.Region = g.Region
+	var m govx.Mentions
+	locate := func(items []eval.Item, add func(govx.Span, eval.Item)) {
+		pos := 0
+		for _, it := range items {
+			i := strings.Index(text[pos:], it.Text())
+			if i < 0 {
+				continue // across a joined line break; the gold keeps the raw text
+			}
+			s := govx.Span{Start: pos + i, End: pos + i + len(it.Text())}
+			add(s, it)
+			pos = s.Start + 1
+		}
+	}
+	locate(g.Quantities, func(s govx.Span, it eval.Item) {
+		q := govx.Quantity{Span: s, Value: num(it["value"]), SurfaceUnit: str(it["surface_unit"])}
+		q.Unit = govx.Unit(str(it["unit"]))
+		q.Kind, _ = govx.ParseKind(str(it["kind"]))
+		q.Qualifier, _ = govx.ParseQualifier(str(it["qualifier"]))
+		if v, ok := it["value_max"].(float64); ok {
+			q.ValueMax = &v
+		}
+		m.Quantities = append(m.Quantities, q)
+	})
+	locate(g.Periods, func(s govx.Span, it eval.Item) {
+		p := govx.Period{Span: s}
+		p.Period.Start, _ = govx.ParseDate(str(it["period_start"]))
+		p.Period.End, _ = govx.ParseDate(str(it["period_end"]))
+		p.Granularity, _ = govx.ParseGranularity(str(it["granularity"]))
+		m.Periods = append(m.Periods, p)
+	})
+	locate(g.Entities, func(s govx.Span, it eval.Item) {
+		e := govx.Entity{Span: s, Normalized: str(it["normalized"])}
+		e.Type, _ = govx.ParseEntityType(str(it["type"]))
+		m.Entities = append(m.Entities, e)
+	})
+	return m
+}
+
+func str(v any) string { s, _ := v.(string); return s }
+func num(v any) float64 {
+	f, _ := v.(float64)
+	return f
+}

@@ -1,0 +1,134 @@
+// Package indicator binds what the earlier extractors found into the
+// facts an analyst came for: one row per reported figure of an indicator,
+// with its subject, name, period, level, growth and modality.
+//
+// It runs last. It reads the quantities, periods and entities already in
+// govx.Mentions and the article's region, and walks each sentence clause by
+// clause (clauses end at ，；：。 and brackets):
+//
+//   - a figure after a growth verb (增长, 下降, 回落 …) is a change in
+//     percent; one without a name of its own belongs to the figure before it
+//     in the sentence (一般公共预算收入完成2.58亿元，同比增长57.73%);
+//     同比分别增长14.2%和10.3% hands its figures to the rows before it;
+//   - 持平 is a change of 0 and 翻番 of 100; percentage points are rows only
+//     after 拉动 (拉动GDP增长1.1个百分点), otherwise they compare growth
+//     rates and are left out;
+//   - any other figure is a level; its name is the text before it in the
+//     clause without periods, whole-area words (全市), reporting verbs
+//     (实现, 完成) and modality words; a count takes the noun after it
+//     (签约33个项目 → 签约项目); a threshold inside a name stays in it
+//     (新签约亿元以上产业项目21个);
+//   - the period is the nearest governing one: in the clause, else earlier
+//     in the sentence, else the passage's reporting period (the last period
+//     that dated a row); a period after 比 or 与 is a comparison and governs
+//     nothing, and figures of a company or project take no passage period;
+//   - the modality is set by the last modality word before the figure in
+//     the sentence, so one 预计 governs a whole list;
+//   - the subject is the company or project the sentence is about, a place
+//     named at the head of the clause, else the article's region.
+//
+// The words of each rule are tables in words.go.
+package indicator
+
+import (
+	"fmt"
+	"sort"
+	"unicode/utf8"
+
+	"govx"
+	"govx/extract"
+)
+
+// Extractor finds indicators. It is safe for concurrent use.
+type Extractor struct {
+	growth    []signedWord
+	fillers   []string
+	joiners   []string
+	fixed     []fixedChange
+	flat      []basisWord
+	basis     []basisWord
+	modality  []modalityWord
+	notMod    []string
+	threshold []string
+	compare   []string
+	lead      []string
+	tail      []string
+	inner     []string
+	cuts      []string
+	nounStops []string
+	agencies  []string
+}
+
+var _ extract.Extractor = (*Extractor)(nil)
+
+// New builds an Extractor from the word tables.
+func New() (*Extractor, error) {
+	e := &Extractor{
+		growth:    byLength(growthVerbs, func(w signedWord) string { return w.word }),
+		fillers:   byLength(growthFillers, ident),
+		joiners:   byLength(listJoiners, ident),
+		fixed:     byLength(fixedChanges, func(w fixedChange) string { return w.word }),
+		flat:      byLength(flatPhrases, func(w basisWord) string { return w.word }),
+		basis:     byLength(basisWords, func(w basisWord) string { return w.word }),
+		modality:  byLength(modalityWords, func(w modalityWord) string { return w.word }),
+		notMod:    byLength(notModality, ident),
+		threshold: byLength(thresholdContexts, ident),
+		compare:   byLength(comparisonMarks, ident),
+		lead:      byLength(leadWords, ident),
+		tail:      byLength(tailWords, ident),
+		inner:     byLength(innerWords, ident),
+		cuts:      byLength(nameCuts, ident),
+		nounStops: byLength(nounStops, ident),
+		agencies:  byLength(agencySuffixes, ident),
+	}
+	for _, list := range [][]string{e.fillers, e.joiners, e.notMod, e.threshold, e.compare,
+		e.lead, e.tail, e.inner, e.cuts, e.nounStops, e.agencies, shareWords, pullWords} {
+		for _, w := range list {
+			if w == "" || !utf8.ValidString(w) {
+				return nil, fmt.Errorf("indicator: word table: bad word %q", w)
+			}
+		}
+	}
+	return e, nil
+}
+
+func ident(s string) string { return s }
+
+// byLength returns a copy of words sorted longest first, so that the first
+// match of a scan is the longest.
+func byLength[W any](words []W, key func(W) string) []W {
+	out := append([]W(nil), words...)
+	sort.SliceStable(out, func(i, j int) bool { return len(key(out[i])) > len(key(out[j])) })
+	return out
+}
+
+// Extract appends the indicators of doc to m.Indicators.
+func (e *Extractor) Extract(doc *extract.Doc, m *govx.Mentions) {
+	b := &binder{
+		e:      e,
+		text:   doc.Article.Text,
+		region: doc.Article.Region,
+		qs:     sortedBy(m.Quantities, func(q govx.Quantity) govx.Span { return q.Span }),
+		ps:     sortedBy(m.Periods, func(p govx.Period) govx.Span { return p.Span }),
+		es:     sortedBy(m.Entities, func(e govx.Entity) govx.Span { return e.Span }),
+	}
+	for i, s := range doc.Sentences {
+		if s.Start < 0 || s.End > len(b.text) || s.Start >= s.End {
+			continue
+		}
+		b.sentence(i, s)
+	}
+	m.Indicators = append(m.Indicators, b.out...)
+}
+
+// sortedBy returns the items whose spans are valid, ordered by start.
+func sortedBy[T any](items []T, span func(T) govx.Span) []T {
+	out := make([]T, 0, len(items))
+	for _, it := range items {
+		if s := span(it); s.Start >= 0 && s.Start < s.End {
+			out = append(out, it)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return span(out[i]).Start < span(out[j]).Start })
+	return out
+}

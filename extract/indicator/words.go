@@ -1,0 +1,167 @@
+package indicator
+
+import "govx"
+
+// The word tables of the binder. The mechanism is in indicator.go; the
+// language is here. Lists are searched longest word first, so their order
+// does not matter.
+
+// clauseSeps end a clause inside a sentence. The enumeration comma 、 is
+// not one: it separates the items of a list inside a clause, and the
+// binder walks such lists item by item.
+const clauseSeps = "，,；;：:。！？!?（）()\n"
+
+// segmentSeps end the stretch of a sentence a growth basis word (同比)
+// reaches: 一季度…同比增长1.4%；肉牛出栏10万头，增长0.8% gives the second
+// figure no basis.
+const segmentSeps = "；;（）()"
+
+// growthVerbs say that the percentage after them is a change, with its
+// sign: 同比增长57.73% → +57.73, 下降3.5% → −3.5.
+var growthVerbs = []signedWord{
+	{"增长", 1}, {"增加", 1}, {"提升", 1}, {"提高", 1}, {"上涨", 1}, {"上升", 1},
+	{"增速", 1}, {"增幅", 1}, {"涨幅", 1}, {"增", 1}, {"涨", 1},
+	{"下降", -1}, {"减少", -1}, {"回落", -1}, {"下滑", -1}, {"降低", -1},
+	{"下跌", -1}, {"降幅", -1}, {"减", -1}, {"降", -1},
+}
+
+// growthFillers may stand between a growth verb and its figure:
+// 提升了10%, 增速达到19.8%, 分别增长.
+var growthFillers = []string{"了", "达到", "达", "为", "分别为", "分别", "是"}
+
+// listJoiners join the figures of one list: 分别增长210.8%、29.5%和17.8%.
+var listJoiners = []string{"、", "和", "及", "与", ",", "，"}
+
+// fixedChanges are words that state a change without a figure.
+var fixedChanges = []fixedChange{
+	{"翻两番", 300}, {"翻一番", 100}, {"翻番", 100},
+}
+
+// flatPhrases state "unchanged against" a basis: 与同期持平 → 0, yoy.
+var flatPhrases = []basisWord{
+	{"与上年同期持平", govx.BasisYoY}, {"与去年同期持平", govx.BasisYoY},
+	{"与同期持平", govx.BasisYoY}, {"同比持平", govx.BasisYoY}, {"与上年持平", govx.BasisYoY},
+	{"与上月持平", govx.BasisMoM}, {"环比持平", govx.BasisMoM},
+}
+
+// basisWords name what a growth rate compares with.
+var basisWords = []basisWord{
+	{"同比", govx.BasisYoY}, {"同期", govx.BasisYoY}, {"比上年", govx.BasisYoY},
+	{"较上年", govx.BasisYoY}, {"比去年", govx.BasisYoY}, {"较去年", govx.BasisYoY},
+	{"环比", govx.BasisMoM}, {"比上月", govx.BasisMoM}, {"较上月", govx.BasisMoM},
+	{"与上月相比", govx.BasisMoM},
+}
+
+// modalityWords set the modality of the figures after them in the
+// sentence (or only in their clause, when marked so: 年产目标是5万吨 does
+// not make the next clause a target); the nearest one before a figure
+// wins. The after-production words (达产后) mark estimates even without 预计.
+var modalityWords = []modalityWord{
+	{"预计", govx.ModalityEstimate, false}, {"有望", govx.ModalityEstimate, false}, {"预期", govx.ModalityEstimate, false},
+	{"达产后", govx.ModalityEstimate, false}, {"投产后", govx.ModalityEstimate, false}, {"建成后", govx.ModalityEstimate, false},
+	{"可实现", govx.ModalityEstimate, false}, {"可达", govx.ModalityEstimate, false}, {"可形成", govx.ModalityEstimate, false},
+	{"目标", govx.ModalityTarget, true}, {"力争", govx.ModalityTarget, false}, {"确保", govx.ModalityTarget, false},
+	{"争取", govx.ModalityTarget, false},
+	{"将", govx.ModalityPlan, false}, {"计划", govx.ModalityPlan, false}, {"拟", govx.ModalityPlan, false},
+}
+
+// notModality contain a modality word without stating one: 原计划 is the
+// plan a result is compared with, 即将 only says "soon".
+var notModality = []string{"原计划", "计划目标", "即将"}
+
+// eachShare ends a name that gives one share to each item of a list:
+// 多晶硅片和单晶硅片各占50% → 多晶硅片占比 50%, 单晶硅片占比 50%.
+const eachShare = "各占"
+
+// shareWords start a clause that states a share of the figure before it:
+// 现有专职招商人员27人，占…总数的15%以上 → 专职招商人员占…总数.
+var shareWords = []string{"占"}
+
+// pullWords make a percentage-point figure a level of its own
+// (拉动GDP增长1.1个百分点) instead of a comparison (比同期高0.8个百分点).
+var pullWords = []string{"拉动"}
+
+// thresholdContexts before a figure make it a threshold or a definition,
+// not a reported level: 位于50%以上, 高于50%时, 以50%作为分界点.
+var thresholdContexts = []string{"位于", "高于", "低于", "等于", "以", "作为", "不低于", "不高于"}
+
+// comparisonMarks before a period make it the basis of a comparison, not
+// the period of the figure: 比2016年全年增速高, 2015和2016年同期.
+var comparisonMarks = []string{"比", "较", "与", "和", "自"}
+
+// leadWords are dropped from the start of an indicator name: connectives,
+// the whole-area words that mean the article's region, modality and basis
+// words, and the verbs of reporting.
+var leadWords = []string{
+	"其中", "此外", "另外", "同时", "其次", "并且", "并", "且", "而", "还", "也", "均", "都",
+	"全市", "全区", "全县", "全省", "全国", "全园", "我国", "我省", "我市", "我区", "本市", "本区",
+	"共计", "共", "已经", "已", "今年", "当年", "全年", "每年",
+	"实现", "完成", "达到", "预计", "有望", "力争", "确保", "争取", "将", "计划", "拟",
+	"同比", "环比", "与同期相比", "与上月相比", "比上年", "较上年", "比去年", "较去年",
+	"同期", "可", "、", "，", "和", "及", "等", "的", " ", "\u3000",
+}
+
+// tailWords are dropped from the end of an indicator name: the verbs and
+// particles that lead to the figure (完成2.58亿元, 增速达到19.8%).
+var tailWords = []string{
+	"完成", "实现", "达到", "达", "为", "是", "了", "有", "的", "共", "约", "已", "分别",
+	"共计", "总计", "累计", "保持在", "保持", "可达", "也", "均", "都", "还", "仍", "继续",
+	"同比", "环比", "与同期相比", "与上月相比", "比上年", "较上年", "比去年", "较去年",
+	"预计", "将", "动态", "同期", "、", "和", "及", " ", "\u3000",
+}
+
+// innerWords are deleted wherever they stand in a name: the gold writes
+// 一产增加值 for 一产实现增加值 and 中直投资 for 中直投资完成.
+var innerWords = []string{"实现", "完成"}
+
+// nameCuts end the preamble of a name: whatever precedes the last of them
+// is dropped (其中增幅较大的有发酵酒 → 发酵酒).
+var nameCuts = []string{"的有", "中有"}
+
+// nounStops end the noun a count is followed by (签约33个项目 → 项目):
+// 和 and 及 start the next item of a list, 的 a relative clause.
+var nounStops = []string{"和", "及", "与", "等", "、"}
+
+// agencySuffixes mark an organization that reports figures rather than
+// owns them (统计局, 交通运输厅): it does not become the subject.
+var agencySuffixes = []string{
+	"局", "部", "委", "委员会", "厅", "政府", "办", "署", "总队", "台", "网", "社", "院", "会",
+	"中心", "专班", "综合组", "机制", "频道", "新闻", "央视频",
+}
+
+// asides are removed from a name: 装备制造业在沃尔沃带动下实现增加值 →
+// 装备制造业增加值. Each pair is the opening and the closing word.
+var asides = [][2]string{{"在", "带动下"}, {"在", "拉动下"}}
+
+// reportingWords in a name make it the description of a survey or a
+// report, not an indicator: 对我省28个行业…调查结果显示.
+var reportingWords = []string{"调查", "显示", "表明", "讲话"}
+
+// headSubjects are the words at the head of a sentence that return it to
+// the article's region after a passage about a company.
+var headSubjects = []string{"全市", "全区", "全县", "全省", "全国", "全园", "我国", "我省", "我市", "我区", "园区"}
+
+// maxNameRunes bounds an indicator name; a longer stretch is a sentence
+// that happens to end in a figure, not a name.
+const maxNameRunes = 25
+
+type signedWord struct {
+	word string
+	sign float64
+}
+
+type fixedChange struct {
+	word   string
+	change float64
+}
+
+type basisWord struct {
+	word  string
+	basis govx.ChangeBasis
+}
+
+type modalityWord struct {
+	word       string
+	modality   govx.Modality
+	clauseOnly bool
+}
