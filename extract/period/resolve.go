@@ -55,8 +55,11 @@ func (r *resolver) resolve(a atom) (mention, bool) {
 		}
 		y, m := r.dataMonth()
 		d := number(a.group("d"))
-		if !validDay(y, m, d) {
-			return f, false
+		if !validDay(y, m, d) { // 30日 in February: the month before
+			first := govx.DateOf(y, time.Month(m-1), 1)
+			if y, m = first.Year, int(first.Month); !validDay(y, m, d) {
+				return f, false
+			}
 		}
 		f.r = govx.DateRange{Start: dayDate(y, m, d), End: dayDate(y, m, d)}
 		f.g, f.rel = govx.GranularityDay, true
@@ -197,7 +200,7 @@ func (r *resolver) resolve(a atom) (mention, bool) {
 		r.sentYear, r.lastDay = y, f.r.Start
 		return f, true
 	case kindBareYear:
-		if isNumeral(prev) || prev == '.' || (prev < 0x80 && unicode.IsLetter(prev)) || !isHan(next) || strings.ContainsRune(yearBlockers, next) {
+		if isNumeral(prev) || strings.ContainsRune("./-:", prev) || (prev < 0x80 && unicode.IsLetter(prev)) || (next != 0 && !isHan(next)) || strings.ContainsRune(yearBlockers, next) {
 			return f, false
 		}
 		if r.overlapsQuantity(a) {
@@ -223,6 +226,16 @@ func (r *resolver) yearBased(a atom, f mention, prev rune) (mention, bool) {
 		if y < 0 {
 			return f, false
 		}
+	} else if s := a.group("y2"); s != "" {
+		// A two-digit year (98年4月, 19年底) only before a month, a
+		// quarter or the year's end: alone it is a duration (近20年).
+		t := a.group("yt")
+		// 07年 and 〇八年, with their leading zero, are years anywhere.
+		leadingZero := strings.HasPrefix(s, "0") || strings.HasPrefix(s, "〇") || strings.HasPrefix(s, "零")
+		if isNumeral(prev) || prev == '.' || (a.group("m1") == "" && !leadingZero && !strings.ContainsAny(t, "季末底半首")) {
+			return f, false
+		}
+		y = twoDigitYear(s, r.ref)
 	} else {
 		dy := a.group("dy")
 		if strings.HasPrefix(r.text[a.end:], "同期") && a.group("yt") == "" && a.group("m1") == "" {
@@ -238,7 +251,7 @@ func (r *resolver) yearBased(a atom, f mention, prev rune) (mention, bool) {
 		switch dy {
 		case "今", "本":
 			y = r.report
-		case "去", "上":
+		case "去", "上", "上一":
 			y = r.ref.Year - 1
 		case "明":
 			y = r.report + 1
@@ -329,7 +342,7 @@ func (r *resolver) yearTail(f mention, y int, tail string, rel bool) (mention, b
 		f.r, f.g = yearRange(y), govx.GranularityYear
 	case "年底", "年末", "底", "末":
 		f.r, f.g = monthRange(y, 12), govx.GranularityMonth
-	case "年初", "初":
+	case "年初", "初", "首月":
 		f.r, f.g = monthRange(y, 1), govx.GranularityMonth
 	case "以来", "年初以来":
 		start := dayDate(y, 1, 1)
@@ -480,4 +493,26 @@ func (r *resolver) beginsName(i int) bool {
 		}
 	}
 	return false
+}
+
+// twoDigitYear reads a year written with two digits: in the century that
+// puts it at most ten years after the reference year (98 → 1998, 19 → 2019).
+func twoDigitYear(s string, ref govx.Date) int {
+	n := 0
+	for _, r := range s {
+		if r >= '0' && r <= '9' {
+			n = n*10 + int(r-'0')
+		} else {
+			n = n*10 + cnDigits[r]
+		}
+	}
+	now := ref.Year
+	if now == 0 {
+		now = 2020
+	}
+	y := now/100*100 + n
+	if y > now+10 {
+		y -= 100
+	}
+	return y
 }

@@ -19,12 +19,12 @@ const (
 	// quarters and halves of a year.
 	quarter = `(?:前[二两三]个?季度|[一二三四1-4]季度末?|第[一二三四1-4]季度末?|首季度?|上半年|下半年|[Qq][1-4])`
 	// what may follow a year (2016年全年, 今年以来, 2011年底, 明年二季度).
-	yearTail = `(?:全年|年底|年末|年初以来|年初|底|末|初|以来|内|度|` + quarter + `)`
+	yearTail = `(?:全年|年底|年末|年初以来|年初|首月|底|末|初|以来|内|度|` + quarter + `)`
 	// what may follow a month (3月末, 1月以来, 6月上旬).
 	monthTail = `(?:底|末|初|以来|上旬|中旬|下旬)`
 	// a month, a month range or a day, after an optional year.
 	monthPart = `(?P<m1>` + mon + `)(?:` + dash + `(?P<m2>` + mon + `))?月份?` +
-		`(?:(?P<d>` + day + `)(?:` + dash + `(?P<d2>` + day + `))?[日号](?P<dp>` + dayPart + `)?|(?P<mt>` + monthTail + `))?`
+		`(?:(?P<d>` + day + `)(?:[日号]?` + dash + `(?P<d2>` + day + `))?[日号](?P<dp>` + dayPart + `)?|(?P<mt>` + monthTail + `))?`
 )
 
 // ruleKind names what a rule recognizes; the resolver turns each kind into
@@ -60,7 +60,7 @@ type rule struct {
 // rules are the patterns of period expressions. The scanner takes, at each
 // position, the longest match of any rule; a rule's order does not matter.
 var rules = []rule{
-	{kindYearBased, `(?:(?P<y>` + yr + `) ?|(?P<dy>[今去明前上当本]))年(?:` + monthPart + `|(?P<yt>` + yearTail + `))?`},
+	{kindYearBased, `(?:(?P<y>` + yr + `) ?|(?P<y2>[0-9]{2}|[〇零一二三四五六七八九]{2})|(?P<dy>[今去明前上当本]|上一))年(?:` + monthPart + `|(?P<yt>` + yearTail + `))?`},
 	{kindMonthBased, monthPart},
 	{kindDay, `(?P<d>3[01]|[12][0-9]|0?[1-9])日(?P<dp>` + dayPart + `)?`},
 	{kindQuarter, `(?P<q>` + quarter + `)`},
@@ -74,7 +74,7 @@ var rules = []rule{
 	{kindThisNextYears, `今明两年`},
 	{kindPlan, `(?P<pq>[“"])?(?P<plan>十[一二三四五六]?五)(?P<pq2>[”"])?(?P<pe>末)?`},
 	{kindYearRange, `(?P<ya>` + yr + `)年?` + dash + `(?P<yb>` + yr + `)年|(?P<ya2>(?:1[89]|20)[0-9]{2})` + dash + `(?P<yb2>(?:1[89]|20)[0-9]{2})`},
-	{kindNumericDate, `(?P<ny>(?:1[89]|20)[0-9]{2})(?P<s1>[./-])(?P<nm>[01]?[0-9])(?P<s2>[./-])(?P<nd>[0-3]?[0-9])`},
+	{kindNumericDate, `(?P<ny>1[0-9]{3}|20[0-9]{2})(?P<s1>[./-])(?P<nm>[01]?[0-9])(?P<s2>[./-])(?P<nd>[0-3]?[0-9])`},
 	{kindBareYear, `(?P<by>(?:1[89]|20)[0-9]{2})`},
 }
 
