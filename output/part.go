@@ -49,7 +49,7 @@ func isTemp(name string) bool {
 const (
 	batchRows     = 1024
 	rowGroupRows  = 128 * 1024
-	rowGroupBytes = 64 << 20
+	rowGroupBytes = 32 << 20
 )
 
 // encoder writes rows of type T into one open part file.
