@@ -1,0 +1,169 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"iter"
+	"runtime"
+	"strings"
+	"time"
+
+	"govx"
+	"govx/corpus"
+	"govx/output"
+	"govx/pipeline"
+	"govx/segment"
+)
+
+// version is the govx version written into every manifest.
+const version = "0.1.0"
+
+// listFlag is a flag that may be given several times.
+type listFlag []string
+
+func (l *listFlag) String() string     { return strings.Join(*l, ",") }
+func (l *listFlag) Set(s string) error { *l = append(*l, s); return nil }
+
+// extractConfig is the parsed command line of govx extract.
+type extractConfig struct {
+	inputs   []string
+	out      output.Options
+	workers  int
+	refDate  govx.Date
+	dicts    []string
+	quiet    bool
+	manifest output.RunOptions
+}
+
+func parseExtract(args []string, stderr io.Writer) (*extractConfig, error) {
+	fs := newFlags("extract", "extract [flags] [PATH ...]", stderr)
+	dir := fs.String("o", "out", "output `DIR`")
+	workers := fs.Int("workers", runtime.NumCPU(), "number of worker goroutines")
+	ref := fs.String("reference-date", "", "fallback `DATE` (2006-01-02) for relative time words when an article carries none")
+	var dicts listFlag
+	fs.Var(&dicts, "dict", "extra user dictionary `FILE` (word [freq [pos]] per line); may be repeated")
+	tables := fs.String("tables", "", "comma-separated `LIST` of tables to write (default all but tokens; \"all\" for every table)")
+	format := fs.String("format", "parquet", "output format: parquet or jsonl")
+	quiet := fs.Bool("quiet", false, "print nothing but errors")
+	inputs, err := parseArgs(fs, args)
+	if err != nil {
+		return nil, err
+	}
+	c := &extractConfig{inputs: inputs, workers: *workers, dicts: dicts, quiet: *quiet}
+	if c.workers < 1 {
+		return nil, &exitError{2, fmt.Errorf("--workers must be at least 1, got %d", c.workers)}
+	}
+	if *ref != "" {
+		if c.refDate, err = govx.ParseDate(*ref); err != nil {
+			return nil, &exitError{2, fmt.Errorf("--reference-date: %w", err)}
+		}
+	}
+	c.out = output.Options{Dir: *dir}
+	if c.out.Format, err = output.ParseFormat(*format); err != nil {
+		return nil, &exitError{2, fmt.Errorf("--format: %w", err)}
+	}
+	if *tables != "" {
+		if c.out.Tables, err = output.ParseTables(*tables); err != nil {
+			return nil, &exitError{2, fmt.Errorf("--tables: %w", err)}
+		}
+	}
+	c.manifest = output.RunOptions{Inputs: inputs, Workers: c.workers, ReferenceDate: *ref, Dicts: dicts}
+	return c, nil
+}
+
+// runExtract is govx extract: read the inputs, run the pipeline, write the
+// tables and the manifest. The exit status is 2 when some inputs failed.
+func runExtract(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	started := time.Now()
+	c, err := parseExtract(args, stderr)
+	if err != nil {
+		return err
+	}
+	seg, err := segment.Load(c.dicts...)
+	if err != nil {
+		return err
+	}
+	extractors, err := newExtractors()
+	if err != nil {
+		return err
+	}
+	p := pipeline.New(seg, extractors, pipeline.Options{
+		ReferenceDate: c.refDate,
+		KeepTokens:    wants(c.out.Tables, output.Tokens),
+	})
+
+	w, err := output.Create(c.out)
+	if err != nil {
+		return err
+	}
+	m := &output.Manifest{Version: version, Options: c.manifest, Failures: []output.Failure{}}
+	stats, runErr := p.Run(ctx, documents(c.inputs), c.workers, w.Write, func(err error) {
+		m.Failures = append(m.Failures, failure(err))
+		fmt.Fprintf(stderr, "govx: %v\n", err)
+	})
+	m.InputsRead = int64(stats.Articles + stats.Duplicates + stats.Failures)
+	m.DuplicatesSkipped = int64(stats.Duplicates)
+	m.WallSeconds = time.Since(started).Seconds()
+	if runErr != nil && !errors.Is(runErr, context.Canceled) {
+		w.Abort()
+		return runErr
+	}
+	if err := w.Close(m); err != nil {
+		return err
+	}
+	if !c.quiet {
+		printSummary(stdout, c.out.Dir, m)
+	}
+	switch {
+	case runErr != nil:
+		return &exitError{1, fmt.Errorf("interrupted; wrote the %d articles finished so far", stats.Articles)}
+	case stats.Failures > 0:
+		return &exitError{2, fmt.Errorf("%d inputs failed; see %s/%s", stats.Failures, c.out.Dir, output.ManifestName)}
+	}
+	return nil
+}
+
+// documents streams the inputs, or the built-in sample when there are none.
+func documents(inputs []string) iter.Seq2[govx.Document, error] {
+	if len(inputs) == 0 {
+		return corpus.Sample()
+	}
+	return corpus.Read(inputs)
+}
+
+// failure turns a read or processing error into a manifest entry.
+func failure(err error) output.Failure {
+	var ce *corpus.Error
+	if errors.As(err, &ce) {
+		return output.Failure{Source: ce.Source, Reason: ce.Err.Error()}
+	}
+	return output.Failure{Reason: err.Error()}
+}
+
+func wants(tables []output.Table, t output.Table) bool {
+	for _, x := range tables {
+		if x == t {
+			return true
+		}
+	}
+	return false
+}
+
+// printSummary prints the rows written per table.
+func printSummary(w io.Writer, dir string, m *output.Manifest) {
+	fmt.Fprintf(w, "govx %s: %d articles from %d inputs in %.1fs → %s/", m.Version, m.ArticlesWritten, m.InputsRead, m.WallSeconds, dir)
+	if m.DuplicatesSkipped > 0 {
+		fmt.Fprintf(w, " (%d duplicates skipped)", m.DuplicatesSkipped)
+	}
+	if len(m.Failures) > 0 {
+		fmt.Fprintf(w, " (%d failed)", len(m.Failures))
+	}
+	fmt.Fprintln(w)
+	for _, t := range output.AllTables {
+		if info, ok := m.Tables[t]; ok {
+			fmt.Fprintf(w, "  %-11s %7d rows\n", t, info.Rows)
+		}
+	}
+}
