@@ -1,0 +1,124 @@
+package quantity
+
+import (
+	"errors"
+	"math"
+	"testing"
+)
+
+func TestParseNumeral(t *testing.T) {
+	tests := []struct {
+		in   string
+		want float64
+	}{
+		// Arabic, separators, full width.
+		{"0", 0},
+		{"42", 42},
+		{"1,234.5", 1234.5},
+		{"82，225.00", 82225},
+		{"１２０", 120},
+		{"２．４", 2.4},
+		{"-3.5", -3.5},
+		// Chinese.
+		{"十", 10},
+		{"十五", 15},
+		{"一十一", 11},
+		{"一百二十三", 123},
+		{"一百零八", 108},
+		{"一百十六", 116},
+		{"两千零五", 2005},
+		{"一千零十", 1010},
+		{"三万零六", 30006},
+		{"二十万亿", 20e12},
+		{"一千零一亿一千零一万一千零一", 100110011001},
+		{"〇", 0},
+		{"二〇二六", 2026},
+		{"九八七", 987},
+		{"零点零五", 0.05},
+		{"十二点五", 12.5},
+		{"一点五亿", 1.5e8},
+		{"负十二", -12},
+		// 大写 and traditional forms.
+		{"壹仟", 1000},
+		{"叁佰陆拾伍", 365},
+		{"貳萬", 20000},
+		{"兩百", 200},
+		// Abbreviated tails.
+		{"十三万五", 135000},
+		{"一百二", 120},
+		{"两千六", 2600},
+		// Mixed.
+		{"2.58亿", 2.58e8},
+		{"1.2万亿", 1.2e12},
+		{"3千万", 3e7},
+		{"5亿1万4千6百", 500014600},
+		{"300亿零七千120", 30000007120},
+		{"2百07", 207},
+		{"15k", 15000},
+		{"177.1 亿", 177.1e8},
+	}
+	for _, tt := range tests {
+		got, err := ParseNumeral(tt.in)
+		if err != nil {
+			t.Errorf("ParseNumeral(%q): %v", tt.in, err)
+			continue
+		}
+		if math.Abs(got-tt.want) > 1e-9*math.Max(1, math.Abs(tt.want)) {
+			t.Errorf("ParseNumeral(%q) = %v, want %v", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestParseNumeralRejects(t *testing.T) {
+	for _, in := range []string{
+		"", "负", "点五", "元", "亿", "百万", "百十一", "十一十二", "3..5", "五个", "一切", "1.2.3",
+	} {
+		if v, err := ParseNumeral(in); !errors.Is(err, ErrNotNumeral) {
+			t.Errorf("ParseNumeral(%q) = %v, %v; want ErrNotNumeral", in, v, err)
+		}
+	}
+}
+
+func TestReadNumeralPairs(t *testing.T) {
+	tests := []struct {
+		in        string
+		low, high float64
+		text      string
+	}{
+		{"两三个", 2, 3, "两三"},
+		{"三五百块", 300, 500, "三五百"},
+		{"七八十万人", 70e4, 80e4, "七八十万"},
+		{"一两年", 1, 2, "一两"},
+	}
+	for _, tt := range tests {
+		n, ok := readNumeral(tt.in, 0, readOptions{pairs: true})
+		if !ok || !n.pair || n.low != tt.low || n.value != tt.high || tt.in[:n.end] != tt.text {
+			t.Errorf("readNumeral(%q) = %+v, want pair %v-%v over %q", tt.in, n, tt.low, tt.high, tt.text)
+		}
+	}
+	// Without pairs, two digits are a digit string.
+	if n, _ := readNumeral("一二", 0, readOptions{}); n.pair || n.value != 12 {
+		t.Errorf("readNumeral(一二) without pairs = %+v, want 12", n)
+	}
+}
+
+func TestReadNumeralScale(t *testing.T) {
+	tests := []struct {
+		in, scale string
+		mul       float64
+	}{
+		{"2.58亿元", "亿", 1e8},
+		{"3千万元", "千万", 1e7},
+		{"二十万元", "万", 1e4},
+		{"1.2万亿元", "万亿", 1e12},
+		{"亿元", "亿", 1e8},
+		{"45元", "", 1},
+		{"5亿1万4千6百元", "", 1},
+	}
+	for _, tt := range tests {
+		n, ok := readNumeral(tt.in, 0, readOptions{})
+		if !ok || tt.in[n.scaleStart:n.end] != tt.scale || n.scaleMul != tt.mul {
+			t.Errorf("readNumeral(%q): scale %q ×%v, want %q ×%v", tt.in, tt.in[n.scaleStart:n.end], n.scaleMul, tt.scale, tt.mul)
+		}
+	}
+}

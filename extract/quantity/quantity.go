@@ -1,0 +1,727 @@
+// Package quantity finds the quantities of an article: every number that
+// measures something, with its scale, unit or measure word and the
+// qualifiers that touch it (近100亿元, 6.5%以上, 30余家, 两年多, 6-8亿元),
+// read into a value in SPEC's canonical unit.
+//
+// The extractor scans the folded text (full-width digits read as ASCII)
+// character by character; it does not rely on word segmentation, which
+// splits 6.5% into pieces. Three parts keep the rules readable:
+//
+//   - numeral.go reads a numeral (Arabic, Chinese, mixed) as a float64;
+//   - tables.go lists the language: units with their canonical unit, kind
+//     and factor, measure words, qualifiers, idioms that are not quantities;
+//   - this file finds candidates, applies the rules of what is not a
+//     quantity (years, ordinals, codes, quoted slogans) and builds the
+//     govx.Quantity, normalizing the value.
+package quantity
+
+import (
+	"fmt"
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"govx"
+	"govx/extract"
+)
+
+// Extractor finds quantities. Build it with New; it is safe for
+// concurrent use.
+type Extractor struct {
+	byFirst  map[rune][]*unitDef // unit words by first rune, longest first
+	words    map[string]*unitDef // unit words by word
+	prefixes []qualifierDef      // longest first
+	suffixes []qualifierDef
+	fixed    []string
+	opts     readOptions
+}
+
+// New builds an Extractor from the tables of this package.
+func New() (*Extractor, error) {
+	e := &Extractor{
+		byFirst: make(map[rune][]*unitDef),
+		words:   make(map[string]*unitDef),
+		fixed:   fixedTerms,
+	}
+	rules := countRules()
+	for _, d := range unitTable() {
+		d := d
+		if r, ok := rules[d.word]; ok && d.kind == govx.KindCount {
+			d.notBefore, d.needBefore = r.notBefore, r.needBefore
+		}
+		if d.word == "" || d.factor == 0 || d.kind == govx.KindNone {
+			return nil, fmt.Errorf("quantity: unit table: bad entry %+v", d)
+		}
+		if _, dup := e.words[d.word]; dup {
+			return nil, fmt.Errorf("quantity: unit table: %q listed twice", d.word)
+		}
+		e.words[d.word] = &d
+		r, _ := utf8.DecodeRuneInString(d.word)
+		e.byFirst[r] = append(e.byFirst[r], &d)
+	}
+	for _, list := range e.byFirst {
+		sort.Slice(list, func(i, j int) bool { return len(list[i].word) > len(list[j].word) })
+	}
+	e.prefixes = append([]qualifierDef(nil), prefixQualifiers...)
+	sort.SliceStable(e.prefixes, func(i, j int) bool { return len(e.prefixes[i].word) > len(e.prefixes[j].word) })
+	e.suffixes = suffixQualifiers
+	e.opts = readOptions{pairs: true, startsUnit: e.startsScaleUnit}
+	return e, nil
+}
+
+// startsScaleUnit reports whether a unit whose word begins with a scale
+// character (千瓦, 千克, 百分点) starts at s[i:].
+func (e *Extractor) startsScaleUnit(s string, i int) bool {
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	for _, d := range e.byFirst[r] {
+		if len(d.word) > len(string(r)) && strings.HasPrefix(s[i:], d.word) {
+			return true
+		}
+	}
+	return false
+}
+
+// Extract appends the quantities of doc to m.
+func (e *Extractor) Extract(doc *extract.Doc, m *govx.Mentions) {
+	s := doc.Folded.Text
+	text := doc.Article.Text
+	for i := 0; i < len(s); {
+		c, next := e.match(s, i)
+		if c.ok {
+			m.Quantities = append(m.Quantities, c.quantity(doc.Folded.Orig, text))
+		}
+		if next <= i {
+			if s[i] < utf8.RuneSelf {
+				next = i + 1
+			} else {
+				_, size := utf8.DecodeRuneInString(s[i:])
+				next = i + size
+			}
+		}
+		i = next
+	}
+}
+
+// candidate is a quantity found in the folded text.
+type candidate struct {
+	ok         bool
+	start, end int // span in the folded text
+	value      float64
+	max        float64
+	hasMax     bool
+	unit       govx.Unit
+	kind       govx.Kind
+	qualifier  govx.Qualifier
+	surface    [2][2]int // folded ranges whose original text is the surface unit
+}
+
+// quantity converts c to a govx.Quantity with spans and surface unit in
+// the original text.
+func (c candidate) quantity(orig func(int) int, text string) govx.Quantity {
+	q := govx.Quantity{
+		Span:      govx.Span{Start: orig(c.start), End: orig(c.end)},
+		Value:     cleanValue(c.value),
+		Unit:      c.unit,
+		Kind:      c.kind,
+		Qualifier: c.qualifier,
+	}
+	if c.hasMax {
+		v := cleanValue(c.max)
+		q.ValueMax = &v
+	}
+	var b strings.Builder
+	for _, r := range c.surface {
+		if r[1] > r[0] {
+			b.WriteString(text[orig(r[0]):orig(r[1])])
+		}
+	}
+	q.SurfaceUnit = b.String()
+	return q
+}
+
+// cleanValue rounds away the binary noise of decimal arithmetic
+// (2.58 × 1e8 = 258000000.00000003) by keeping 12 significant digits.
+func cleanValue(v float64) float64 {
+	if v == 0 || math.IsNaN(v) || math.IsInf(v, 0) {
+		return v
+	}
+	r, err := strconv.ParseFloat(strconv.FormatFloat(v, 'g', 12, 64), 64)
+	if err != nil {
+		return v
+	}
+	return r
+}
+
+// measure is a numeral with what follows it: its unit, an infix
+// qualifier, and the extent of both.
+type measure struct {
+	n          numeral
+	value      float64 // numeral value, plus fractions read after the unit (元角分, 秒, 半)
+	unit       *unitDef
+	rateUnit   govx.Unit // set for a rate (吨标准煤/万元)
+	uStart     int       // the unit's range in the folded text
+	uEnd       int
+	end        int // end of numeral, unit and infix qualifier
+	qualifier  govx.Qualifier
+	currencyOf *unitDef // a currency sign before the number ($20)
+}
+
+// match tries to read a quantity starting at s[i:]. It returns the
+// candidate (ok false when none) and where scanning goes on.
+func (e *Extractor) match(s string, i int) (candidate, int) {
+	c0 := s[i]
+	if c0 < utf8.RuneSelf && !isDigitByte(c0) && c0 != '-' && c0 != '$' && c0 != 'U' && c0 != 'H' {
+		return candidate{}, i
+	}
+	start := i
+	p := i
+	sign := 1.0
+	var sigil *unitDef
+	prev, _ := utf8.DecodeLastRuneInString(s[:start])
+	// A sign: 负3.9%, -22.2%, but not the dash of 1-6月.
+	if rest, ok := cutPrefix(s[p:], "负", "-"); ok && startsNumber(rest) && !isNumberRune(prev) && !isASCIILetterRune(prev) {
+		sign = -1
+		p = len(s) - len(rest)
+	}
+	for k := range currencySigns {
+		d := &currencySigns[k]
+		if strings.HasPrefix(s[p:], d.word) && p+len(d.word) < len(s) && isDigitByte(s[p+len(d.word)]) {
+			sigil = d
+			p += len(d.word)
+			break
+		}
+	}
+	n, ok := readNumeral(s, p, e.opts)
+	if !ok {
+		return candidate{}, i
+	}
+	skip := n.end
+	// Codes and names: 5G, V8, G20; ordinals 第七届, 周一, 初三.
+	if isASCIILetterRune(prev) || isDigitRune(prev) || prev == '.' || strings.ContainsRune(ordinalBefore, prev) {
+		return candidate{}, skipNumber(s, skip)
+	}
+	if strings.HasSuffix(s[:start], "星期") || strings.HasSuffix(s[:start], "礼拜") {
+		return candidate{}, skip
+	}
+	for _, f := range e.fixed {
+		if strings.HasPrefix(s[n.start:], f) {
+			return candidate{}, n.start + len(f)
+		}
+	}
+	if quoted(s, start, n.end) {
+		return candidate{}, skipQuoted(s, n.end)
+	}
+
+	c := candidate{start: start}
+	var m1 measure
+	switch {
+	case strings.HasPrefix(s[n.end:], "分之"):
+		// A fraction: 三分之一, 百分之三十, 千分之一.
+		n2, ok := readNumeral(s, n.end+len("分之"), readOptions{})
+		if !ok || n.value == 0 || n2.scaleOnly {
+			return candidate{}, n.end + len("分之")
+		}
+		c.value = n2.value / n.value * 100
+		c.unit, c.kind = govx.UnitPercent, govx.KindPercent
+		if n.scaleOnly {
+			c.surface[0] = [2]int{n.start, n.end + len("分之")}
+		} else {
+			c.surface[0] = [2]int{n.end, n.end + len("分之")}
+		}
+		c.end = n2.end
+	default:
+		m1 = e.measureAt(s, n, prev)
+		m1.currencyOf = sigil
+		if !e.acceptable(s, m1, start) {
+			return candidate{}, max(skip, m1.end)
+		}
+		c.end = m1.end
+		c.value = m1.value
+		c.qualifier = m1.qualifier
+		e.setUnit(&c, m1)
+		if n.pair {
+			c.value, c.max, c.hasMax = n.low, n.value, true
+			c.qualifier = govx.QualifierRange
+		}
+		// A range: 20%—30%, 5-10亿元, 三至五年, 1万-5万元.
+		if !n.pair {
+			if r, end, ok := e.rangeFrom(s, m1); ok {
+				c = r
+				c.start = start
+				c.end = end
+			} else if end > c.end && m1.unit == nil {
+				return candidate{}, end // a range of years or dates
+			}
+		}
+		if c.kind == govx.KindNone {
+			// No unit: a bare amount in 亿 is money in this genre (85亿); an
+			// index reading is a number (总指数为99.5).
+			switch {
+			case n.scaleMul >= 1e8 && !n.scaleOnly && e.bareYi(s, n.end):
+				c.kind, c.unit = govx.KindMoney, govx.UnitCNY
+				c.surface[0] = [2]int{n.scaleStart, n.scaleEnd}
+			case n.arabic && e.indexReading(s, start) && bareEnd(s, n.end):
+				c.kind = govx.KindNumber
+			default:
+				return candidate{}, skipNumber(s, skip)
+			}
+		}
+	}
+	c.value *= sign
+	if c.hasMax {
+		c.max *= sign
+		if c.max < c.value {
+			c.value, c.max = c.max, c.value
+		}
+	}
+	// Qualifiers before the number and after the unit.
+	pq, pstart := e.prefixAt(s, c.start)
+	c.start = pstart
+	sq, send := e.suffixAt(s, c.end)
+	c.end = send
+	switch {
+	case c.hasMax:
+		c.qualifier = govx.QualifierRange
+	case pq != govx.QualifierNone:
+		c.qualifier = pq
+	case sq != govx.QualifierNone:
+		c.qualifier = sq
+	case c.qualifier == govx.QualifierNone:
+		c.qualifier = govx.QualifierExact
+	}
+	if !finite(c.value) || c.hasMax && !finite(c.max) {
+		return candidate{}, c.end
+	}
+	c.ok = true
+	return c, c.end
+}
+
+// setUnit copies the unit of m into c, with its surface ranges.
+func (e *Extractor) setUnit(c *candidate, m measure) {
+	switch {
+	case m.unit != nil:
+		c.unit, c.kind = m.unit.unit, m.unit.kind
+		c.value = m.value * m.unit.factor
+		if m.rateUnit != "" {
+			c.unit, c.kind = m.rateUnit, govx.KindNumber
+		}
+		c.surface[0] = [2]int{m.n.scaleStart, m.n.scaleEnd}
+		c.surface[1] = [2]int{m.uStart, m.uEnd}
+	case m.currencyOf != nil:
+		c.unit, c.kind = m.currencyOf.unit, m.currencyOf.kind
+		c.value = m.value
+		w := len(m.currencyOf.word)
+		c.surface[0] = [2]int{m.n.start - w, m.n.start}
+		c.surface[1] = [2]int{m.n.scaleStart, m.n.scaleEnd}
+		if c.start > m.n.start-w {
+			c.start = m.n.start - w
+		}
+	}
+}
+
+// measureAt reads what follows numeral n: spaces, an infix qualifier
+// (30余家), the unit, the fractions of a yuan, a rate's denominator.
+// prev is the rune before the numeral.
+func (e *Extractor) measureAt(s string, n numeral, prev rune) measure {
+	m := measure{n: n, value: n.value, end: n.end}
+	p := n.end
+	for k := 0; k < 2 && p < len(s) && s[p] == ' '; k++ {
+		p++
+	}
+	// 30余家, 100多亩, 3亿余元; 5个多小时 (the unit is 小时); 5000多亿元.
+	for _, w := range infixQualifiers {
+		if strings.HasPrefix(s[p:], w) && n.scaleStart == n.end {
+			if sc, ok := readNumeral(s, p+len(w), readOptions{}); ok && sc.scaleOnly {
+				if u := e.unitWord(s, sc.end, prev); u != nil {
+					m.qualifier = govx.QualifierAtLeast
+					m.value *= sc.value
+					m.n.scaleStart, m.n.scaleEnd, m.n.scaleMul = sc.start, sc.end, sc.value
+					p = sc.end
+					break
+				}
+			}
+		}
+		if strings.HasPrefix(s[p:], w) {
+			if u := e.unitWord(s, p+len(w), prev); u != nil {
+				m.qualifier = govx.QualifierAtLeast
+				p += len(w)
+			}
+		}
+		if strings.HasPrefix(s[p:], "个"+w) {
+			if u := e.unitWord(s, p+len("个"+w), prev); u != nil && e.words["个"+u.word] != nil {
+				m.qualifier = govx.QualifierAtLeast
+				p += len("个" + w)
+			}
+		}
+	}
+	u := e.unitWord(s, p, prev)
+	if u == nil {
+		return m
+	}
+	m.unit = u
+	m.uStart, m.uEnd = p, p+len(u.word)
+	p = m.uEnd
+	switch {
+	case u.kind == govx.KindMoney && (u.word == "元" || u.word == "圆"), u.word == "块":
+		// 50元6角3分, 十块三毛, 壹拾壹元整.
+		if frac, end := yuanTail(s, p); end > p {
+			m.value += frac
+			p = end
+			if u.word == "块" {
+				m.unit = e.words["块钱"]
+			}
+		}
+		if u.word != "块" {
+			if rest, ok := cutPrefix(s[p:], yuanEnds...); ok {
+				p = len(s) - len(rest)
+			}
+		}
+	case u.word == "秒" && p+2 <= len(s) && isDigitByte(s[p]) && isDigitByte(s[p+1]) && (p+2 == len(s) || !isDigitByte(s[p+2])):
+		// 6秒59: a race time in hundredths.
+		m.value += float64(s[p]-'0')/10 + float64(s[p+1]-'0')/100
+		p += 2
+	case strings.HasPrefix(s[p:], "半") && !strings.ContainsRune("年月天小个", runeAt(s, p+len("半"))) &&
+		(u.kind == govx.KindLength || u.kind == govx.KindMass || u.kind == govx.KindPercent || u.kind == govx.KindDuration):
+		// 两米半, 三成半, 两年半.
+		m.value += 0.5
+		p += len("半")
+	}
+	// A rate: 1.0439吨标准煤/万元.
+	if p < len(s) && s[p] == '/' && u.kind != govx.KindCount {
+		q := p + 1
+		for q < len(s) {
+			r, size := utf8.DecodeRuneInString(s[q:])
+			if _, ok := bigScale(r); !ok {
+				break
+			}
+			q += size
+		}
+		if d := e.unitWord(s, q, 0); d != nil && d.kind != govx.KindCount {
+			m.rateUnit = u.unit + "/" + govx.Unit(s[p+1:q+len(d.word)])
+			p = q + len(d.word)
+			m.uEnd = p
+		}
+	}
+	// 32.8万台（套）: an alternative measure word in brackets.
+	if u.kind == govx.KindCount {
+		for _, br := range [][2]string{{"（", "）"}, {"(", ")"}} {
+			if strings.HasPrefix(s[p:], br[0]) {
+				q := p + len(br[0])
+				if d := e.unitWord(s, q, 0); d != nil && d.kind == govx.KindCount && strings.HasPrefix(s[q+len(d.word):], br[1]) {
+					p = q + len(d.word) + len(br[1])
+					m.uEnd = p
+				}
+			}
+		}
+	}
+	// 两年多: 多 or 余 after a duration.
+	if u.kind == govx.KindDuration && m.qualifier == govx.QualifierNone {
+		if rest, ok := cutPrefix(s[p:], infixQualifiers...); ok {
+			m.qualifier = govx.QualifierAtLeast
+			p = len(s) - len(rest)
+		}
+	}
+	m.end = p
+	return m
+}
+
+// unitWord returns the unit word at s[p:], longest first, or nil. prev is
+// the rune before the number (for words that need one, 分三期).
+func (e *Extractor) unitWord(s string, p int, prev rune) *unitDef {
+	if p >= len(s) {
+		return nil
+	}
+	r, _ := utf8.DecodeRuneInString(s[p:])
+	for _, d := range e.byFirst[r] {
+		if !strings.HasPrefix(s[p:], d.word) {
+			continue
+		}
+		end := p + len(d.word)
+		if d.word[0] < utf8.RuneSelf && d.word[0] != '%' && end < len(s) && (isASCIILetter(s[end]) || isDigitByte(s[end])) {
+			continue // km in kmh, m in mm; t in the word tons
+		}
+		if next := runeAt(s, end); next != 0 && strings.ContainsRune(d.notBefore, next) {
+			continue
+		}
+		if d.needBefore != "" && (prev == 0 || !strings.ContainsRune(d.needBefore, prev)) {
+			continue
+		}
+		return d
+	}
+	return nil
+}
+
+// acceptable applies the rules of what a numeral with its unit is not:
+// a year (2023年), a lone 一 with a measure word (一个好项目, 一批), a
+// scale word alone that is no money threshold (百亿级, 千万).
+func (e *Extractor) acceptable(s string, m measure, start int) bool {
+	n := m.n
+	if m.unit == nil {
+		return !n.scaleOnly || m.currencyOf != nil
+	}
+	u := m.unit
+	switch {
+	case n.scaleOnly && u.kind != govx.KindMoney:
+		return false
+	case n.lone && !n.pair && n.value == 1 && (u.kind == govx.KindCount || u.kind == govx.KindDuration):
+		return false
+	case n.lone && n.value == 0:
+		return false // 零部件, 零售
+	case u.word == "年" && looksLikeYear(n):
+		return false
+	case n.digitString && u.kind != govx.KindPercent:
+		return false
+	}
+	return true
+}
+
+// looksLikeYear reports whether n followed by 年 is a year: 2023, 一九九八.
+func looksLikeYear(n numeral) bool {
+	if n.digitString {
+		return true
+	}
+	return n.plainInt == 4 && n.value >= 1000 && n.value <= 2200 || n.plainInt > 4
+}
+
+// rangeFrom reads the second end of a range after m (20%—30%, 6-8亿元).
+// It returns the range candidate and its end; when the text after the
+// separator is a year or a date, it returns false and the end of it so
+// that scanning skips it.
+func (e *Extractor) rangeFrom(s string, m measure) (candidate, int, bool) {
+	p := m.end
+	rest, ok := cutPrefix(s[p:], rangeSeparators...)
+	if !ok {
+		return candidate{}, p, false
+	}
+	q := len(s) - len(rest)
+	n2, ok := readNumeral(s, q, readOptions{startsUnit: e.startsScaleUnit})
+	if !ok || n2.scaleOnly || n2.pair {
+		return candidate{}, p, false
+	}
+	m2 := e.measureAt(s, n2, 0)
+	if m2.unit != nil && m2.unit.word == "年" && (looksLikeYear(n2) || looksLikeYear(m.n)) {
+		return candidate{}, m2.end, false
+	}
+	if m2.unit == nil || !e.acceptable(s, m2, q) {
+		return candidate{}, p, false
+	}
+	if m.unit != nil && (m.unit.unit != m2.unit.unit || m.rateUnit != m2.rateUnit) {
+		return candidate{}, p, false
+	}
+	lo := m.value
+	if m.unit == nil && m.n.scaleMul == 1 && n2.scaleMul > 1 {
+		lo *= n2.scaleMul // 6-8亿元, 两到三万港元
+	}
+	var c candidate
+	e.setUnit(&c, m2)
+	hi := c.value
+	c.value = lo * m2.unit.factor
+	if m.unit != nil {
+		c.value = m.value * m.unit.factor
+	}
+	if hi < c.value {
+		return candidate{}, p, false
+	}
+	c.max, c.hasMax = hi, true
+	c.qualifier = govx.QualifierRange
+	return c, m2.end, true
+}
+
+// prefixAt returns the qualifier written right before start, and where the
+// span starts with it.
+func (e *Extractor) prefixAt(s string, start int) (govx.Qualifier, int) {
+	for _, d := range e.prefixes {
+		if !strings.HasSuffix(s[:start], d.word) {
+			continue
+		}
+		b := start - len(d.word)
+		if r, _ := utf8.DecodeLastRuneInString(s[:b]); d.notAfter != "" && strings.ContainsRune(d.notAfter, r) {
+			continue
+		}
+		return d.q, b
+	}
+	return govx.QualifierNone, start
+}
+
+// suffixAt returns the qualifier written right after end (an optional
+// (含) may come between: 50万元（含）以上), and where the span ends with it.
+func (e *Extractor) suffixAt(s string, end int) (govx.Qualifier, int) {
+	p := end
+	if rest, ok := cutPrefix(s[p:], "（含）", "(含)"); ok {
+		p = len(s) - len(rest)
+	}
+	for _, d := range e.suffixes {
+		if !strings.HasPrefix(s[p:], d.word) {
+			continue
+		}
+		q := p + len(d.word)
+		if r := runeAt(s, q); r != 0 && strings.ContainsRune(d.notBefore, r) {
+			continue
+		}
+		return d.q, q
+	}
+	return govx.QualifierNone, end
+}
+
+// indexReading reports whether the number at start follows an index
+// word: 总指数为99.5, PMI为52.4.
+func (e *Extractor) indexReading(s string, start int) bool {
+	before := s[:start]
+	for _, v := range indexVerbs {
+		if !strings.HasSuffix(before, v) {
+			continue
+		}
+		b := before[:len(before)-len(v)]
+		for _, cue := range indexCues {
+			if strings.HasSuffix(b, cue) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// bareYi reports whether an amount in 亿 without a unit ends at s[p:]:
+// anything may follow (投资85亿开工) but a word that starts like a unit
+// (14亿人口) or makes the amount a tier (百亿级).
+func (e *Extractor) bareYi(s string, p int) bool {
+	r := runeAt(s, p)
+	if r == '级' || r == '多' || r == '余' || r == '%' || r == '.' || isDigitRune(r) || isASCIILetterRune(r) {
+		return false
+	}
+	return len(e.byFirst[r]) == 0
+}
+
+// bareEnd reports whether a number without a unit ends at s[p:]: the next
+// character is punctuation, a space, the end, or 的.
+func bareEnd(s string, p int) bool {
+	r := runeAt(s, p)
+	if r == 0 || r == '的' {
+		return true
+	}
+	return !unicode.Is(unicode.Han, r) && !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '.' && r != '%'
+}
+
+// yuanTail reads the 角 and 分 after 元 (50元6角3分), returning them in yuan.
+func yuanTail(s string, p int) (float64, int) {
+	var frac float64
+	q := p
+	for _, part := range yuanParts {
+		r, size := utf8.DecodeRuneInString(s[q:])
+		d, ok := chineseDigit(r)
+		if r >= '0' && r <= '9' {
+			d, ok, size = int(r-'0'), true, 1
+		}
+		if !ok || !strings.HasPrefix(s[q+size:], part.word) {
+			continue
+		}
+		frac += float64(d) * part.factor
+		q += size + len(part.word)
+	}
+	return frac, q
+}
+
+// quoted reports whether the numeral s[start:end] stands inside a short
+// quotation or a title (“136”, “四种形态”, 《…八条举措》): a slogan or a
+// name, not a measurement.
+func quoted(s string, start, end int) bool {
+	const reach, titleReach = 12, 40 // runes
+	open := rune(0)
+	for k, p := 0, start; k < titleReach && p > 0; k++ {
+		r, size := utf8.DecodeLastRuneInString(s[:p])
+		if r == '《' || (r == '“' || r == '「') && k < reach {
+			open = r
+			break
+		}
+		if strings.ContainsRune("”》」。！？；\n", r) {
+			return false
+		}
+		p -= size
+	}
+	if open == 0 {
+		return false
+	}
+	closer := '”'
+	switch open {
+	case '《':
+		closer = '》'
+	case '「':
+		closer = '」'
+	}
+	limit := reach
+	if open == '《' {
+		limit = titleReach
+	}
+	for k, p := 0, end; k < limit && p < len(s); k++ {
+		r, size := utf8.DecodeRuneInString(s[p:])
+		if r == closer {
+			return true
+		}
+		if strings.ContainsRune("“《「。！？；\n", r) {
+			return false
+		}
+		p += size
+	}
+	return false
+}
+
+// skipQuoted returns where scanning goes on after a quoted numeral.
+func skipQuoted(s string, end int) int { return skipNumber(s, end) }
+
+// skipNumber moves past the rest of a number or code (5G, 346国道) so that
+// its tail is not read as a number of its own.
+func skipNumber(s string, p int) int {
+	for p < len(s) && (isDigitByte(s[p]) || isASCIILetter(s[p]) || s[p] == '.') {
+		p++
+	}
+	return p
+}
+
+// startsNumber reports whether s starts with a digit or Chinese numeral.
+func startsNumber(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return isNumberRune(r)
+}
+
+// isNumberRune reports whether r is a digit, Chinese or Arabic, or a
+// Chinese scale word.
+func isNumberRune(r rune) bool {
+	if r >= '0' && r <= '9' {
+		return true
+	}
+	if _, ok := chineseDigit(r); ok {
+		return true
+	}
+	if _, ok := smallScale(r); ok {
+		return true
+	}
+	_, ok := bigScale(r)
+	return ok
+}
+
+func isDigitRune(r rune) bool       { return r >= '0' && r <= '9' }
+func isASCIILetterRune(r rune) bool { return r < utf8.RuneSelf && isASCIILetter(byte(r)) }
+
+// runeAt returns the rune at s[p:], or 0 at the end.
+func runeAt(s string, p int) rune {
+	if p >= len(s) {
+		return 0
+	}
+	r, _ := utf8.DecodeRuneInString(s[p:])
+	return r
+}
+
+// cutPrefix returns s without the first of prefixes it starts with.
+func cutPrefix(s string, prefixes ...string) (string, bool) {
+	for _, p := range prefixes {
+		if strings.HasPrefix(s, p) {
+			return s[len(p):], true
+		}
+	}
+	return s, false
+}
+
+func finite(v float64) bool { return !math.IsNaN(v) && !math.IsInf(v, 0) }
