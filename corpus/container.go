@@ -124,8 +124,8 @@ func (l limits) readStream(in input, explicit bool, yield yieldFunc) bool {
 
 // decompressed returns the input inside a compressed one, guarded against
 // expanding too much.
-func (l limits) decompressed(in input, inner string, r io.Reader, compressed *countingReader) input {
-	g := &expansionGuard{r: r, in: compressed, floor: l.maxArticle, ratio: l.maxExpansion}
+func (l limits) decompressed(codec string, in input, inner string, r io.Reader, compressed *countingReader) input {
+	g := &expansionGuard{r: &codecReader{codec, r}, in: compressed, floor: l.maxArticle, ratio: l.maxExpansion}
 	return input{name: inner, source: in.source, r: g, size: -1, depth: in.depth + 1}
 }
 
@@ -139,7 +139,7 @@ func (l limits) readGzip(in input, inner string, yield yieldFunc) bool {
 		return fail(yield, in.source, fmt.Errorf("gzip: %w", err))
 	}
 	defer zr.Close()
-	return l.readStream(l.decompressed(in, inner, zr, c), true, yield)
+	return l.readStream(l.decompressed("gzip", in, inner, zr, c), true, yield)
 }
 
 func (l limits) readZstd(in input, inner string, yield yieldFunc) bool {
@@ -152,7 +152,7 @@ func (l limits) readZstd(in input, inner string, yield yieldFunc) bool {
 		return fail(yield, in.source, fmt.Errorf("zstd: %w", err))
 	}
 	defer zr.Close()
-	return l.readStream(l.decompressed(in, inner, zr, c), true, yield)
+	return l.readStream(l.decompressed("zstd", in, inner, zr, c), true, yield)
 }
 
 func (l limits) readTar(in input, yield yieldFunc) bool {
@@ -194,7 +194,7 @@ func (l limits) readZip(in input, yield yieldFunc) bool {
 	}
 	zr, err := zip.NewReader(ra, size)
 	if err != nil {
-		return fail(yield, in.source, fmt.Errorf("zip: %w", err))
+		return fail(yield, in.source, err) // "zip: not a valid zip file"
 	}
 	for _, f := range zr.File {
 		if f.FileInfo().IsDir() {
@@ -237,6 +237,20 @@ func zipName(f *zip.File) string {
 		return s
 	}
 	return f.Name
+}
+
+// codecReader names the codec in its read errors ("gzip: unexpected EOF").
+type codecReader struct {
+	codec string
+	r     io.Reader
+}
+
+func (c *codecReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	if err != nil && err != io.EOF {
+		err = fmt.Errorf("%s: %w", c.codec, err)
+	}
+	return n, err
 }
 
 // countingReader counts the bytes read through it. With r nil it only

@@ -20,7 +20,7 @@ import (
 // member is one file of a test archive.
 type member struct{ name, content string }
 
-func gzipBytes(t *testing.T, b string) string {
+func gzipBytes(t testing.TB, b string) string {
 	t.Helper()
 	var buf bytes.Buffer
 	w := gzip.NewWriter(&buf)
@@ -31,7 +31,7 @@ func gzipBytes(t *testing.T, b string) string {
 	return buf.String()
 }
 
-func zstdBytes(t *testing.T, b string) string {
+func zstdBytes(t testing.TB, b string) string {
 	t.Helper()
 	var buf bytes.Buffer
 	w, err := zstd.NewWriter(&buf)
@@ -45,7 +45,7 @@ func zstdBytes(t *testing.T, b string) string {
 	return buf.String()
 }
 
-func tarBytes(t *testing.T, members ...member) string {
+func tarBytes(t testing.TB, members ...member) string {
 	t.Helper()
 	var buf bytes.Buffer
 	w := tar.NewWriter(&buf)
@@ -62,7 +62,7 @@ func tarBytes(t *testing.T, members ...member) string {
 	return buf.String()
 }
 
-func zipBytes(t *testing.T, members ...member) string {
+func zipBytes(t testing.TB, members ...member) string {
 	t.Helper()
 	var buf bytes.Buffer
 	w := zip.NewWriter(&buf)
@@ -90,7 +90,7 @@ func TestReadContainers(t *testing.T) {
 	dir := t.TempDir()
 	inner := zipBytes(t, member{"c.txt", textC}, member{"notes.md", "skipped"})
 	writeFiles(t, dir, map[string]string{
-		"a.txt.gz": gzipBytes(t, textA),
+		"a.txt.gz":  gzipBytes(t, textA),
 		"b.txt.zst": zstdBytes(t, textB),
 		"x.tar.gz": gzipBytes(t, tarBytes(t,
 			member{"./dir/a.txt", textA},
@@ -102,7 +102,7 @@ func TestReadContainers(t *testing.T) {
 		"y.zip":      zipBytes(t, member{"sub/c.txt", textC}, member{"t.tar", tarBytes(t, member{"a.txt", textA})}),
 		"z.tgz":      gzipBytes(t, tarBytes(t, member{"d.ndjson", lineD})),
 		"w.tar.zst":  zstdBytes(t, tarBytes(t, member{"c.txt", textC})),
-		"v.jsonl.gz": gzipBytes(t, lineD + lineD),
+		"v.jsonl.gz": gzipBytes(t, lineD+lineD),
 	})
 	p := func(s string) string { return filepath.Join(dir, s) }
 	want := []got{

@@ -120,8 +120,9 @@ func decodeLegacy(b []byte) (string, error) {
 		return "", fmt.Errorf("%w: GB18030 has byte sequences outside the standard", ErrEncoding)
 	}
 	// Text in another single-byte code page often parses as GB18030 too:
-	// trust it only when the detector agrees or the result reads as Chinese.
-	if !detectedGB(b) && !mostlyHan(s) {
+	// trust it only when the result reads as Chinese or, for text with
+	// little Chinese in it, when the charset detector agrees.
+	if !mostlyHan(s) && !detectedGB(b) {
 		return "", fmt.Errorf("%w: not UTF-8 (invalid at byte %d) and does not read as GB18030%s", ErrEncoding, utfAt, guess(b))
 	}
 	return s, nil

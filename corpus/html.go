@@ -246,9 +246,11 @@ func (p *pageScan) mainNode() *html.Node {
 var titleMeta = []string{"articletitle", "og:title", "twitter:title", "title"}
 
 // titleSeparators split a title tag's article title from the site name.
-var titleSeparators = []string{"_", " - ", " | ", "|", "——", "－", " – "}
+var titleSeparators = []string{"_", " - ", " | ", "|", "——", "--", "－", " – "}
 
-// title returns the page's article title.
+// title returns the page's article title: from a title meta tag, else
+// the longest line of the page that the title tag contains (the headline
+// above the body), else the title tag without the site name.
 func (p *pageScan) title() string {
 	for _, k := range titleMeta {
 		if v := p.meta[k]; v != "" {
@@ -256,13 +258,22 @@ func (p *pageScan) title() string {
 		}
 	}
 	t := collapse(p.titleTag)
+	if t == "" {
+		return p.h1
+	}
+	best := ""
+	for _, line := range strings.Split(blockText(p.body), "\n") {
+		if len(line) > len(best) && utf8.RuneCountInString(line) >= minTitleRunes && strings.Contains(t, line) {
+			best = line
+		}
+	}
+	if best != "" {
+		return best
+	}
 	for _, sep := range titleSeparators {
 		if head, _, ok := strings.Cut(t, sep); ok && utf8.RuneCountInString(strings.TrimSpace(head)) >= 2 {
 			t = strings.TrimSpace(head)
 		}
-	}
-	if t == "" || p.h1 != "" && strings.Contains(t, p.h1) {
-		return p.h1
 	}
 	return t
 }

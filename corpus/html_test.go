@@ -51,7 +51,7 @@ func page(meta, title, info string) string {
 	return strings.NewReplacer("%META%", meta, "%TITLE%", title, "%INFO%", info).Replace(govPage)
 }
 
-func gbk(t *testing.T, s string) string {
+func gbk(t testing.TB, s string) string {
 	t.Helper()
 	b, err := simplifiedchinese.GB18030.NewEncoder().String(s)
 	if err != nil {
