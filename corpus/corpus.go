@@ -79,6 +79,12 @@ type Reader struct {
 	MaxNestedZipBytes int64 // 0: DefaultMaxNestedZipBytes
 	MaxExpansion      int64 // 0: DefaultMaxExpansion
 	MaxDepth          int   // 0: DefaultMaxDepth
+
+	// Progress, when set, is called with the number of bytes read from
+	// each file on disk as they are read (compressed bytes for a
+	// compressed file), on the goroutine that ranges over the stream.
+	// With TotalBytes it gives MB/s and an ETA.
+	Progress func(n int64)
 }
 
 // Read streams the documents of the files and directories in paths with
@@ -110,13 +116,15 @@ type limits struct {
 	maxNestedZip int64
 	maxExpansion int64
 	maxDepth     int
+	progress     func(int64)
 }
 
 func (r *Reader) limits() limits {
-	l := limits{DefaultMaxArticleBytes, DefaultMaxNestedZipBytes, DefaultMaxExpansion, DefaultMaxDepth}
+	l := limits{DefaultMaxArticleBytes, DefaultMaxNestedZipBytes, DefaultMaxExpansion, DefaultMaxDepth, nil}
 	if r == nil {
 		return l
 	}
+	l.progress = r.Progress
 	if r.MaxArticleBytes > 0 {
 		l.maxArticle = r.MaxArticleBytes
 	}

@@ -10,6 +10,7 @@ import (
 
 	"govx"
 	"govx/corpus"
+	"govx/extract/extracttest"
 )
 
 // got is one item of a stream, flattened for comparison.
@@ -249,4 +250,45 @@ func ExampleRead() {
 	// a.txt title="示例标题" published=
 	// n1 title="" published=2024-07-15
 	// error: b.jsonl#2: malformed record: invalid character 'o' looking for beginning of object key string
+}
+
+func TestProgressAndTotalBytes(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{"a.txt": textA, "sub/b.jsonl": lineD, "c.md": "skipped", ".git/x.txt": "skipped"})
+	total := corpus.TotalBytes([]string{dir, filepath.Join(dir, "missing.txt")})
+	if want := int64(len(textA) + len(lineD)); total != want {
+		t.Errorf("TotalBytes = %d, want %d", total, want)
+	}
+	var read int64
+	r := corpus.Reader{Progress: func(n int64) { read += n }}
+	for _, err := range r.Read([]string{dir}) {
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	if read != total {
+		t.Errorf("Progress reported %d bytes, want %d", read, total)
+	}
+}
+
+// TestSharedCorpus reads the shared corpus: every file is read, and every
+// doc_id names a gold file (gold files are named <doc_id>.json).
+func TestSharedCorpus(t *testing.T) {
+	shared := extracttest.SharedDir(t)
+	n := 0
+	for d, err := range corpus.Read([]string{filepath.Join(shared, "corpus")}) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		n++
+		if _, err := os.Stat(filepath.Join(shared, "gold", d.DocID+".json")); err != nil {
+			t.Errorf("doc_id %q has no gold file: %v", d.DocID, err)
+		}
+		if strings.Contains(d.Title, "\n") || len(d.Title) > 0 && !strings.HasPrefix(strings.TrimSpace(d.Text), d.Title) {
+			t.Errorf("%s: title %q is not the text's first line", d.DocID, d.Title)
+		}
+	}
+	if n < 9 {
+		t.Errorf("%d documents, want at least 9", n)
+	}
 }

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"strings"
 )
 
@@ -24,22 +25,22 @@ func (l limits) readPath(p string, yield yieldFunc) bool {
 
 // walkDir reads the files under dir in sorted order. ancestors holds the
 // directories from the walk's root down to dir, to detect a symlink that
-// leads back into one of them.
+// leads back into one of them. Only names are held per directory level.
 func (l limits) walkDir(dir string, ancestors []os.FileInfo, yield yieldFunc) bool {
-	entries, err := os.ReadDir(dir) // sorted by name
+	names, err := dirNames(dir)
 	if err != nil && !fail(yield, dir, err) {
 		return false
 	}
-	for _, e := range entries {
-		if strings.HasPrefix(e.Name(), ".") { // .git, .DS_Store, editor files
+	for _, name := range names {
+		if strings.HasPrefix(name, ".") { // .git, .DS_Store, editor files
 			continue
 		}
-		p := filepath.Join(dir, e.Name())
+		p := filepath.Join(dir, name)
 		info, err := os.Stat(p) // follows symlinks
 		if err != nil {
 			// A dangling symlink, or a file that disappeared since the
 			// directory was listed: report it only if we would have read it.
-			if e.IsDir() || knownName(e.Name()) {
+			if knownName(name) {
 				if !fail(yield, p, err) {
 					return false
 				}
@@ -57,13 +58,25 @@ func (l limits) walkDir(dir string, ancestors []os.FileInfo, yield yieldFunc) bo
 			if !l.walkDir(p, append(ancestors, info), yield) {
 				return false
 			}
-		case info.Mode().IsRegular() && knownName(e.Name()):
+		case info.Mode().IsRegular() && knownName(name):
 			if !l.readFile(p, info, false, yield) {
 				return false
 			}
 		}
 	}
 	return true
+}
+
+// dirNames returns the sorted names in dir.
+func dirNames(dir string) ([]string, error) {
+	f, err := os.Open(dir)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	names, err := f.Readdirnames(-1)
+	slices.Sort(names)
+	return names, err
 }
 
 // inAncestors reports whether dir is one of the directories above it.
@@ -85,6 +98,9 @@ func (l limits) readFile(p string, info os.FileInfo, explicit bool, yield yieldF
 	}
 	defer f.Close()
 	in := input{name: filepath.Base(p), source: p, r: f, ra: f, size: info.Size()}
+	if l.progress != nil {
+		in.r, in.ra = &progressReader{f, l.progress}, &progressReaderAt{f, l.progress}
+	}
 	return l.readStream(in, explicit, yield)
 }
 
@@ -129,4 +145,61 @@ func (l limits) readFSFile(fsys fs.FS, p, source string, yield yieldFunc) bool {
 		}
 	}
 	return l.readStream(in, false, yield)
+}
+
+// TotalBytes returns the size on disk of the files Read would open under
+// paths (compressed sizes for compressed files), for a progress display.
+// Paths that cannot be read are left out, and so are directories reached
+// through symlinks: it is an estimate for an ETA.
+func TotalBytes(paths []string) int64 {
+	var total int64
+	for _, p := range paths {
+		info, err := os.Stat(p)
+		switch {
+		case err != nil:
+		case info.IsDir():
+			filepath.WalkDir(p, func(q string, d fs.DirEntry, err error) error {
+				if err == nil && d.IsDir() && q != p && strings.HasPrefix(d.Name(), ".") {
+					return fs.SkipDir
+				}
+				if err == nil && d.Type().IsRegular() && knownName(d.Name()) && !strings.HasPrefix(d.Name(), ".") {
+					if info, err := d.Info(); err == nil {
+						total += info.Size()
+					}
+				}
+				return nil
+			})
+		default:
+			total += info.Size()
+		}
+	}
+	return total
+}
+
+// progressReader reports the bytes read through it.
+type progressReader struct {
+	r      io.Reader
+	report func(int64)
+}
+
+func (p *progressReader) Read(b []byte) (int, error) {
+	n, err := p.r.Read(b)
+	if n > 0 {
+		p.report(int64(n))
+	}
+	return n, err
+}
+
+// progressReaderAt reports the bytes read through it.
+type progressReaderAt struct {
+	r      io.ReaderAt
+	report func(int64)
+}
+
+func (p *progressReaderAt) ReadAt(b []byte, off int64) (int, error) {
+	n, err := p.r.ReadAt(b, off)
+	if n > 0 {
+		p.report(int64(n))
+	}
+	return n, err
 }
