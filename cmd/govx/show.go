@@ -11,7 +11,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"text/tabwriter"
+
+	"golang.org/x/text/width"
 
 	"govx/corpus"
 	"govx/eval"
@@ -224,8 +225,7 @@ func renderArticle(w io.Writer, r *output.Rows, color bool) error {
 	}
 	if len(r.Indicators) > 0 {
 		fmt.Fprintln(ew, "\nindicators:")
-		tw := tabwriter.NewWriter(ew, 0, 4, 2, ' ', 0)
-		fmt.Fprintln(tw, "sentence\tsubject\tindicator\tperiod\tvalue\tqualifier\tchange %\tbasis\tmodality")
+		table := [][]string{{"sentence", "subject", "indicator", "period", "value", "qualifier", "change %", "basis", "modality"}}
 		for _, in := range r.Indicators {
 			value := "null"
 			if in.Value != nil {
@@ -235,11 +235,11 @@ func renderArticle(w io.Writer, r *output.Rows, color bool) error {
 			if in.ChangePct != nil {
 				change = strconv.FormatFloat(*in.ChangePct, 'f', -1, 64)
 			}
-			fmt.Fprintf(tw, "%d\t%s\t%s\t%s..%s\t%s\t%s\t%s\t%s\t%s\n", in.Sentence, in.Subject, in.Indicator,
-				dayText(in.PeriodStart), dayText(in.PeriodEnd), value, orNull(in.Qualifier), change,
-				orNull(in.ChangeBasis), in.Modality)
+			table = append(table, []string{strconv.Itoa(int(in.Sentence)), in.Subject, in.Indicator,
+				dayText(in.PeriodStart) + ".." + dayText(in.PeriodEnd), value, orNull(in.Qualifier), change,
+				orNull(in.ChangeBasis), in.Modality})
 		}
-		tw.Flush()
+		writeColumns(ew, table)
 	}
 	return ew.err
 }
@@ -320,4 +320,44 @@ func dayText(d *output.Day) string {
 		return "null"
 	}
 	return d.Date().String()
+}
+
+// writeColumns writes rows as left-aligned columns two spaces apart,
+// measuring Chinese characters as two columns wide, as terminals show
+// them.
+func writeColumns(w io.Writer, rows [][]string) {
+	var widths []int
+	for _, row := range rows {
+		for i, cell := range row {
+			if i == len(widths) {
+				widths = append(widths, 0)
+			}
+			widths[i] = max(widths[i], displayWidth(cell))
+		}
+	}
+	for _, row := range rows {
+		var b strings.Builder
+		for i, cell := range row {
+			b.WriteString(cell)
+			if i < len(row)-1 {
+				b.WriteString(strings.Repeat(" ", widths[i]-displayWidth(cell)+2))
+			}
+		}
+		b.WriteString("\n")
+		io.WriteString(w, b.String())
+	}
+}
+
+// displayWidth is the number of terminal columns s takes.
+func displayWidth(s string) int {
+	n := 0
+	for _, r := range s {
+		switch width.LookupRune(r).Kind() {
+		case width.EastAsianWide, width.EastAsianFullwidth:
+			n += 2
+		default:
+			n++
+		}
+	}
+	return n
 }
