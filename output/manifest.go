@@ -43,7 +43,7 @@ type Manifest struct {
 }
 
 // RunOptions are the options of the run as the user gave them. Output,
-// Format and Tables are set by the writer from its Options.
+// Format, Tables and Resume are set by the writer from its Options.
 type RunOptions struct {
 	Inputs        []string `json:"inputs"`                   // paths given; none means the built-in sample
 	Output        string   `json:"output"`                   // -o

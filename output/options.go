@@ -141,6 +141,12 @@ type Options struct {
 	// DefaultMaxBytesPerPart.
 	MaxRowsPerPart  int
 	MaxBytesPerPart int64
+
+	// Resume keeps the parts of the run already in Dir and adds the new
+	// ones after them (--resume); the earlier run must have the same
+	// format and tables. Without a manifest in Dir it is a fresh run. The
+	// caller skips the articles already written (see ArticleIDs).
+	Resume bool
 }
 
 // The default part-file limits.

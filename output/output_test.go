@@ -694,3 +694,83 @@ func BenchmarkWrite(b *testing.B) {
 		})
 	}
 }
+
+func TestResume(t *testing.T) {
+	dir := t.TempDir()
+	results := samples(7)
+	writeRun(t, Options{Dir: dir, MaxRowsPerPart: 2}, results[:3]...)
+	// A part a crashed resume left behind, not in the manifest.
+	if err := os.WriteFile(filepath.Join(dir, "articles", "part-00009.parquet"), []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	writeRun(t, Options{Dir: dir, MaxRowsPerPart: 2, Resume: true}, results[3:6]...)
+	writeRun(t, Options{Dir: dir, MaxRowsPerPart: 2, Resume: true}) // nothing new: no new parts
+
+	parts := []string{"part-00000.parquet", "part-00001.parquet", "part-00002.parquet", "part-00003.parquet"}
+	if got := partFiles(t, dir, Articles); !slices.Equal(got, parts) {
+		t.Errorf("articles parts %v, want %v", got, parts)
+	}
+	run, err := ReadRun(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	all := want(results[:6])
+	if !reflect.DeepEqual(run.Articles, all.Articles) || !reflect.DeepEqual(run.Quantities, all.Quantities) {
+		t.Error("rows of the resumed run differ from those of both runs")
+	}
+	if m := run.Manifest; m.ArticlesWritten != 6 || m.Tables[Quantities].Rows != 36 || len(m.Tables[Quantities].Parts) != 18 ||
+		m.ReferenceDates.FromPublished != 3 || !m.Options.Resume {
+		t.Errorf("manifest after resuming: %+v", m)
+	}
+	ids, err := ArticleIDs(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ids) != 6 || !ids[results[5].Article.ID] || ids[results[6].Article.ID] {
+		t.Errorf("ArticleIDs = %v", ids)
+	}
+
+	// A resume that is aborted leaves the run as it was.
+	w, err := Create(Options{Dir: dir, MaxRowsPerPart: 2, Resume: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range samples(100) {
+		w.Write(r)
+	}
+	w.Abort()
+	if got := partFiles(t, dir, Articles); !slices.Equal(got, parts) {
+		t.Errorf("articles parts after an aborted resume %v, want %v", got, parts)
+	}
+}
+
+func TestResumeRefusesOtherRun(t *testing.T) {
+	dir := t.TempDir()
+	writeRun(t, Options{Dir: dir}, sample(0))
+	for _, opts := range []Options{
+		{Dir: dir, Resume: true, Format: JSONL},
+		{Dir: dir, Resume: true, Tables: AllTables},
+		{Dir: dir, Resume: true, Tables: []Table{Articles}},
+	} {
+		if _, err := Create(opts); err == nil || !strings.Contains(err.Error(), "cannot resume "+dir) {
+			t.Errorf("Create(%+v): %v, want a refusal to resume", opts, err)
+		}
+	}
+	// Resuming where there is no run yet is a fresh run.
+	fresh := filepath.Join(t.TempDir(), "new")
+	writeRun(t, Options{Dir: fresh, Resume: true, Format: JSONL}, sample(1))
+	if rows, err := ReadTable[ArticleRow](fresh); err != nil || len(rows) != 1 {
+		t.Errorf("fresh resumed run: %v, %v", rows, err)
+	}
+}
+
+func TestArticleIDsWithoutArticles(t *testing.T) {
+	for _, format := range []Format{Parquet, JSONL} {
+		dir := t.TempDir()
+		writeRun(t, Options{Dir: dir, Format: format, Tables: []Table{Periods, Entities}}, samples(3)...)
+		ids, err := ArticleIDs(dir)
+		if err != nil || len(ids) != 3 {
+			t.Errorf("%s: ArticleIDs = %v, %v", format, ids, err)
+		}
+	}
+}

@@ -94,7 +94,12 @@ func ReadTable[T Row](dir string) ([]T, error) {
 }
 
 func readTable[T Row](dir string, m *Manifest) ([]T, error) {
-	t := TableOf[T]()
+	return readParts[T](dir, m, TableOf[T](), true)
+}
+
+// readParts reads the parts of table into rows of type T. T may hold a
+// subset of the columns only when strict is false.
+func readParts[T any](dir string, m *Manifest, t Table, strict bool) ([]T, error) {
 	info, ok := m.Tables[t]
 	if !ok {
 		return nil, fmt.Errorf("output: %s: table %s was not written in this run", dir, t)
@@ -108,7 +113,7 @@ func readTable[T Row](dir string, m *Manifest) ([]T, error) {
 		var err error
 		switch m.Options.Format {
 		case JSONL:
-			rows, err = readJSONL(p, rows)
+			rows, err = readJSONL(p, rows, strict)
 		default:
 			var more []T
 			more, err = parquet.ReadFile[T](p)
@@ -122,14 +127,16 @@ func readTable[T Row](dir string, m *Manifest) ([]T, error) {
 }
 
 // readJSONL appends the rows of one JSON Lines part to rows.
-func readJSONL[T Row](path string, rows []T) ([]T, error) {
+func readJSONL[T any](path string, rows []T, strict bool) ([]T, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return rows, err
 	}
 	defer f.Close()
 	dec := json.NewDecoder(f)
-	dec.DisallowUnknownFields()
+	if strict {
+		dec.DisallowUnknownFields()
+	}
 	for line := 1; ; line++ {
 		var r T
 		err := dec.Decode(&r)
@@ -141,4 +148,34 @@ func readJSONL[T Row](path string, rows []T) ([]T, error) {
 		}
 		rows = append(rows, r)
 	}
+}
+
+// ArticleIDs returns the ids of the articles in the output directory dir,
+// for --resume: those of the articles table, or, in a run written without
+// it, those of every row of the other tables.
+func ArticleIDs(dir string) (map[string]bool, error) {
+	m, err := ReadManifest(dir)
+	if err != nil {
+		return nil, err
+	}
+	type idRow struct {
+		ArticleID string `parquet:"article_id" json:"article_id"`
+	}
+	ids := map[string]bool{}
+	for _, t := range AllTables {
+		if _, ok := m.Tables[t]; !ok {
+			continue
+		}
+		rows, err := readParts[idRow](dir, m, t, false)
+		if err != nil {
+			return nil, err
+		}
+		for _, r := range rows {
+			ids[r.ArticleID] = true
+		}
+		if t == Articles {
+			break
+		}
+	}
+	return ids, nil
 }

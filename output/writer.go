@@ -28,6 +28,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"time"
 
 	"govx"
@@ -48,6 +49,7 @@ type Writer struct {
 	tokens     *tableWriter[TokenRow]
 	tables     []table // the same writers, in canonical order
 
+	prev    *Manifest // the run resumed, or nil
 	written int64
 	refs    ReferenceDates
 	err     error // the first error; the Writer is unusable after it
@@ -62,10 +64,16 @@ func Create(opts Options) (*Writer, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := prepareDir(opts.Dir); err != nil {
+	prev, err := previousRun(opts)
+	if err != nil {
 		return nil, err
 	}
-	w := &Writer{opts: opts, start: time.Now()}
+	if prev == nil {
+		if err := prepareDir(opts.Dir); err != nil {
+			return nil, err
+		}
+	}
+	w := &Writer{opts: opts, start: time.Now(), prev: prev}
 	for _, t := range opts.Tables {
 		dir := filepath.Join(opts.Dir, string(t))
 		if err := os.MkdirAll(dir, 0o755); err != nil {
@@ -76,22 +84,22 @@ func Create(opts Options) (*Writer, error) {
 		}
 		switch t {
 		case Articles:
-			w.articles = newTableWriter[ArticleRow](t, opts)
+			w.articles = newTableWriter[ArticleRow](t, opts, prev)
 			w.tables = append(w.tables, w.articles)
 		case Quantities:
-			w.quantities = newTableWriter[QuantityRow](t, opts)
+			w.quantities = newTableWriter[QuantityRow](t, opts, prev)
 			w.tables = append(w.tables, w.quantities)
 		case Periods:
-			w.periods = newTableWriter[PeriodRow](t, opts)
+			w.periods = newTableWriter[PeriodRow](t, opts, prev)
 			w.tables = append(w.tables, w.periods)
 		case Entities:
-			w.entities = newTableWriter[EntityRow](t, opts)
+			w.entities = newTableWriter[EntityRow](t, opts, prev)
 			w.tables = append(w.tables, w.entities)
 		case Indicators:
-			w.indicators = newTableWriter[IndicatorRow](t, opts)
+			w.indicators = newTableWriter[IndicatorRow](t, opts, prev)
 			w.tables = append(w.tables, w.indicators)
 		case Tokens:
-			w.tokens = newTableWriter[TokenRow](t, opts)
+			w.tokens = newTableWriter[TokenRow](t, opts, prev)
 			w.tables = append(w.tables, w.tokens)
 		}
 	}
@@ -144,9 +152,12 @@ func (w *Writer) Write(r *govx.Result) error {
 }
 
 // Close finishes every part, publishes the parts (replacing those of an
-// earlier run in the same tables) and writes the manifest m, completed
-// with the fields the writer knows, as DIR/_manifest.json last. m may be
-// nil. On error the run's files are removed as by Abort.
+// earlier run in the same tables, or adding to them with Options.Resume)
+// and writes the manifest m, completed with the fields the writer knows,
+// as DIR/_manifest.json last. m may be nil. After a resumed run the
+// tables, articles written and reference dates of m count the whole
+// directory; the other fields are the caller's. On error the run's files
+// are removed as by Abort.
 func (w *Writer) Close(m *Manifest) error {
 	if w.done {
 		return errors.New("output: Close after Close or Abort")
@@ -182,11 +193,17 @@ func (w *Writer) Close(m *Manifest) error {
 		m.Tables[t.name()] = info
 	}
 	m.Tool, m.SchemaVersion = Tool, SchemaVersion
-	m.Options.Output, m.Options.Format, m.Options.Tables = w.opts.Dir, w.opts.Format, w.opts.Tables
+	m.Options.Output, m.Options.Format, m.Options.Tables, m.Options.Resume = w.opts.Dir, w.opts.Format, w.opts.Tables, w.opts.Resume
 	m.ArticlesWritten = w.written
 	m.ReferenceDates.FromPublished = w.refs.FromPublished
 	m.ReferenceDates.Other = w.refs.Other
 	m.ReferenceDates.None = w.refs.None
+	if p := w.prev; p != nil { // the counts describe the whole directory
+		m.ArticlesWritten += p.ArticlesWritten
+		m.ReferenceDates.FromPublished += p.ReferenceDates.FromPublished
+		m.ReferenceDates.Other += p.ReferenceDates.Other
+		m.ReferenceDates.None += p.ReferenceDates.None
+	}
 	if m.WallSeconds == 0 {
 		m.WallSeconds = time.Since(w.start).Seconds()
 	}
@@ -226,14 +243,16 @@ type tableWriter[T sizedRow] struct {
 	maxRows int
 	maxSize int64
 
+	prev  *TableInfo   // the parts of the run resumed, or nil
+	first int          // the number of the first new part
 	batch []T          // rows not yet handed to the encoder
 	cur   *partFile[T] // the open part, nil between parts
 	parts []string     // names of the finished parts (still temporary)
 	rows  int64
 }
 
-func newTableWriter[T sizedRow](t Table, opts Options) *tableWriter[T] {
-	return &tableWriter[T]{
+func newTableWriter[T sizedRow](t Table, opts Options, prev *Manifest) *tableWriter[T] {
+	tw := &tableWriter[T]{
 		table:   t,
 		dir:     filepath.Join(opts.Dir, string(t)),
 		format:  opts.Format,
@@ -241,7 +260,21 @@ func newTableWriter[T sizedRow](t Table, opts Options) *tableWriter[T] {
 		maxSize: opts.MaxBytesPerPart,
 		batch:   make([]T, 0, batchRows),
 	}
+	if prev != nil {
+		info := prev.Tables[t]
+		tw.prev = &info
+		for _, p := range info.Parts {
+			var n int
+			if _, err := fmt.Sscanf(path.Base(p), partPrefix+"%d", &n); err == nil && n >= tw.first {
+				tw.first = n + 1
+			}
+		}
+	}
+	return tw
 }
+
+// partName returns the name of the next new part.
+func (t *tableWriter[T]) partName() string { return partName(t.first+len(t.parts), t.format) }
 
 func (t *tableWriter[T]) name() Table { return t.table }
 
@@ -264,7 +297,7 @@ func (t *tableWriter[T]) flush() error {
 	rows := t.batch
 	for len(rows) > 0 {
 		if t.cur == nil {
-			p, err := createPart[T](t.dir, partName(len(t.parts), t.format), t.format)
+			p, err := createPart[T](t.dir, t.partName(), t.format)
 			if err != nil {
 				return err
 			}
@@ -294,7 +327,7 @@ func (t *tableWriter[T]) flush() error {
 
 func (t *tableWriter[T]) endPart() error {
 	err := t.cur.finish()
-	t.parts = append(t.parts, partName(len(t.parts), t.format))
+	t.parts = append(t.parts, t.partName())
 	t.cur = nil
 	return err
 }
@@ -303,10 +336,10 @@ func (t *tableWriter[T]) finish() error {
 	if err := t.flush(); err != nil {
 		return err
 	}
-	if t.cur == nil && len(t.parts) == 0 {
+	if t.cur == nil && len(t.parts) == 0 && (t.prev == nil || len(t.prev.Parts) == 0) {
 		// An empty table still gets a part, so that globs match and
 		// readers see the schema.
-		p, err := createPart[T](t.dir, partName(0, t.format), t.format)
+		p, err := createPart[T](t.dir, t.partName(), t.format)
 		if err != nil {
 			return err
 		}
@@ -320,7 +353,15 @@ func (t *tableWriter[T]) finish() error {
 
 func (t *tableWriter[T]) commit() (TableInfo, error) {
 	info := TableInfo{Rows: t.rows}
-	if err := removeEntries(t.dir, isPart); err != nil {
+	keep := map[string]bool{} // the parts of the run resumed
+	if t.prev != nil {
+		info.Rows += t.prev.Rows
+		info.Parts = append(info.Parts, t.prev.Parts...)
+		for _, p := range t.prev.Parts {
+			keep[path.Base(p)] = true
+		}
+	}
+	if err := removeEntries(t.dir, func(name string) bool { return isPart(name) && !keep[name] }); err != nil {
 		return info, err
 	}
 	for _, name := range t.parts {
@@ -341,6 +382,37 @@ func (t *tableWriter[T]) abort() {
 		os.Remove(filepath.Join(t.dir, tmpName(name)))
 	}
 	t.parts = nil
+}
+
+// previousRun returns the manifest of the run to resume, or nil when
+// there is none (no Resume, or no manifest in the directory).
+func previousRun(opts Options) (*Manifest, error) {
+	if !opts.Resume {
+		return nil, nil
+	}
+	if _, err := os.Stat(filepath.Join(opts.Dir, ManifestName)); errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	m, err := ReadManifest(opts.Dir)
+	if err != nil {
+		return nil, err
+	}
+	if m.Options.Format != opts.Format {
+		return nil, fmt.Errorf("output: cannot resume %s: it holds %s, not %s", opts.Dir, m.Options.Format, opts.Format)
+	}
+	if had := canonical(tableSet(m)); !slices.Equal(had, opts.Tables) {
+		return nil, fmt.Errorf("output: cannot resume %s: it holds the tables %s, not %s",
+			opts.Dir, joinTables(had), joinTables(opts.Tables))
+	}
+	return m, nil
+}
+
+func tableSet(m *Manifest) map[Table]bool {
+	set := map[Table]bool{}
+	for t := range m.Tables {
+		set[t] = true
+	}
+	return set
 }
 
 // prepareDir creates dir, or checks that it may be written into: it is
