@@ -556,17 +556,19 @@ func TestReplaceEarlierRun(t *testing.T) {
 func TestCreateRefusesForeignDir(t *testing.T) {
 	for _, c := range []struct {
 		name  string
-		files []string // files to create first; a trailing / makes a directory
+		files []string // files to create first: "name" or "name=content"; a trailing / makes a directory
 		ok    bool
 	}{
 		{"missing", nil, true},
 		{"empty", []string{}, true},
-		{"earlier run", []string{ManifestName, "articles/part-00000.parquet", "notes.txt"}, true},
+		{"earlier run", []string{ManifestName + `={"tool":"govx","schema_version":0}`, "articles/part-00000.parquet", "notes.txt"}, true},
 		{"crashed run", []string{"articles/part-00000.parquet", "quantities/.part-00007.parquet.tmp", "._manifest.json.tmp"}, true},
 		{"foreign file", []string{"notes.txt"}, false},
 		{"foreign dir", []string{"photos/"}, false},
 		{"foreign file in a table dir", []string{"articles/part-00000.parquet", "articles/data.csv"}, false},
 		{"manifest is a dir", []string{ManifestName + "/"}, false},
+		{"manifest of another tool", []string{ManifestName + `={"tool":"other"}`}, false},
+		{"unreadable manifest", []string{ManifestName + "={"}, false},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			dir := filepath.Join(t.TempDir(), "out")
@@ -574,11 +576,15 @@ func TestCreateRefusesForeignDir(t *testing.T) {
 				os.Mkdir(dir, 0o755)
 			}
 			for _, f := range c.files {
+				f, content, ok := strings.Cut(f, "=")
+				if !ok {
+					content = "x"
+				}
 				p := filepath.Join(dir, f)
 				os.MkdirAll(filepath.Dir(p), 0o755)
 				if strings.HasSuffix(f, "/") {
 					os.Mkdir(p, 0o755)
-				} else if err := os.WriteFile(p, []byte("x"), 0o644); err != nil {
+				} else if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
 					t.Fatal(err)
 				}
 			}
@@ -587,7 +593,7 @@ func TestCreateRefusesForeignDir(t *testing.T) {
 				t.Fatalf("Create: %v, want ok=%v", err, c.ok)
 			}
 			if err != nil {
-				if !strings.Contains(err.Error(), dir) || !strings.Contains(err.Error(), "not a govx output") {
+				if !strings.Contains(err.Error(), dir) || !strings.Contains(err.Error(), "refusing to write") {
 					t.Errorf("error does not name the directory and the reason: %v", err)
 				}
 				return

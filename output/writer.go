@@ -8,7 +8,11 @@
 //	…
 //
 // The columns are the fields of the row types (ArticleRow, QuantityRow…);
-// RowsOf converts a processed article into them.
+// RowsOf converts a processed article into them. Missing values are null
+// in both formats; dates are Parquet DATE, or "2006-01-02" in JSON.
+//
+// Create, Writer.Write and Writer.Close write a run; ReadManifest,
+// ReadTable and ReadRun read one back, in either format.
 //
 // # Atomicity
 //
@@ -22,6 +26,7 @@
 package output
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -433,7 +438,7 @@ func prepareDir(dir string) error {
 	for _, e := range entries {
 		switch {
 		case e.Name() == ManifestName && e.Type().IsRegular():
-			return nil
+			return checkTool(filepath.Join(dir, ManifestName))
 		case isTemp(e.Name()):
 		case e.IsDir() && Table(e.Name()).valid():
 			if !onlyParts(filepath.Join(dir, e.Name())) {
@@ -446,6 +451,23 @@ func prepareDir(dir string) error {
 	if !leftovers {
 		return fmt.Errorf("output: %s is not empty and holds no %s, so it is not a govx output; "+
 			"refusing to write into it (choose a new or empty directory)", dir, ManifestName)
+	}
+	return nil
+}
+
+// checkTool checks that the manifest at path was written by govx (of any
+// schema version, since a new run replaces it).
+func checkTool(path string) error {
+	var m struct{ Tool string }
+	b, err := os.ReadFile(path)
+	if err == nil {
+		err = json.Unmarshal(b, &m)
+	}
+	if err == nil && m.Tool != Tool {
+		err = fmt.Errorf("written by %q, not by %s", m.Tool, Tool)
+	}
+	if err != nil {
+		return fmt.Errorf("output: %s: %w; refusing to write into its directory", path, err)
 	}
 	return nil
 }
