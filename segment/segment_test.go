@@ -1,6 +1,7 @@
 package segment
 
 import (
+	"os"
 	"strings"
 	"sync"
 	"testing"
@@ -81,5 +82,34 @@ func BenchmarkTokens(b *testing.B) {
 	b.SetBytes(int64(len(text)))
 	for b.Loop() {
 		s.Tokens(text, sents)
+	}
+}
+
+func TestUserDictionary(t *testing.T) {
+	path := t.TempDir() + "/user.txt"
+	if err := os.WriteFile(path, []byte("示例创新谷 1000 ns\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s, err := Load(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "示例创新谷今年开园。"
+	tokens := s.Tokens(text, []govx.Span{{Start: 0, End: len(text)}})
+	if got := tokens[0].In(text); got != "示例创新谷" || tokens[0].Pos != "ns" {
+		t.Errorf("first token %q/%s, want 示例创新谷/ns", got, tokens[0].Pos)
+	}
+	if _, err := Load(t.TempDir() + "/missing.txt"); err == nil {
+		t.Error("Load with a missing user dictionary succeeded")
+	}
+}
+
+// BenchmarkLoad measures start-up: building a Segmenter from the embedded
+// dictionaries.
+func BenchmarkLoad(b *testing.B) {
+	for b.Loop() {
+		if _, err := Load(); err != nil {
+			b.Fatal(err)
+		}
 	}
 }
