@@ -80,6 +80,8 @@ type numeral struct {
 	low        float64 // for a pair of digits (两三, 三五百): the lower value; else = value
 
 	pair        bool // two neighbouring Chinese digits read as a range (两三个)
+	infix       bool // 多 or 余 stands before the last scale (5000多亿): at least
+	scaled      bool // has a scale word anywhere (5亿1万, 两万四千)
 	scaleOnly   bool // scale words without a digit (亿, 百万): a threshold
 	arabic      bool // starts with Arabic digits
 	chinese     bool // starts with a Chinese digit or 十
@@ -182,6 +184,9 @@ func readNumeral(s string, i int, opt readOptions) (numeral, bool) {
 			if end == p+size {
 				goto done
 			}
+			if hasPending && pendingChinese && run == 1 && lastUnit >= 100 && last == atomDigit && prevAtomWasScale(s, i, p) {
+				pending *= lastUnit / 10 // 两千三点一 = 2300.1
+			}
 			pending = section + pending + frac
 			section, hasPending, pendingChinese = 0, true, false
 			decimal = true
@@ -190,6 +195,15 @@ func readNumeral(s string, i int, opt readOptions) (numeral, bool) {
 			n.scaleStart, n.scaleMul = -1, 1
 			p = end
 			atoms++
+			continue
+		case r == '多' || r == '余':
+			// 5000多亿, 十余万: an approximation before a big scale.
+			r2, _ := utf8.DecodeRuneInString(s[p+size:])
+			if _, ok := bigScale(r2); !ok || n.infix || n.scaleOnly || !(last == atomDigit || last == atomSmall) {
+				goto done
+			}
+			n.infix = true
+			p += size
 			continue
 		case r == ' ':
 			// Spaces may separate Arabic digits from a big scale (177.1 亿).
@@ -207,6 +221,9 @@ func readNumeral(s string, i int, opt readOptions) (numeral, bool) {
 		if d, ok := chineseDigit(r); ok {
 			if n.scaleOnly || decimal {
 				goto done
+			}
+			if (r == '两' || r == '兩') && (last == atomSmall || last == atomBig) && !nextIsScale(s, p+size) {
+				goto done // 三十两, 两万两: 两 is the unit liang here
 			}
 			if d == 0 && sawScale {
 				// 零 between scales is a placeholder: 一百零一.
@@ -310,10 +327,10 @@ func readNumeral(s string, i int, opt readOptions) (numeral, bool) {
 				total = u
 				prevBig = u
 			case group == 0:
-				if last != atomBig || u <= prevBig {
+				if last != atomBig || u <= prevBig && !(u == 1e4 && prevBig == 1e4) {
 					goto done
 				}
-				total *= u // 万亿
+				total *= u // 万亿, 万万
 				prevBig *= u
 			case prevBig == 0 || u > prevBig:
 				total = (total + group) * u
@@ -348,6 +365,7 @@ done:
 		pending *= lastUnit / 10
 	}
 	n.end = p
+	n.scaled = sawScale
 	n.value = total + section + pending
 	n.low = n.value
 	if pairLow >= 0 && run == 2 {
@@ -371,6 +389,16 @@ done:
 func prevAtomWasScale(s string, i, p int) bool {
 	_, size := utf8.DecodeLastRuneInString(s[i:p])
 	r, _ := utf8.DecodeLastRuneInString(s[i : p-size])
+	if _, ok := smallScale(r); ok {
+		return true
+	}
+	_, ok := bigScale(r)
+	return ok
+}
+
+// nextIsScale reports whether a scale word starts at s[p:].
+func nextIsScale(s string, p int) bool {
+	r, _ := utf8.DecodeRuneInString(s[p:])
 	if _, ok := smallScale(r); ok {
 		return true
 	}

@@ -86,12 +86,13 @@ func (e *Extractor) startsScaleUnit(s string, i int) bool {
 
 // Extract appends the quantities of doc to m.
 func (e *Extractor) Extract(doc *extract.Doc, m *govx.Mentions) {
-	s := doc.Folded.Text
+	v := newView(doc.Folded)
+	s := v.text
 	text := doc.Article.Text
 	for i := 0; i < len(s); {
 		c, next := e.match(s, i)
 		if c.ok {
-			m.Quantities = append(m.Quantities, c.quantity(doc.Folded.Orig, text))
+			m.Quantities = append(m.Quantities, c.quantity(v, text))
 		}
 		if next <= i {
 			if s[i] < utf8.RuneSelf {
@@ -105,7 +106,7 @@ func (e *Extractor) Extract(doc *extract.Doc, m *govx.Mentions) {
 	}
 }
 
-// candidate is a quantity found in the folded text.
+// candidate is a quantity found in the scanned view of the text.
 type candidate struct {
 	ok         bool
 	start, end int // span in the folded text
@@ -120,9 +121,9 @@ type candidate struct {
 
 // quantity converts c to a govx.Quantity with spans and surface unit in
 // the original text.
-func (c candidate) quantity(orig func(int) int, text string) govx.Quantity {
+func (c candidate) quantity(v view, text string) govx.Quantity {
 	q := govx.Quantity{
-		Span:      govx.Span{Start: orig(c.start), End: orig(c.end)},
+		Span:      govx.Span{Start: v.start(c.start), End: v.end(c.end)},
 		Value:     cleanValue(c.value),
 		Unit:      c.unit,
 		Kind:      c.kind,
@@ -135,7 +136,7 @@ func (c candidate) quantity(orig func(int) int, text string) govx.Quantity {
 	var b strings.Builder
 	for _, r := range c.surface {
 		if r[1] > r[0] {
-			b.WriteString(text[orig(r[0]):orig(r[1])])
+			b.WriteString(text[v.start(r[0]):v.end(r[1])])
 		}
 	}
 	q.SurfaceUnit = b.String()
@@ -176,6 +177,13 @@ func (e *Extractor) match(s string, i int) (candidate, int) {
 	if c0 < utf8.RuneSelf && !isDigitByte(c0) && c0 != '-' && c0 != '$' && c0 != 'U' && c0 != 'H' {
 		return candidate{}, i
 	}
+	for _, w := range wordQuantities {
+		if strings.HasPrefix(s[i:], w.word) {
+			end := i + len(w.word)
+			return candidate{ok: true, start: i, end: end, value: w.value, unit: w.unit, kind: w.kind,
+				qualifier: govx.QualifierExact, surface: [2][2]int{{i, end}}}, end
+		}
+	}
 	start := i
 	p := i
 	sign := 1.0
@@ -200,7 +208,7 @@ func (e *Extractor) match(s string, i int) (candidate, int) {
 	}
 	skip := n.end
 	// Codes and names: 5G, V8, G20; ordinals 第七届, 周一, 初三.
-	if isASCIILetterRune(prev) || isDigitRune(prev) || prev == '.' || strings.ContainsRune(ordinalBefore, prev) {
+	if isASCIILetterRune(prev) || isDigitRune(prev) || strings.ContainsRune(codeBefore, prev) || strings.ContainsRune(ordinalBefore, prev) {
 		return candidate{}, skipNumber(s, skip)
 	}
 	if strings.HasSuffix(s[:start], "星期") || strings.HasSuffix(s[:start], "礼拜") {
@@ -221,7 +229,7 @@ func (e *Extractor) match(s string, i int) (candidate, int) {
 	case strings.HasPrefix(s[n.end:], "分之"):
 		// A fraction: 三分之一, 百分之三十, 千分之一.
 		n2, ok := readNumeral(s, n.end+len("分之"), readOptions{})
-		if !ok || n.value == 0 || n2.scaleOnly {
+		if !ok || n.value == 0 || n2.scaleOnly && n2.value != 100 {
 			return candidate{}, n.end + len("分之")
 		}
 		c.value = n2.value / n.value * 100
@@ -265,6 +273,11 @@ func (e *Extractor) match(s string, i int) (candidate, int) {
 				c.surface[0] = [2]int{n.scaleStart, n.scaleEnd}
 			case n.arabic && e.indexReading(s, start) && bareEnd(s, n.end):
 				c.kind = govx.KindNumber
+			case n.scaleMul >= 1e4 && !n.scaleOnly && e.bareYi(s, n.end):
+				// A bare amount in 万 (1600万) measures something, but what
+				// is not said: a number in the unit as written.
+				c.kind = govx.KindNumber
+				c.surface[0] = [2]int{n.scaleStart, n.scaleEnd}
 			default:
 				return candidate{}, skipNumber(s, skip)
 			}
@@ -331,30 +344,32 @@ func (e *Extractor) measureAt(s string, n numeral, prev rune) measure {
 	for k := 0; k < 2 && p < len(s) && s[p] == ' '; k++ {
 		p++
 	}
-	// 30余家, 100多亩, 3亿余元; 5个多小时 (the unit is 小时); 5000多亿元.
+	// 30余家, 100多亩, 3亿余元; 5个多小时 (the unit is 小时).
+	if n.infix {
+		m.qualifier = govx.QualifierAtLeast // 5000多亿元
+	}
 	for _, w := range infixQualifiers {
-		if strings.HasPrefix(s[p:], w) && n.scaleStart == n.end {
-			if sc, ok := readNumeral(s, p+len(w), readOptions{}); ok && sc.scaleOnly {
-				if u := e.unitWord(s, sc.end, prev); u != nil {
-					m.qualifier = govx.QualifierAtLeast
-					m.value *= sc.value
-					m.n.scaleStart, m.n.scaleEnd, m.n.scaleMul = sc.start, sc.end, sc.value
-					p = sc.end
-					break
-				}
-			}
+		if strings.HasPrefix(s[p:], w) && e.unitWord(s, p+len(w), prev) != nil {
+			m.qualifier = govx.QualifierAtLeast
+			p += len(w)
 		}
-		if strings.HasPrefix(s[p:], w) {
-			if u := e.unitWord(s, p+len(w), prev); u != nil {
-				m.qualifier = govx.QualifierAtLeast
-				p += len(w)
-			}
+	}
+	// 5个多小时, 三个多月, 两个半月: 多, 余 or 半 inside a unit written with 个.
+	for _, w := range []string{"多", "余", "半"} {
+		if !strings.HasPrefix(s[p:], "个"+w) {
+			continue
 		}
-		if strings.HasPrefix(s[p:], "个"+w) {
-			if u := e.unitWord(s, p+len("个"+w), prev); u != nil && e.words["个"+u.word] != nil {
+		q := p + len("个"+w)
+		if d := e.splitGe(s, q); d != nil {
+			if w == "半" {
+				m.value += 0.5
+			} else {
 				m.qualifier = govx.QualifierAtLeast
-				p += len("个" + w)
 			}
+			m.unit = d
+			m.uStart, m.uEnd = q, q+len(d.word)-len("个")
+			m.end = m.uEnd
+			return m
 		}
 	}
 	u := e.unitWord(s, p, prev)
@@ -364,6 +379,9 @@ func (e *Extractor) measureAt(s string, n numeral, prev rune) measure {
 	m.unit = u
 	m.uStart, m.uEnd = p, p+len(u.word)
 	p = m.uEnd
+	if u.word == "折" && n.digitString {
+		m.value /= 10 // 五五折 is 5.5折
+	}
 	switch {
 	case u.kind == govx.KindMoney && (u.word == "元" || u.word == "圆"), u.word == "块":
 		// 50元6角3分, 十块三毛, 壹拾壹元整.
@@ -428,6 +446,17 @@ func (e *Extractor) measureAt(s string, n numeral, prev rune) measure {
 	return m
 }
 
+// splitGe returns the unit written with 个 (个月, 个小时) whose word
+// without 个 starts at s[q:] (三个多月: 月 after 个多), or nil.
+func (e *Extractor) splitGe(s string, q int) *unitDef {
+	for _, d := range e.byFirst['个'] {
+		if rest := d.word[len("个"):]; rest != "" && d.kind != govx.KindCount && strings.HasPrefix(s[q:], rest) {
+			return d
+		}
+	}
+	return nil
+}
+
 // unitWord returns the unit word at s[p:], longest first, or nil. prev is
 // the rune before the number (for words that need one, 分三期).
 func (e *Extractor) unitWord(s string, p int, prev rune) *unitDef {
@@ -447,6 +476,9 @@ func (e *Extractor) unitWord(s string, p int, prev rune) *unitDef {
 			continue
 		}
 		if d.needBefore != "" && (prev == 0 || !strings.ContainsRune(d.needBefore, prev)) {
+			continue
+		}
+		if prev != 0 && strings.ContainsRune(d.notAfter, prev) {
 			continue
 		}
 		return d
@@ -470,20 +502,33 @@ func (e *Extractor) acceptable(s string, m measure, start int) bool {
 		return false
 	case n.lone && n.value == 0:
 		return false // 零部件, 零售
-	case u.word == "年" && looksLikeYear(n):
+	case u.word == "年" && (looksLikeYear(n) || e.dateFollows(s, m.uEnd)):
 		return false
 	case n.digitString && u.kind != govx.KindPercent:
 		return false
+	case u.word == "折" && m.value >= 10:
+		return false // a discount is under 十折
 	}
 	return true
 }
 
-// looksLikeYear reports whether n followed by 年 is a year: 2023, 一九九八.
+// looksLikeYear reports whether n followed by 年 is a year: 2023, 两千,
+// 一九九八, 07.
 func looksLikeYear(n numeral) bool {
-	if n.digitString {
+	switch {
+	case n.digitString, n.plainInt > 4:
 		return true
+	case n.plainInt == 2 && n.value < 10:
+		return true // 07年
 	}
-	return n.plainInt == 4 && n.value >= 1000 && n.value <= 2200 || n.plainInt > 4
+	return n.value >= 1000 && n.value <= 2200 && n.value == math.Trunc(n.value)
+}
+
+// dateFollows reports whether a month follows 年 at s[p:] (康熙三年五月,
+// 98年4月): the number before 年 is then a year.
+func (e *Extractor) dateFollows(s string, p int) bool {
+	n, ok := readNumeral(s, p, readOptions{})
+	return ok && strings.HasPrefix(s[n.end:], "月")
 }
 
 // rangeFrom reads the second end of a range after m (20%—30%, 6-8亿元).
@@ -512,7 +557,7 @@ func (e *Extractor) rangeFrom(s string, m measure) (candidate, int, bool) {
 		return candidate{}, p, false
 	}
 	lo := m.value
-	if m.unit == nil && m.n.scaleMul == 1 && n2.scaleMul > 1 {
+	if m.unit == nil && !m.n.scaled && n2.scaleMul > 1 {
 		lo *= n2.scaleMul // 6-8亿元, 两到三万港元
 	}
 	var c candidate

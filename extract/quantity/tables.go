@@ -19,6 +19,9 @@ type unitDef struct {
 	// needBefore, when set, lists the runes one of which must come right
 	// before the number (分三期: 期 counts only after 分).
 	needBefore string
+	// notAfter lists runes that, right before the number, make it part of
+	// something else (7点09分18秒 is a clock time).
+	notAfter string
 }
 
 // count builds the definitions of measure words: the unit of a count is
@@ -150,8 +153,10 @@ func unitTable() []unitDef {
 		{word: "工作日", unit: govx.UnitDay, kind: govx.KindDuration, factor: 1},
 		{word: "小时", unit: govx.UnitHour, kind: govx.KindDuration, factor: 1},
 		{word: "个小时", unit: govx.UnitHour, kind: govx.KindDuration, factor: 1},
+		{word: "个钟头", unit: govx.UnitHour, kind: govx.KindDuration, factor: 1},
+		{word: "钟头", unit: govx.UnitHour, kind: govx.KindDuration, factor: 1},
 		{word: "分钟", unit: govx.UnitSecond, kind: govx.KindDuration, factor: 60},
-		{word: "秒", unit: govx.UnitSecond, kind: govx.KindDuration, factor: 1},
+		{word: "秒", unit: govx.UnitSecond, kind: govx.KindDuration, factor: 1, notAfter: "分点时"},
 		{word: "秒钟", unit: govx.UnitSecond, kind: govx.KindDuration, factor: 1},
 	}
 	defs = append(defs, count(
@@ -271,6 +276,10 @@ var fixedTerms = []string{
 	"三农", "两会", "两新", "三公", "五险一金", "三驾马车", "一带一路",
 }
 
+// codeBefore are runes after which a number is part of a code, an address
+// or an encoded URL (%28, id=5, a/b), not a quantity.
+const codeBefore = ".%/=&?#_@\\-"
+
 // ordinalBefore are runes that make the numeral after them an ordinal or
 // a name: 第七届, 周一, 初三.
 const ordinalBefore = "第周初"
@@ -281,6 +290,17 @@ var (
 	indexCues  = []string{"指数", "PMI", "CPI", "PPI", "指数值"}
 	indexVerbs = []string{"为", "是", "达", "达到", "升至", "降至", "回升至", "回落至", "上升至", "下降至", ""}
 )
+
+// wordQuantities are words that are quantities without a numeral.
+var wordQuantities = []struct {
+	word  string
+	value float64
+	unit  govx.Unit
+	kind  govx.Kind
+}{
+	{"对折", 50, govx.UnitPercent, govx.KindPercent},
+	{"半成", 5, govx.UnitPercent, govx.KindPercent},
+}
 
 // yuanParts are the fractions of a yuan that may follow 元 or 块:
 // 50元6角3分, 十块三毛.

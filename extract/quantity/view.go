@@ -1,0 +1,98 @@
+package quantity
+
+import (
+	"unicode/utf8"
+
+	"govx/normalize"
+)
+
+// view is the text the extractor scans: the folded article text (ASCII
+// digits) without the spaces that stand next to a Chinese character (一 百
+// 五 十 个 百 分 点, 177.1 亿元), which carry no meaning in Chinese. It maps
+// its offsets back to the article text.
+type view struct {
+	text   string
+	folded normalize.Folded
+	at     []int32 // at[j] is the folded offset of byte j of text; nil when text is folded.Text
+}
+
+// newView removes from f.Text the runs of spaces that touch a non-ASCII
+// character on either side.
+func newView(f normalize.Folded) view {
+	s := f.Text
+	if !hasLooseSpace(s) {
+		return view{text: s, folded: f}
+	}
+	b := make([]byte, 0, len(s))
+	at := make([]int32, 0, len(s))
+	for i := 0; i < len(s); {
+		if s[i] == ' ' {
+			j := i
+			for j < len(s) && s[j] == ' ' {
+				j++
+			}
+			if looseSpace(s, i, j) {
+				i = j
+				continue
+			}
+		}
+		b = append(b, s[i])
+		at = append(at, int32(i))
+		i++
+	}
+	return view{text: string(b), folded: f, at: at}
+}
+
+// hasLooseSpace reports whether s has a space newView would remove.
+func hasLooseSpace(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] == ' ' {
+			j := i
+			for j < len(s) && s[j] == ' ' {
+				j++
+			}
+			if looseSpace(s, i, j) {
+				return true
+			}
+			i = j
+		}
+	}
+	return false
+}
+
+// looseSpace reports whether the spaces s[i:j] stand between two
+// characters of a line one of which is not ASCII.
+func looseSpace(s string, i, j int) bool {
+	if i == 0 || j == len(s) {
+		return false
+	}
+	l, _ := utf8.DecodeLastRuneInString(s[:i])
+	r, _ := utf8.DecodeRuneInString(s[j:])
+	if l == '\n' || r == '\n' {
+		return false
+	}
+	return l >= utf8.RuneSelf || r >= utf8.RuneSelf
+}
+
+// start maps the start offset of a span of v.text to the article text.
+func (v view) start(j int) int {
+	if v.at == nil {
+		return v.folded.Orig(j)
+	}
+	if j == len(v.at) {
+		return v.folded.Orig(len(v.folded.Text))
+	}
+	return v.folded.Orig(int(v.at[j]))
+}
+
+// end maps the end offset of a span of v.text to the article text: the
+// end of its last byte, so that spaces after it are left out.
+func (v view) end(j int) int {
+	if v.at == nil {
+		return v.folded.Orig(j)
+	}
+	if j == 0 {
+		return v.folded.Orig(0)
+	}
+	return v.folded.Orig(int(v.at[j-1]) + 1)
+}
