@@ -32,6 +32,7 @@ func TestBadInputsMixedWithGood(t *testing.T) {
 		"truncated.txt.gz":    good[:len(good)/2],
 		"bomb.zip":            zipBytes(t, member{"zeros.txt", zeros}),
 		"bomb.jsonl.gz":       gzipBytes(t, zeros),
+		"bomb.jsonl.zst":      zstdBytes(t, zeros+zeros+zeros+zeros+zeros),
 		"huge.txt":            big,
 		"hugeline.jsonl":      `{"id":"big","text":"` + big + `"}` + "\n" + strings.Replace(lineD, "d1", "d2", 1),
 		"deep.html":           "<html><body>" + strings.Repeat("<div>", 2000) + "深</body></html>",
@@ -63,6 +64,9 @@ func TestBadInputsMixedWithGood(t *testing.T) {
 				t.Fatalf("%v is a %T", err, err)
 			}
 			errs = append(errs, strings.TrimPrefix(ce.Source, dir+"/"))
+			if strings.Contains(ce.Source, "bomb.jsonl.zst") && !errors.Is(err, corpus.ErrBomb) {
+				t.Errorf("%v: want ErrBomb", err)
+			}
 			t.Log(err)
 			continue
 		}
@@ -77,7 +81,7 @@ func TestBadInputsMixedWithGood(t *testing.T) {
 	}
 	wantDocs := []string{"good.jsonl#1", "good.jsonl#3", "good.tar.gz!/a.txt", "good.txt", "hugeline.jsonl#2", "sub/good2.txt"}
 	wantErrs := []string{
-		"binary.txt", "bomb.jsonl.gz#1", "bomb.zip!/zeros.txt", "corrupt.zip", "dangling.txt", "deep.html",
+		"binary.txt", "bomb.jsonl.gz#1", "bomb.jsonl.zst#1", "bomb.zip!/zeros.txt", "corrupt.zip", "dangling.txt", "deep.html",
 		"empty.gz.txt.gz", "empty.jsonl", "empty.txt", "good.jsonl#2", "good.tar.gz!/empty.txt", "huge.txt",
 		"hugeline.jsonl#1", "invalid.txt", "sub/loop", "truncated.txt.gz", "zz_vanish.txt",
 	}

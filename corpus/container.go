@@ -147,7 +147,7 @@ func (l limits) readZstd(in input, inner string, yield yieldFunc) bool {
 	zr, err := zstd.NewReader(c,
 		zstd.WithDecoderConcurrency(1),
 		zstd.WithDecoderLowmem(true),
-		zstd.WithDecoderMaxWindow(64<<20))
+		zstd.WithDecoderMaxWindow(MaxZstdWindow))
 	if err != nil {
 		return fail(yield, in.source, fmt.Errorf("zstd: %w", err))
 	}
@@ -168,7 +168,7 @@ func (l limits) readTar(in input, yield yieldFunc) bool {
 		if err != nil {
 			return fail(yield, in.source, fmt.Errorf("tar: %w", err))
 		}
-		name := strings.TrimPrefix(h.Name, "./")
+		name := cleanName(strings.TrimPrefix(h.Name, "./"))
 		if h.Typeflag != tar.TypeReg || !knownName(path.Base(name)) {
 			continue
 		}
@@ -200,7 +200,7 @@ func (l limits) readZip(in input, yield yieldFunc) bool {
 		if f.FileInfo().IsDir() {
 			continue
 		}
-		name := zipName(f)
+		name := cleanName(f.Name)
 		source := in.source + "!/" + name
 		if !knownName(path.Base(name)) {
 			continue
@@ -227,16 +227,20 @@ func (l limits) readZipMember(f *zip.File, m input, yield yieldFunc) bool {
 	return l.readStream(m, false, yield)
 }
 
-// zipName returns a member's name, decoded from GB18030 when the archive
-// was made by a tool that wrote names in the local code page.
-func zipName(f *zip.File) string {
-	if !f.NonUTF8 || utf8.ValidString(f.Name) {
-		return f.Name
+// cleanName returns a file or member name as valid UTF-8, for sources and
+// doc_ids: archives made on Chinese Windows write names in GB18030, and a
+// Unix file name may be any bytes. Bytes that decode neither way become
+// U+FFFD: a name is a label, not article text.
+func cleanName(name string) string {
+	if utf8.ValidString(name) {
+		return name
 	}
-	if s, err := simplifiedchinese.GB18030.NewDecoder().String(f.Name); err == nil {
-		return s
+	if invalidGB18030([]byte(name)) < 0 {
+		if s, err := simplifiedchinese.GB18030.NewDecoder().String(name); err == nil {
+			return s
+		}
 	}
-	return f.Name
+	return strings.ToValidUTF8(name, "\uFFFD")
 }
 
 // codecReader names the codec in its read errors ("gzip: unexpected EOF").

@@ -187,3 +187,24 @@ func TestDecodeErrorsNameTheByte(t *testing.T) {
 		t.Errorf("err = %v, want the offset of the bad byte (9)", err)
 	}
 }
+
+func TestNonUTF8Names(t *testing.T) {
+	gbName := gbk(t, "新闻.txt")
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{
+		gbName:    textA,
+		"x.tar":   tarBytes(t, member{gbName, textB}, member{"bad\xff\xfe.txt", textC}),
+		"bad.zip": zipBytes(t, member{gbName, textC}),
+	})
+	var sources []string
+	for d, err := range corpus.Read([]string{dir}) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		sources = append(sources, strings.TrimPrefix(d.Source, dir+"/")+" "+d.DocID)
+	}
+	want := []string{"bad.zip!/新闻.txt 新闻.txt", "x.tar!/新闻.txt 新闻.txt", "x.tar!/bad\uFFFD.txt bad\uFFFD.txt", "新闻.txt 新闻.txt"}
+	if strings.Join(sources, "|") != strings.Join(want, "|") {
+		t.Errorf("sources\n got %q\nwant %q", sources, want)
+	}
+}

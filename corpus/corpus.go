@@ -40,9 +40,14 @@ const (
 	// (a tar member, a .zip.gz), which has to be held in memory to be read.
 	DefaultMaxNestedZipBytes = 64 << 20
 	// DefaultMaxExpansion caps how many bytes a compressed stream may
-	// expand to per compressed byte, beyond a first DefaultMaxArticleBytes:
-	// text compresses about 3–10 times, a zip bomb a thousand times.
-	DefaultMaxExpansion = 100
+	// expand to per compressed byte, beyond a first DefaultMaxArticleBytes.
+	// Text compresses 3–10 times, but an archive of near-duplicate articles
+	// under zstd --long reaches several hundred (measured: 458); gzip
+	// cannot pass 1032, zstd and nested bombs go far beyond.
+	DefaultMaxExpansion = 1000
+	// MaxZstdWindow is the largest zstd window accepted: that of
+	// zstd --long (128 MiB), memory the decoder has to hold.
+	MaxZstdWindow = 128 << 20
 	// DefaultMaxDepth caps how deeply containers may nest (a.tar.gz!/b.zip
 	// is depth 3: gzip, tar, zip).
 	DefaultMaxDepth = 8
@@ -145,5 +150,5 @@ type yieldFunc = func(govx.Document, error) bool
 
 // fail yields an *Error for source.
 func fail(yield yieldFunc, source string, err error) bool {
-	return yield(govx.Document{}, &Error{Source: source, Err: err})
+	return yield(govx.Document{}, &Error{Source: cleanName(source), Err: err})
 }

@@ -86,14 +86,14 @@ func readLine(br *bufio.Reader, max int64) (line []byte, tooLong bool, err error
 	}
 }
 
-// record is a JSON Lines article. Fields are decoded by hand so that a
-// wrong type is reported by name; other fields are ignored.
+// record is a JSON Lines article; other fields are ignored. The id and
+// the dates may have several JSON types and are decoded by hand.
 type record struct {
 	ID        json.RawMessage `json:"id"`
-	Title     json.RawMessage `json:"title"`
-	Text      json.RawMessage `json:"text"`
-	Content   json.RawMessage `json:"content"`
-	URL       json.RawMessage `json:"url"`
+	Title     *string         `json:"title"`
+	Text      *string         `json:"text"`
+	Content   *string         `json:"content"`
+	URL       *string         `json:"url"`
 	Published json.RawMessage `json:"published"`
 	Date      json.RawMessage `json:"date"`
 }
@@ -114,6 +114,11 @@ func ParseLine(line []byte) (govx.Document, error) {
 	}
 	var rec record
 	if err := json.Unmarshal(line, &rec); err != nil {
+		var te *json.UnmarshalTypeError
+		if errors.As(err, &te) {
+			kind, _, _ := strings.Cut(te.Value, " ")
+			return govx.Document{}, fmt.Errorf("%w: field %s is %s, want a string", ErrRecord, te.Field, jsonKinds[kind])
+		}
 		return govx.Document{}, fmt.Errorf("%w: %v", ErrRecord, err)
 	}
 	var d govx.Document
@@ -121,19 +126,9 @@ func ParseLine(line []byte) (govx.Document, error) {
 	if d.DocID, err = idField(rec.ID); err != nil {
 		return d, err
 	}
-	if d.Title, err = stringField("title", rec.Title); err != nil {
-		return d, err
-	}
-	if _, err = stringField("url", rec.URL); err != nil {
-		return d, err
-	}
-	if d.Text, err = stringField("text", rec.Text); err != nil {
-		return d, err
-	}
-	if d.Text == "" {
-		if d.Text, err = stringField("content", rec.Content); err != nil {
-			return d, err
-		}
+	d.Title = deref(rec.Title)
+	if d.Text = deref(rec.Text); d.Text == "" {
+		d.Text = deref(rec.Content)
 	}
 	if strings.TrimSpace(d.Text) == "" {
 		return d, fmt.Errorf("%w: no text (fields text and content are missing or empty)", ErrRecord)
@@ -148,20 +143,20 @@ func ParseLine(line []byte) (govx.Document, error) {
 	return d, nil
 }
 
-func isNull(raw json.RawMessage) bool {
-	return len(raw) == 0 || string(raw) == "null"
+// jsonKinds names the JSON types in encoding/json's type errors.
+var jsonKinds = map[string]string{
+	"number": "a number", "bool": "a boolean", "array": "an array", "object": "an object", "string": "a string",
 }
 
-// stringField decodes a field that must be a JSON string or null.
-func stringField(name string, raw json.RawMessage) (string, error) {
-	if isNull(raw) {
-		return "", nil
+func deref(s *string) string {
+	if s == nil {
+		return ""
 	}
-	var s string
-	if err := json.Unmarshal(raw, &s); err != nil {
-		return "", fmt.Errorf("%w: field %s is %s, want a string", ErrRecord, name, kindOf(raw))
-	}
-	return s, nil
+	return *s
+}
+
+func isNull(raw json.RawMessage) bool {
+	return len(raw) == 0 || string(raw) == "null"
 }
 
 // idField decodes the id, a string or an integer.
@@ -170,7 +165,9 @@ func idField(raw json.RawMessage) (string, error) {
 		return "", nil
 	}
 	if raw[0] == '"' {
-		return stringField("id", raw)
+		var s string
+		err := json.Unmarshal(raw, &s)
+		return s, err
 	}
 	if _, err := strconv.ParseInt(string(raw), 10, 64); err == nil {
 		return string(raw), nil

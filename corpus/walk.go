@@ -15,7 +15,7 @@ import (
 func (l limits) readPath(p string, yield yieldFunc) bool {
 	info, err := os.Stat(p) // follows symlinks
 	if err != nil {
-		return fail(yield, p, err)
+		return fail(yield, cleanName(p), err)
 	}
 	if info.IsDir() {
 		return l.walkDir(p, []os.FileInfo{info}, yield)
@@ -97,7 +97,7 @@ func (l limits) readFile(p string, info os.FileInfo, explicit bool, yield yieldF
 		return fail(yield, p, err)
 	}
 	defer f.Close()
-	in := input{name: filepath.Base(p), source: p, r: f, ra: f, size: info.Size()}
+	in := input{name: cleanName(filepath.Base(p)), source: cleanName(p), r: f, ra: f, size: info.Size()}
 	if l.progress != nil {
 		in.r, in.ra = &progressReader{f, l.progress}, &progressReaderAt{f, l.progress}
 	}
