@@ -1,0 +1,260 @@
+package entity
+
+import (
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"govx"
+)
+
+// maxListItem is the longest item of an enumeration, in runes.
+const maxListItem = 10
+
+// maxHeadGap is how many runes may stand between 等 and the head noun of an
+// enumeration (等7个外资项目).
+const maxHeadGap = 8
+
+// lists adds the items of enumerations that end in 等 and a head noun that
+// says what they are: 海姆霍兹、光皓光学、矽佳测试、芯视达等企业.
+func (s *scan) lists() {
+	for k, tk := range s.toks {
+		if s.text[tk.Start:tk.End] != "等" || k+1 == len(s.toks) {
+			continue
+		}
+		head, typ := s.listHead(tk.End)
+		if head == "" {
+			continue
+		}
+		for end := tk.Start; ; {
+			start := s.itemStart(end)
+			if start < end {
+				s.listItem(start, end, head, typ)
+			}
+			if start < len("、") || s.text[start-len("、"):start] != "、" {
+				break
+			}
+			end = start - len("、")
+		}
+	}
+}
+
+// listHead finds the head noun after 等 at byte b, within maxHeadGap runes
+// and before any punctuation.
+func (s *scan) listHead(b int) (string, govx.EntityType) {
+	e := b
+	for n := 0; n <= maxHeadGap && e < len(s.text); n++ {
+		for w, typ := range s.t.listhead {
+			if strings.HasPrefix(s.text[e:], w) {
+				return w, typ
+			}
+		}
+		r, size := utf8.DecodeRuneInString(s.text[e:])
+		if isPunct(string(r)) {
+			break
+		}
+		e += size
+	}
+	return "", govx.EntityNone
+}
+
+// itemStart walks left from byte end over the tokens of one list item.
+func (s *scan) itemStart(end int) int {
+	start := end
+	for k := s.tokAt[end-1]; k >= 0; k-- {
+		tk := s.toks[k]
+		w := s.text[tk.Start:tk.End]
+		if tk.End != start || isPunct(w) || s.t.stop[w] || s.runes(tk.Start, end) > maxListItem {
+			break
+		}
+		start = tk.Start
+	}
+	return start
+}
+
+// listItem adds text[start:end] as an item of a list with the given head.
+func (s *scan) listItem(start, end int, head string, typ govx.EntityType) {
+	item := s.text[start:end]
+	n := utf8.RuneCountInString(item)
+	if n < 2 || s.t.generic[item] || strings.ContainsAny(item, "0123456789") || !s.proper(start, end) {
+		return
+	}
+	if head == "项目" {
+		// Under 项目, a park or a phase is the project itself.
+		for i := range item {
+			if sf, ok := s.suffixAt(start + i); ok && start+i+len(sf.text) == end &&
+				(sf.class == classZone || sf.class == classProject) {
+				typ = govx.EntityProject
+			}
+		}
+	}
+	s.add(cand{Span: govx.Span{Start: start, End: end}, typ: typ, prio: prioList})
+}
+
+// legalSuffixes end the full names of companies; the name without them
+// (and without its place and a bracketed place) is its short name:
+// 莱克电气绿能科技（苏州）有限公司 → 莱克电气绿能科技.
+var legalSuffixes = []string{"股份有限公司", "有限责任公司", "有限公司"}
+
+// zoneShort gives the short form of the long endings of zone names:
+// 丹徒高新技术产业园 → 丹徒高新园.
+var zoneShort = [][2]string{
+	{"高新技术产业开发区", "高新区"},
+	{"高新技术产业园区", "高新园"},
+	{"高新技术产业园", "高新园"},
+	{"经济技术开发区", "经开区"},
+}
+
+// propagate finds again, wherever they recur, the names chosen once, and
+// the short names of chosen full names (with Normalized set to the full
+// name).
+func (s *scan) propagate(chosen []cand) []cand {
+	type alias struct {
+		c    cand
+		full string
+	}
+	byText := map[string]alias{}
+	for _, c := range chosen {
+		w := s.text[c.Start:c.End]
+		if utf8.RuneCountInString(w) < 2 {
+			continue
+		}
+		if _, ok := byText[w]; !ok {
+			byText[w] = alias{c: c}
+		}
+		for _, short := range s.shortForms(c) {
+			if _, ok := byText[short]; !ok {
+				byText[short] = alias{c: cand{typ: c.typ, prio: prioRule}, full: w}
+			}
+		}
+	}
+	words := make([]string, 0, len(byText))
+	for w := range byText {
+		words = append(words, w)
+	}
+	sort.Slice(words, func(i, j int) bool {
+		if len(words[i]) != len(words[j]) {
+			return len(words[i]) > len(words[j])
+		}
+		return words[i] < words[j]
+	})
+	for _, w := range words {
+		a := byText[w]
+		for off := 0; ; {
+			k := strings.Index(s.text[off:], w)
+			if k < 0 {
+				break
+			}
+			i := off + k
+			off = i + len(w)
+			sp := govx.Span{Start: i, End: off}
+			if utf8.RuneCountInString(w) == 2 && !(s.aligned(i) && s.aligned(off)) {
+				continue
+			}
+			free := true
+			for j := range chosen {
+				o := &chosen[j]
+				if o.Span == sp && a.full != "" && o.norm == "" {
+					o.norm = a.full
+				}
+				if o.Overlaps(sp) {
+					free = false
+				}
+			}
+			if free && !s.blocked(sp) {
+				c := a.c
+				c.Span = sp
+				if a.full != "" {
+					c.norm = a.full
+				}
+				chosen = append(chosen, c)
+			}
+		}
+	}
+	return chosen
+}
+
+// shortForms returns the short names of a chosen full name: a company
+// without its place and legal form, a zone with its short ending.
+func (s *scan) shortForms(c cand) []string {
+	w := s.text[c.Start:c.End]
+	var out []string
+	switch c.typ {
+	case govx.EntityOrg:
+		for _, suf := range legalSuffixes {
+			if !strings.HasSuffix(w, suf) {
+				continue
+			}
+			core := strings.TrimSuffix(w, suf)
+			if i := strings.LastIndexAny(core, "（("); i > 0 {
+				core = core[:i]
+			}
+			// Drop a leading division name: 苏州市, 江苏, 镇江.
+			for l := len(core); l > 0; l-- {
+				if _, ok := s.x.gaz.forms[core[:l]]; ok && utf8.ValidString(core[:l]) {
+					core = core[l:]
+					break
+				}
+			}
+			if utf8.RuneCountInString(core) >= 2 && core != w {
+				out = append(out, core)
+			}
+			break
+		}
+	case govx.EntityLoc:
+		for _, z := range zoneShort {
+			if strings.HasSuffix(w, z[0]) && len(w) > len(z[0]) {
+				out = append(out, strings.TrimSuffix(w, z[0])+z[1])
+			}
+		}
+	}
+	return out
+}
+
+// region returns the main place of the article: the place named most often
+// (its forms counted together), written as it is written most often; 中国
+// when 我国 outnumbers every place.
+func (s *scan) region(chosen []cand) string {
+	type group struct {
+		votes, first int
+		surfaces     map[string]int
+	}
+	groups := map[string]*group{}
+	for _, c := range chosen {
+		if c.typ != govx.EntityLoc {
+			continue
+		}
+		w := s.text[c.Start:c.End]
+		key := w
+		if c.norm != "" {
+			key = c.norm
+		}
+		g := groups[key]
+		if g == nil {
+			g = &group{first: c.Start, surfaces: map[string]int{}}
+			groups[key] = g
+		}
+		g.votes++
+		g.surfaces[w]++
+		g.first = min(g.first, c.Start)
+	}
+	var best *group
+	for _, g := range groups {
+		if best == nil || g.votes > best.votes || g.votes == best.votes && g.first < best.first {
+			best = g
+		}
+	}
+	if best == nil || s.weGuo > best.votes {
+		if s.weGuo > 0 {
+			return "中国"
+		}
+		return ""
+	}
+	region, n := "", 0
+	for w, k := range best.surfaces {
+		if k > n || k == n && w < region {
+			region, n = w, k
+		}
+	}
+	return region
+}

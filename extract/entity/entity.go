@@ -1,0 +1,138 @@
+// Package entity finds the organizations (ORG), places (LOC), people (PER)
+// and projects (PROJECT) an article names, and the main place it reports on
+// (Article.Region).
+//
+// It reads several signals and lets the longest name win:
+//
+//   - a gazetteer: China's province, prefecture and county divisions with
+//     their 6-digit codes (data/divisions.tsv, generated from the NBS 2023
+//     codes; see internal/gen), read in full (镇江市) and short (镇江) forms,
+//     plus known names that no rule finds (countries, rivers, national
+//     agencies, organizations known by a short name: data/names.tsv);
+//   - suffix rules (data/suffixes.tsv): a name ending in 有限公司, 研究院,
+//     高新区, 路 or 项目 reaches left over the segmenter's tokens until a stop
+//     word (data/words.tsv), and its core must look like a proper name;
+//   - people after titles (市长吴锦), in bylines (本报记者 姜萍, （崔宁华 谈琪）)
+//     and in lists of names, using a table of surnames;
+//   - enumerations that end in 等企业 / 等项目;
+//   - repetition: a name found once is found again wherever it recurs, and a
+//     short name stated after a full one (丹徒高新园 after
+//     丹徒高新技术产业园) is normalized to it.
+//
+// The segmenter's part-of-speech tags (ns, nr, nt, nz) are one signal among
+// these; they are noisy for this genre (高新区 and 丹徒 come tagged nr).
+// Generic words alone (企业, 海关, 高新区, 全市) are not entities.
+package entity
+
+import (
+	"fmt"
+	"sort"
+	"unicode/utf8"
+
+	"govx"
+	"govx/extract"
+)
+
+// Extractor finds entities. It is built once by New and is safe for
+// concurrent use.
+type Extractor struct {
+	t   *tables
+	gaz *gazetteer
+	// maxName is the longest known name or division form, in runes.
+	maxName int
+}
+
+// New loads the gazetteer and the rule tables. It takes a few milliseconds.
+func New() (*Extractor, error) {
+	t, err := loadTables()
+	if err != nil {
+		return nil, fmt.Errorf("entity: %w", err)
+	}
+	g, err := loadGazetteer()
+	if err != nil {
+		return nil, fmt.Errorf("entity: %w", err)
+	}
+	x := &Extractor{t: t, gaz: g, maxName: g.maxLen}
+	for name := range t.names {
+		x.maxName = max(x.maxName, utf8.RuneCountInString(name))
+	}
+	return x, nil
+}
+
+// Extract appends the entities of doc to m.Entities, in text order, and sets
+// doc.Article.Region.
+func (x *Extractor) Extract(doc *extract.Doc, m *govx.Mentions) {
+	s := newScan(x, doc)
+	s.gazetteer()
+	s.suffixes()
+	s.roads()
+	s.people()
+	s.lists()
+	s.merge()
+	chosen := s.resolve()
+	chosen = s.propagate(chosen)
+	sort.Slice(chosen, func(i, j int) bool { return chosen[i].Start < chosen[j].Start })
+	for _, c := range chosen {
+		m.Entities = append(m.Entities, govx.Entity{
+			Span:       c.Span,
+			Type:       c.typ,
+			Normalized: c.norm,
+			AdminCode:  c.code,
+		})
+	}
+	if doc.Article != nil {
+		doc.Article.Region = s.region(chosen)
+	}
+}
+
+// cand is a candidate entity; resolve keeps the longest of those that
+// overlap, then the one of highest priority.
+type cand struct {
+	govx.Span
+	typ  govx.EntityType
+	norm string // Normalized
+	code string // AdminCode
+	prio int
+	div  *Division // the division a LOC names, if any
+}
+
+// Priorities of the candidate sources, for candidates of equal length.
+const (
+	prioList   = 1 // an item of an enumeration
+	prioRule   = 2 // a suffix rule or a person rule
+	prioName   = 3 // a known name
+	prioStrong = 4 // a division, a byline
+)
+
+// resolve picks non-overlapping candidates: longest first, then by
+// priority, then leftmost.
+func (s *scan) resolve() []cand {
+	cs := s.cands
+	sort.SliceStable(cs, func(i, j int) bool {
+		li, lj := utf8.RuneCountInString(s.text[cs[i].Start:cs[i].End]), utf8.RuneCountInString(s.text[cs[j].Start:cs[j].End])
+		if li != lj {
+			return li > lj
+		}
+		if cs[i].prio != cs[j].prio {
+			return cs[i].prio > cs[j].prio
+		}
+		return cs[i].Start < cs[j].Start
+	})
+	var out []cand
+	for _, c := range cs {
+		if s.blocked(c.Span) {
+			continue
+		}
+		free := true
+		for _, o := range out {
+			if o.Overlaps(c.Span) {
+				free = false
+				break
+			}
+		}
+		if free {
+			out = append(out, c)
+		}
+	}
+	return out
+}

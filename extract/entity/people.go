@@ -1,0 +1,278 @@
+package entity
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"govx"
+)
+
+// people adds persons named in bylines (本报记者 姜萍), in bylines in
+// parentheses at the end of a paragraph (（崔宁华 谈琪 邵畅）), after a title
+// (市长吴锦), before a word that follows names (习近平总书记), and in the
+// lists that continue one of these (何运平、曹和家、张焕明).
+func (s *scan) people() {
+	text := s.text
+	var found []govx.Span
+	person := func(sp govx.Span) {
+		found = append(found, sp)
+		s.add(cand{Span: sp, typ: govx.EntityPer, prio: prioStrong})
+	}
+	for i := 0; i < len(text); {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		switch {
+		case r == '（' || r == '(':
+			for _, sp := range s.parenByline(i) {
+				person(sp)
+			}
+		case isHan(r):
+			if label := s.bylineAt(i); label != "" {
+				for _, sp := range s.namesAfter(i + len(label)) {
+					person(sp)
+				}
+			}
+			if w := s.titleAt(i); w != "" {
+				if e, ok := s.nameAt(i+len(w), true); ok {
+					person(govx.Span{Start: i + len(w), End: e})
+				}
+			}
+		}
+		i += size
+	}
+	// A name the segmenter tags as one, before 总书记, 说, 表示 …
+	for k, tk := range s.toks {
+		if (tk.Pos != "nr" && tk.Pos != "nrfg") || k+1 == len(s.toks) {
+			continue
+		}
+		next := s.toks[k+1]
+		n := s.runes(tk.Start, tk.End)
+		if next.Start != tk.End || n < 2 || n > 3 || !s.startsWithSurname(tk.Start) {
+			continue
+		}
+		if s.t.after[s.text[next.Start:next.End]] {
+			person(tk.Span)
+		}
+	}
+	// Lists that continue a name: 何运平、曹和家、张焕明…等.
+	for len(found) > 0 {
+		sp := found[0]
+		found = found[1:]
+		if !strings.HasPrefix(text[sp.End:], "、") {
+			continue
+		}
+		b := sp.End + len("、")
+		if e, ok := s.nameAt(b, false); ok && s.listEnd(e) {
+			person(govx.Span{Start: b, End: e})
+		}
+	}
+}
+
+// bylineAt returns the byline label starting at byte i, or "".
+func (s *scan) bylineAt(i int) string {
+	for _, w := range s.t.byline {
+		if strings.HasPrefix(s.text[i:], w) && s.aligned(i) {
+			return w
+		}
+	}
+	return ""
+}
+
+// titleAt returns the longest title that starts at byte i and ends a
+// token, or "". The title starts a token or ends one (卫生部长), but is not
+// the tail of a word that follows names (总书记).
+func (s *scan) titleAt(i int) string {
+	if !s.aligned(i) {
+		tk := s.tok(i)
+		if tk == nil || s.t.after[s.text[tk.Start:tk.End]] || !s.t.title[s.text[i:tk.End]] {
+			return ""
+		}
+	}
+	b := i
+	best := ""
+	for n := 0; n < s.t.maxTitle && b < len(s.text); n++ {
+		_, size := utf8.DecodeRuneInString(s.text[b:])
+		b += size
+		if w := s.text[i:b]; s.t.title[w] && s.aligned(b) {
+			best = w
+		}
+	}
+	return best
+}
+
+// namesAfter reads the space-separated names of a byline that starts at
+// byte b: 张亮 李心蕾.
+func (s *scan) namesAfter(b int) []govx.Span {
+	var out []govx.Span
+	for {
+		for b < len(s.text) && (s.text[b] == ' ' || strings.HasPrefix(s.text[b:], "\u3000")) {
+			_, size := utf8.DecodeRuneInString(s.text[b:])
+			b += size
+		}
+		e := s.hanRun(b, 5)
+		n := s.runes(b, e)
+		if n < 2 || n > 4 || !s.startsWithSurname(b) || s.bylineAt(b) != "" {
+			return out
+		}
+		out = append(out, govx.Span{Start: b, End: e})
+		b = e
+	}
+}
+
+// parenByline reads a byline in parentheses that ends a paragraph:
+// （崔宁华 谈琪 邵畅）. open is the offset of the opening parenthesis.
+func (s *scan) parenByline(open int) []govx.Span {
+	_, size := utf8.DecodeRuneInString(s.text[open:])
+	b := open + size
+	closeAt := strings.IndexAny(s.text[b:], "）)\n")
+	if closeAt < 0 {
+		return nil
+	}
+	end := b + closeAt
+	if s.text[end] == '\n' {
+		return nil
+	}
+	after := strings.TrimLeft(s.text[end:], "）)")
+	after = strings.TrimLeft(after, " \u3000")
+	if after != "" && !strings.HasPrefix(after, "\n") {
+		return nil // not at the end of a paragraph
+	}
+	var out []govx.Span
+	for _, f := range strings.FieldsFunc(s.text[b:end], func(r rune) bool { return r == ' ' || r == '\u3000' || r == '、' }) {
+		i := b + strings.Index(s.text[b:end], f)
+		n := utf8.RuneCountInString(f)
+		if n < 2 || n > 4 || !s.startsWithSurname(i) || strings.IndexFunc(f, func(r rune) bool { return !isHan(r) }) >= 0 {
+			return nil
+		}
+		out = append(out, govx.Span{Start: i, End: i + len(f)})
+	}
+	return out
+}
+
+// hanRun returns the end of the run of Han runes starting at b, at most
+// max runes long.
+func (s *scan) hanRun(b, max int) int {
+	e := b
+	for n := 0; n < max && e < len(s.text); n++ {
+		r, size := utf8.DecodeRuneInString(s.text[e:])
+		if !isHan(r) {
+			break
+		}
+		e += size
+	}
+	return e
+}
+
+// startsWithSurname reports whether a surname starts at byte b.
+func (s *scan) startsWithSurname(b int) bool {
+	r, size := utf8.DecodeRuneInString(s.text[b:])
+	if s.t.surname1[r] {
+		return true
+	}
+	r2, size2 := utf8.DecodeRuneInString(s.text[b+size:])
+	return r2 != utf8.RuneError && s.t.surname2[s.text[b:b+size+size2]] && isHan(r2)
+}
+
+// nameAt reads a person's name starting at byte b: a surname and one or two
+// runes, ended where the next word begins. With foreign set, a name without
+// a known surname is read too when 2 to 4 runes stand alone (阿努廷的).
+func (s *scan) nameAt(b int, foreign bool) (int, bool) {
+	run := s.hanRun(b, 5)
+	n := s.runes(b, run)
+	if n < 2 {
+		return 0, false
+	}
+	if !s.startsWithSurname(b) {
+		if !foreign || s.t.stop[s.tokenText(b)] || s.t.notLast[firstRune(s.text[b:])] {
+			return 0, false
+		}
+		for e, k := b, 0; e < run; k++ {
+			_, size := utf8.DecodeRuneInString(s.text[e:])
+			e += size
+			if k >= 1 && (e == run && run-b <= 4*3 || s.nameEnds(e)) && s.aligned(e) {
+				return e, s.foreignName(b, e)
+			}
+		}
+		return 0, false
+	}
+	ends := make([]int, 0, 4) // ends[k]: after k+1 runes
+	for e := b; e < run; {
+		_, size := utf8.DecodeRuneInString(s.text[e:])
+		e += size
+		ends = append(ends, e)
+	}
+	if n <= 3 && run < len(s.text) && !isHan(firstRune(s.text[run:])) && !s.t.notLast[lastRune(s.text[b:run])] {
+		return run, true // 王建华、 曹裕江，
+	}
+	e2, e3 := ends[1], 0
+	if len(ends) > 2 {
+		e3 = ends[2]
+	}
+	switch {
+	case s.nameEnds(e2):
+		return e2, true
+	case e3 > 0 && s.nameEnds(e3) && !s.t.notLast[lastRune(s.text[b:e3])]:
+		return e3, true
+	case e3 > 0 && s.aligned(e3) && !s.aligned(e2) && !s.t.notLast[lastRune(s.text[b:e3])]:
+		return e3, true
+	case s.aligned(e2) && n == 2:
+		return e2, true
+	}
+	return 0, false
+}
+
+// nameEnds reports whether a name may end at byte e: what follows is a
+// word that follows names, a title, a stop word or not a Han rune.
+func (s *scan) nameEnds(e int) bool {
+	if e >= len(s.text) || !isHan(firstRune(s.text[e:])) {
+		return true
+	}
+	w := s.tokenText(e)
+	if s.t.after[w] || s.t.title[w] || s.t.stop[w] {
+		return true
+	}
+	for _, a := range []map[string]bool{s.t.after, s.t.title} {
+		for word := range a {
+			if strings.HasPrefix(s.text[e:], word) && len(word) > 3 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// foreignName reports whether text[b:e] reads as a transcribed name: the
+// segmenter tags its tokens as names or does not know them.
+func (s *scan) foreignName(b, e int) bool {
+	for p := b; p < e; {
+		tk := s.tok(p)
+		if tk == nil {
+			return false
+		}
+		if !properTags[tk.Pos] && tk.Pos != "x" && tk.Pos != "g" && tk.Pos != "ad" {
+			return false
+		}
+		p = tk.End
+	}
+	return true
+}
+
+// listEnd reports whether a list item may end at byte e: at 、, 等, or
+// punctuation.
+func (s *scan) listEnd(e int) bool {
+	if e >= len(s.text) {
+		return true
+	}
+	r := firstRune(s.text[e:])
+	return r == '、' || r == '等' || unicode.IsPunct(r) || unicode.IsSpace(r)
+}
+
+func firstRune(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
+}
+
+func lastRune(s string) rune {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r
+}

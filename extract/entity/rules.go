@@ -1,0 +1,378 @@
+package entity
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"govx"
+)
+
+// suffixAt returns the longest suffix of the tables that starts at byte i.
+func (s *scan) suffixAt(i int) (suffix, bool) {
+	r, _ := utf8.DecodeRuneInString(s.text[i:])
+	for _, sf := range s.t.suffixes[r] {
+		if strings.HasPrefix(s.text[i:], sf.text) {
+			return sf, true
+		}
+	}
+	return suffix{}, false
+}
+
+// suffixes adds the names that end in a suffix of the tables.
+func (s *scan) suffixes() {
+	for i := 0; i < len(s.text); {
+		sf, ok := s.suffixAt(i)
+		if !ok {
+			_, size := utf8.DecodeRuneInString(s.text[i:])
+			i += size
+			continue
+		}
+		end := i + len(sf.text)
+		if c, ok := s.bySuffix(i, end, sf); ok {
+			s.add(c)
+			if c.typ == govx.EntityLoc {
+				s.mark(c.Start, c.End) // 春晓路 makes 春晓路口袋公园 a name
+			}
+		}
+		// Look again inside the suffix: 研究院公司 ends in 公司 too.
+		_, size := utf8.DecodeRuneInString(s.text[i:])
+		i += size
+	}
+}
+
+// bySuffix builds the candidate whose suffix sf is text[i:end].
+func (s *scan) bySuffix(i, end int, sf suffix) (cand, bool) {
+	if !s.suffixPlaced(i, end, sf) {
+		return cand{}, false
+	}
+	start := s.reachLeft(i, sf)
+	if start == i {
+		return cand{}, false
+	}
+	core := s.text[start:i]
+	lim := classLimits[sf.class]
+	n := s.runes(start, i)
+	if n < lim[0] || n > lim[1] || s.t.generic[core] || s.hasLeadWord(start, i) || strings.IndexFunc(core, isHan) < 0 {
+		return cand{}, false
+	}
+	switch sf.class {
+	case classRoad:
+		// A road's name is short and may be any word (疏港路, 东升路).
+	case classAdmin:
+		// A town or village the gazetteer does not know: one name token.
+		tk := s.tok(start)
+		if tk == nil || tk.Start != start || tk.End != i || !properTags[tk.Pos] || !s.aligned(i) {
+			return cand{}, false
+		}
+	case classWater:
+		// 凤凰山, 狮泉河: one token the segmenter knows as a place.
+		tk := s.tok(start)
+		if tk == nil || tk.Start != start || tk.End != end || tk.Pos != "ns" {
+			return cand{}, false
+		}
+	case classProject:
+		if !s.proper(start, i) && n < 7 {
+			return cand{}, false
+		}
+		// A section (段) is a project when it runs from one place to
+		// another or belongs to a railway: not 彭公山路北段.
+		if sf.text == "段" && !strings.Contains(core, "至") && !strings.Contains(core, "铁") {
+			return cand{}, false
+		}
+	case classTrade:
+		if !s.proper(start, i) || !s.endsClause(end) {
+			return cand{}, false
+		}
+	case classBody:
+		// 娲石集团党委书记 names the company, not its party committee.
+		if strings.HasPrefix(sf.text, "党") && s.endsCompany(core) {
+			return cand{}, false
+		}
+		if !s.proper(start, i) {
+			return cand{}, false
+		}
+	default:
+		if !s.proper(start, i) {
+			return cand{}, false
+		}
+	}
+	c := cand{Span: govx.Span{Start: start, End: end}, typ: sf.typ, prio: prioRule}
+	// 中能建集团: a known short name plus 集团 is the same organization.
+	if kn, ok := s.t.names[core]; ok && kn.typ == govx.EntityOrg && sf.class == classCompany {
+		c.norm = kn.normalized
+	}
+	return c, true
+}
+
+// suffixPlaced reports whether the suffix text[i:end] stands where a name
+// can end: a one-rune suffix must end a token and either start one or end
+// a name the segmenter knows (黄石市/ns); a longer one must end a token or
+// be followed, inside its token, by a title (县委书记).
+func (s *scan) suffixPlaced(i, end int, sf suffix) bool {
+	tk := s.tok(i)
+	if utf8.RuneCountInString(sf.text) == 1 {
+		if !s.aligned(end) {
+			return false
+		}
+		if s.aligned(i) {
+			return true
+		}
+		if tk != nil && s.t.generic[s.text[tk.Start:tk.End]] {
+			return false // 销路, 油路, 电路
+		}
+		if tk != nil && (tk.Pos == "ns" || tk.Pos == "nz") {
+			return true
+		}
+		// 彭公山路 comes as 彭/nr 公/n 山路/n: a road after a name.
+		if sf.class == classRoad && tk != nil && tk.Start > 0 {
+			prev := s.tok(tk.Start - 1)
+			return prev != nil && properTags[prev.Pos]
+		}
+		return false
+	}
+	if s.aligned(end) {
+		return true
+	}
+	last := s.tok(end - 1)
+	return last != nil && s.t.title[s.text[end:last.End]]
+}
+
+// stopTags are the part-of-speech tags of tokens that never stand inside
+// a name: numerals, measure words, prepositions, conjunctions, particles,
+// pronouns, adverbs, localizers, idioms.
+var stopTags = map[string]bool{
+	"m": true, "q": true, "p": true, "c": true, "u": true, "uj": true, "ul": true, "uz": true,
+	"uv": true, "ud": true, "ug": true, "r": true, "d": true, "f": true, "y": true, "e": true,
+	"i": true, "t": true,
+}
+
+// stopTagged reports whether a token's tag ends a name of the class. Only
+// words of two runes or more count: the segmenter cuts unknown names into
+// single runes with arbitrary tags (赫/nr 瑞/ns 特/d). Roads take any word;
+// projects take numerals and measure words (105道班段); roads stop at
+// verbs and adjectives (县城不通公路).
+func (s *scan) stopTagged(tk govx.Token, class suffixClass) bool {
+	if s.runes(tk.Start, tk.End) < 2 {
+		return false
+	}
+	switch class {
+	case classRoad:
+		return strings.HasPrefix(tk.Pos, "v") || tk.Pos == "a"
+	case classProject:
+		if tk.Pos == "m" || tk.Pos == "q" {
+			return false
+		}
+	}
+	return stopTags[tk.Pos]
+}
+
+// measureAfterNumber reports whether token k is a measure word after a
+// number (1家, 21个): the number and what it counts are not a name.
+func (s *scan) measureAfterNumber(k int32) bool {
+	tk, prev := s.toks[k], s.toks[k-1]
+	return prev.End == tk.Start && isDigits(s.text[prev.Start:prev.End]) &&
+		s.runes(tk.Start, tk.End) == 1 && strings.ContainsRune("个家项名位人批期年月日", firstRune(s.text[tk.Start:]))
+}
+
+// inNames are words whose tags would stop a name but that join its parts:
+// 国道318线通麦至105道班段.
+var inNames = map[string]bool{"至": true}
+
+// reachLeft returns where a name whose suffix starts at byte i begins: it
+// walks left over whole tokens until punctuation, a space, a stop word or
+// tag, a title, another sentence, the class's length limit, or a barrier of
+// the class (another zone before a zone, another project before a project).
+// It returns i when no token qualifies.
+func (s *scan) reachLeft(i int, sf suffix) int {
+	if i == 0 {
+		return i
+	}
+	class := sf.class
+	limit := classLimits[class][1]
+	sent := s.sentence(i)
+	start := i
+	k := s.tokAt[i-1]
+	if k >= 0 && s.toks[k].End > i {
+		// The suffix starts inside a token: its head is part of the name.
+		start = s.toks[k].Start
+		k--
+	}
+	if class == classCompany {
+		start, k = s.skipBracket(start, k)
+	}
+	for ; k >= 0; k-- {
+		tk := s.toks[k]
+		w := s.text[tk.Start:tk.End]
+		if tk.End != start || tk.Sentence != sent || isPunct(w) || s.t.stop[w] || s.t.title[w] {
+			break
+		}
+		if s.stopTagged(tk, class) && !inNames[w] {
+			break
+		}
+		if k > 0 && s.measureAfterNumber(k) {
+			break
+		}
+		if isDigits(w) && !s.digitsInName(tk.End, class) {
+			break
+		}
+		multiVerb := strings.HasPrefix(tk.Pos, "v") && s.runes(tk.Start, tk.End) >= 2
+		switch class {
+		case classZone, classAdmin:
+			if multiVerb || s.endsClass(w, classZone) {
+				return start
+			}
+			if w == "及" && class == classZone {
+				start = tk.Start // 半导体及通信产业园
+				continue
+			}
+		case classRoad:
+			if multiVerb || w == "线" || isDigits(w) {
+				return start
+			}
+		case classProject:
+			if sf.text != "段" && s.endsClass(w, classProject) {
+				return start
+			}
+		}
+		if s.runes(tk.Start, i) > limit {
+			break
+		}
+		start = tk.Start
+	}
+	return start
+}
+
+// skipBracket steps over a place in brackets before a company's legal
+// form: 莱克电气绿能科技（苏州）有限公司. start is where the name begins so
+// far and k the token before it; it returns them moved past the bracket.
+func (s *scan) skipBracket(start int, k int32) (int, int32) {
+	if !strings.HasSuffix(s.text[:start], "）") && !strings.HasSuffix(s.text[:start], ")") {
+		return start, k
+	}
+	open := strings.LastIndexAny(s.text[:start], "（(")
+	if open < 0 || s.runes(open, start) > 6 {
+		return start, k
+	}
+	inside := strings.Trim(s.text[open:start], "（()）")
+	if _, ok := s.x.gaz.forms[inside]; !ok {
+		return start, k
+	}
+	if open == 0 || s.tokAt[open-1] < 0 {
+		return start, k
+	}
+	return open, s.tokAt[open-1]
+}
+
+// digitsInName reports whether a number ending at byte b may be part of a
+// name of the class: 346国道, 102滑坡群整治工程, but not 21个 or 2023年.
+func (s *scan) digitsInName(b int, class suffixClass) bool {
+	if class != classProject && class != classRoad {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(s.text[b:])
+	return isHan(r) && !strings.ContainsRune("年月日个家项亿万元多余批期号届", r)
+}
+
+// endsClass reports whether w ends with a suffix of the class that is at
+// least two runes long.
+func (s *scan) endsClass(w string, class suffixClass) bool {
+	for _, list := range s.t.suffixes {
+		for _, sf := range list {
+			if sf.class == class && utf8.RuneCountInString(sf.text) >= 2 && strings.HasSuffix(w, sf.text) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// hasLeadWord reports whether the core text[i:j] opens with a generic word
+// of its own (市财政局, 区党工委, 自治区交通运输厅) — a lead word that ends
+// a token, so that 镇江 does not count as 镇.
+func (s *scan) hasLeadWord(i, j int) bool {
+	core := s.text[i:j]
+	for _, w := range s.t.lead {
+		if strings.HasPrefix(core, w) && s.aligned(i+len(w)) {
+			return true
+		}
+	}
+	return false
+}
+
+// endsCompany reports whether core ends with a company suffix (集团, 公司).
+func (s *scan) endsCompany(core string) bool {
+	for _, list := range s.t.suffixes {
+		for _, sf := range list {
+			if sf.class == classCompany && strings.HasSuffix(core, sf.text) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// endsClause reports whether a short company name ending at byte b stands
+// alone: followed by punctuation, a space, the end of the text, a stop word
+// or a verb.
+func (s *scan) endsClause(b int) bool {
+	if b >= len(s.text) {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(s.text[b:])
+	if isPunct(string(r)) {
+		return true
+	}
+	tk := s.tok(b)
+	if tk == nil || tk.Start != b {
+		return false
+	}
+	w := s.text[tk.Start:tk.End]
+	return s.t.stop[w] || strings.HasPrefix(tk.Pos, "v") || tk.Pos == "p" || tk.Pos == "c" || tk.Pos == "u" || tk.Pos == "ul"
+}
+
+// roads adds the numbered roads: 346国道, 国道219线, 省道301线.
+func (s *scan) roads() {
+	for _, kind := range []string{"国道", "省道", "县道"} {
+		for off := 0; ; {
+			k := strings.Index(s.text[off:], kind)
+			if k < 0 {
+				break
+			}
+			i := off + k
+			off = i + len(kind)
+			// 346国道
+			j := i
+			for j > 0 && s.text[j-1] >= '0' && s.text[j-1] <= '9' {
+				j--
+			}
+			if j < i {
+				s.add(cand{Span: govx.Span{Start: j, End: off}, typ: govx.EntityLoc, prio: prioRule})
+			}
+			// 国道219线
+			e := off
+			for e < len(s.text) && s.text[e] >= '0' && s.text[e] <= '9' {
+				e++
+			}
+			if e > off && strings.HasPrefix(s.text[e:], "线") {
+				s.add(cand{Span: govx.Span{Start: i, End: e + len("线")}, typ: govx.EntityLoc, prio: prioRule})
+			}
+		}
+	}
+}
+
+// merge adds an organization known by a short name written after its
+// province or city (江苏柳工), as one name.
+func (s *scan) merge() {
+	var extra []cand
+	for _, loc := range s.cands {
+		if loc.div == nil || loc.div.Level > 2 {
+			continue
+		}
+		for _, org := range s.cands {
+			if org.typ == govx.EntityOrg && org.prio == prioName && org.Start == loc.End {
+				extra = append(extra, cand{Span: govx.Span{Start: loc.Start, End: org.End}, typ: govx.EntityOrg, prio: prioName})
+			}
+		}
+	}
+	s.cands = append(s.cands, extra...)
+}

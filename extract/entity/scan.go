@@ -1,0 +1,360 @@
+package entity
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"govx"
+	"govx/extract"
+)
+
+// scan is the state of one Extract call: the text, its tokens indexed by
+// byte, and the candidates found so far.
+type scan struct {
+	x     *Extractor
+	t     *tables
+	text  string
+	toks  []govx.Token
+	tokAt []int32 // tokAt[b]: the token covering byte b, -1 for none
+	// known[b] is true where a gazetteer name or division covers byte b: a
+	// proper-name signal for the suffix rules.
+	known   []bool
+	blocks  []govx.Span // generic words that hide the names inside them (中国式)
+	cands   []cand
+	weGuo   int // occurrences of 我国: votes for 中国 as the region
+	article *govx.Article
+}
+
+// properTags are the part-of-speech tags of proper names.
+var properTags = map[string]bool{"ns": true, "nr": true, "nrt": true, "nrfg": true, "nz": true, "nt": true, "j": true, "eng": true}
+
+func newScan(x *Extractor, doc *extract.Doc) *scan {
+	text := doc.Article.Text
+	s := &scan{x: x, t: x.t, text: text, toks: doc.Tokens, article: doc.Article}
+	if len(s.toks) == 0 {
+		// No segmenter: every rune is a token of unknown tag.
+		for i, r := range text {
+			if unicode.IsSpace(r) {
+				continue
+			}
+			s.toks = append(s.toks, govx.Token{
+				Span:     govx.Span{Start: i, End: i + utf8.RuneLen(r)},
+				Sentence: doc.SentenceAt(i),
+				Pos:      "x",
+			})
+		}
+	}
+	s.tokAt = make([]int32, len(text)+1)
+	for i := range s.tokAt {
+		s.tokAt[i] = -1
+	}
+	for k, tk := range s.toks {
+		if tk.Start < 0 || tk.End > len(text) || tk.Start >= tk.End {
+			continue
+		}
+		for b := tk.Start; b < tk.End; b++ {
+			s.tokAt[b] = int32(k)
+		}
+	}
+	s.known = make([]bool, len(text))
+	return s
+}
+
+// tok returns the token covering byte b, or nil.
+func (s *scan) tok(b int) *govx.Token {
+	if b < 0 || b >= len(s.text) || s.tokAt[b] < 0 {
+		return nil
+	}
+	return &s.toks[s.tokAt[b]]
+}
+
+// aligned reports whether byte offset b falls between two tokens (or at
+// the text's ends, or next to a space).
+func (s *scan) aligned(b int) bool {
+	if b <= 0 || b >= len(s.text) {
+		return true
+	}
+	return s.tokAt[b] < 0 || s.tokAt[b-1] < 0 || s.tokAt[b] != s.tokAt[b-1]
+}
+
+// tokenText returns the text of the token that starts at b, or "".
+func (s *scan) tokenText(b int) string {
+	tk := s.tok(b)
+	if tk == nil || tk.Start != b {
+		return ""
+	}
+	return s.text[tk.Start:tk.End]
+}
+
+// sentence returns the sentence index of the token covering b, -1 for none.
+func (s *scan) sentence(b int) int {
+	if tk := s.tok(b); tk != nil {
+		return tk.Sentence
+	}
+	return -1
+}
+
+// runes returns the number of runes of text[i:j].
+func (s *scan) runes(i, j int) int { return utf8.RuneCountInString(s.text[i:j]) }
+
+// add records a candidate.
+func (s *scan) add(c cand) {
+	if c.Start < 0 || c.End > len(s.text) || c.Start >= c.End {
+		return
+	}
+	s.cands = append(s.cands, c)
+}
+
+// blocked reports whether sp lies inside a generic word that hides names.
+func (s *scan) blocked(sp govx.Span) bool {
+	for _, b := range s.blocks {
+		if b.Contains(sp) && b != sp {
+			return true
+		}
+	}
+	return false
+}
+
+// isHan reports whether r is a CJK ideograph.
+func isHan(r rune) bool { return unicode.Is(unicode.Han, r) }
+
+// isPunct reports whether w is punctuation or space.
+func isPunct(w string) bool {
+	for _, r := range w {
+		if !unicode.IsPunct(r) && !unicode.IsSpace(r) && !unicode.IsSymbol(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// isLatin reports whether w is made of ASCII letters.
+func isLatin(w string) bool {
+	for _, r := range w {
+		if !(r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z') {
+			return false
+		}
+	}
+	return w != ""
+}
+
+// isDigits reports whether w is made of ASCII or full-width digits.
+func isDigits(w string) bool {
+	if w == "" {
+		return false
+	}
+	for _, r := range w {
+		if !(r >= '0' && r <= '9' || r >= '０' && r <= '９') {
+			return false
+		}
+	}
+	return true
+}
+
+// proper reports whether text[i:j] looks like (or contains) a proper name:
+// a token tagged as one, an out-of-vocabulary Han token, a known name, a
+// core opening with a national word (中国, 国家 but not 国家级), or two
+// one-rune tokens in a row, which is how the segmenter cuts names it does
+// not know (鹰 普, 何 家 圩).
+func (s *scan) proper(i, j int) bool {
+	core := s.text[i:j]
+	if hasLead(core, s.t.national) && !strings.HasPrefix(core, "国家级") {
+		return true
+	}
+	single, nonVerb := 0, false
+	for b := i; b < j; {
+		if s.known[b] {
+			return true
+		}
+		tk := s.tok(b)
+		if tk == nil {
+			b++
+			continue
+		}
+		w := s.text[tk.Start:tk.End]
+		n := s.runes(tk.Start, tk.End)
+		if s.t.generic[w] {
+			single, nonVerb = 0, false
+			b = tk.End
+			continue
+		}
+		if n >= 2 && (properTags[tk.Pos] || tk.Pos == "x" && strings.IndexFunc(w, isHan) >= 0) {
+			return true
+		}
+		if tk.Pos == "x" && isLatin(w) {
+			return true // SGS, U谷
+		}
+		r := firstRune(w)
+		if n == 1 && isHan(r) && !s.t.notLast[r] && !s.t.stop[w] && tk.Start >= i && tk.End <= j {
+			single++
+			nonVerb = nonVerb || !strings.HasPrefix(tk.Pos, "v")
+			if single >= 2 && nonVerb {
+				return true
+			}
+		} else {
+			single, nonVerb = 0, false
+		}
+		b = tk.End
+	}
+	return false
+}
+
+// gazetteer adds the known names and the division names found in the text.
+func (s *scan) gazetteer() {
+	text := s.text
+	offs := make([]int, 0, len(text)/2)
+	for i := range text {
+		offs = append(offs, i)
+	}
+	offs = append(offs, len(text))
+	n := len(offs) - 1
+	type hit struct {
+		span  govx.Span
+		forms []form
+	}
+	var hits []hit
+	for k := 0; k < n; k++ {
+		r, _ := utf8.DecodeRuneInString(text[offs[k]:])
+		if !isHan(r) && !(r >= 'A' && r <= 'Z') {
+			continue
+		}
+		for l := min(s.x.maxName, n-k); l >= 2; l-- {
+			i, j := offs[k], offs[k+l]
+			w := text[i:j]
+			if s.t.generic[w] && l >= 3 {
+				s.blocks = append(s.blocks, govx.Span{Start: i, End: j})
+			}
+			if w == "我国" {
+				s.weGuo++
+			}
+			if kn, ok := s.t.names[w]; ok && (l > 2 || s.aligned(i) && s.aligned(j)) {
+				s.add(cand{Span: govx.Span{Start: i, End: j}, typ: kn.typ, norm: kn.normalized, prio: prioName})
+				s.mark(i, j)
+			}
+			if fs, ok := s.x.gaz.forms[w]; ok {
+				hits = append(hits, hit{govx.Span{Start: i, End: j}, fs})
+			}
+		}
+	}
+	// Divisions named in full, or provinces and prefectures in short
+	// form, give the context in which a county's short name is read.
+	mentioned := map[string]bool{}
+	for _, h := range hits {
+		for _, f := range h.forms {
+			if !f.short || f.div.Level < 3 {
+				mentioned[f.div.Code] = true
+			}
+		}
+	}
+	for _, h := range hits {
+		i, j := h.span.Start, h.span.End
+		l := s.runes(i, j)
+		var ok []form
+		for _, f := range h.forms {
+			if s.divisionFits(f, i, j, l, mentioned) {
+				ok = append(ok, f)
+			}
+		}
+		if len(ok) == 0 {
+			continue
+		}
+		f, unique := s.x.gaz.pick(ok, mentioned)
+		c := cand{Span: h.span, typ: govx.EntityLoc, prio: prioStrong}
+		if unique {
+			c.div = f.div
+			c.code = f.div.Code
+			if f.full != s.text[i:j] {
+				c.norm = f.full
+			}
+		}
+		s.add(c)
+		s.mark(i, j)
+	}
+}
+
+// divisionFits reports whether the form f of a division, written at
+// text[i:j] (l runes), is read as that division here.
+func (s *scan) divisionFits(f form, i, j, l int, mentioned map[string]bool) bool {
+	w := s.text[i:j]
+	if !f.short {
+		// 黄石市县领导 is 黄石 and 市县: a full name ends a token.
+		if l >= 3 {
+			return s.aligned(j)
+		}
+		// 和县, 沛县: two-rune names must be whole tokens; 城区, 郊区 are
+		// generic words.
+		return !strings.HasSuffix(w, "区") && s.aligned(i) && s.aligned(j) && !s.t.generic[w]
+	}
+	if !s.aligned(i) || !s.aligned(j) || s.t.generic[w] {
+		return false
+	}
+	if f.div.Level < 3 {
+		return true
+	}
+	// A county's short name is read only where its prefecture is named
+	// too (阳新 beside 黄石, 大同 beside 大庆), or its province and the
+	// segmenter sees a name there (革吉 beside 西藏; not 资源 beside 广西).
+	anc := s.x.gaz.ancestors(f.div)
+	if len(anc) == 0 {
+		return false
+	}
+	if mentioned[anc[0]] {
+		return true
+	}
+	if len(anc) < 2 || !mentioned[anc[1]] {
+		return false
+	}
+	for b := i; b < j; {
+		tk := s.tok(b)
+		if tk == nil {
+			return false
+		}
+		if s.runes(tk.Start, tk.End) > 1 && !properTags[tk.Pos] {
+			return false
+		}
+		b = tk.End
+	}
+	return true
+}
+
+// pick chooses among the divisions a name may stand for: the one whose
+// prefecture or province is mentioned, else the one of highest level. It
+// reports false when the choice stays ambiguous.
+func (g *gazetteer) pick(fs []form, mentioned map[string]bool) (form, bool) {
+	if len(fs) == 1 {
+		return fs[0], true
+	}
+	var inContext []form
+	for _, f := range fs {
+		for _, a := range g.ancestors(f.div) {
+			if mentioned[a] {
+				inContext = append(inContext, f)
+				break
+			}
+		}
+	}
+	if len(inContext) == 1 {
+		return inContext[0], true
+	}
+	best := fs[0]
+	for _, f := range fs {
+		if f.div.Level < best.div.Level {
+			best = f
+		}
+	}
+	n := 0
+	for _, f := range fs {
+		if f.div.Level == best.div.Level {
+			n++
+		}
+	}
+	return best, n == 1
+}
+
+// mark notes that text[i:j] is a known name.
+func (s *scan) mark(i, j int) {
+	for b := i; b < j; b++ {
+		s.known[b] = true
+	}
+}

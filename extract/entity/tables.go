@@ -1,0 +1,223 @@
+package entity
+
+import (
+	"bufio"
+	"embed"
+	"fmt"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"govx"
+)
+
+// data holds the rule tables and the gazetteer; see data/README.md.
+//
+//go:embed data/*.tsv data/*.txt
+var data embed.FS
+
+// suffixClass says how far a name may reach to the left of its suffix and
+// what its core (the name without the suffix) must contain.
+type suffixClass uint8
+
+const (
+	classCompany suffixClass = iota + 1 // ORG: 有限公司, 集团
+	classBody                           // ORG: agencies, institutes, party bodies
+	classTrade                          // ORG: a short company name plus a trade word (光学, 电气)
+	classAdmin                          // LOC: 省 市 县 镇 村 …
+	classZone                           // LOC: zones and parks
+	classRoad                           // LOC: roads and streets
+	classWater                          // LOC: rivers, lakes, mountains
+	classProject                        // PROJECT
+)
+
+var classNames = map[string]suffixClass{
+	"company": classCompany, "body": classBody, "trade": classTrade, "admin": classAdmin,
+	"zone": classZone, "road": classRoad, "water": classWater, "project": classProject,
+}
+
+// classLimits are the shortest and longest core, in runes, of each class.
+var classLimits = map[suffixClass][2]int{
+	classCompany: {2, 24},
+	classBody:    {2, 20},
+	classTrade:   {2, 4},
+	classAdmin:   {2, 6},
+	classZone:    {2, 14},
+	classRoad:    {2, 4},
+	classWater:   {1, 4},
+	classProject: {2, 26},
+}
+
+// suffix is one row of data/suffixes.tsv.
+type suffix struct {
+	text  string
+	typ   govx.EntityType
+	class suffixClass
+}
+
+// known is one row of data/names.tsv.
+type known struct {
+	typ        govx.EntityType
+	normalized string
+}
+
+// tables are the word lists and suffix rules, read once by New.
+type tables struct {
+	suffixes map[rune][]suffix // by first rune, longest first
+	stop     map[string]bool
+	generic  map[string]bool
+	lead     []string
+	national []string
+	title    map[string]bool
+	after    map[string]bool
+	byline   []string // longest first
+	listhead map[string]govx.EntityType
+	notLast  map[rune]bool
+	surname1 map[rune]bool
+	surname2 map[string]bool
+	names    map[string]known
+	maxTitle int // longest title, in runes
+}
+
+// rows reads a TSV file of data, skipping comments and blank lines, and
+// checks that every row has between min and max fields.
+func rows(name string, min, max int) ([][]string, error) {
+	b, err := data.ReadFile("data/" + name)
+	if err != nil {
+		return nil, fmt.Errorf("entity tables: %w", err)
+	}
+	var out [][]string
+	sc := bufio.NewScanner(strings.NewReader(string(b)))
+	for n := 1; sc.Scan(); n++ {
+		line := sc.Text()
+		if line == "" || line[0] == '#' {
+			continue
+		}
+		f := strings.Split(line, "\t")
+		if len(f) < min || len(f) > max {
+			return nil, fmt.Errorf("entity tables: %s:%d: %d fields, want %d to %d", name, n, len(f), min, max)
+		}
+		out = append(out, f)
+	}
+	return out, nil
+}
+
+func loadTables() (*tables, error) {
+	t := &tables{
+		suffixes: map[rune][]suffix{},
+		stop:     map[string]bool{},
+		generic:  map[string]bool{},
+		title:    map[string]bool{},
+		after:    map[string]bool{},
+		listhead: map[string]govx.EntityType{},
+		notLast:  map[rune]bool{},
+		surname1: map[rune]bool{},
+		surname2: map[string]bool{},
+		names:    map[string]known{},
+	}
+	sufs, err := rows("suffixes.tsv", 3, 3)
+	if err != nil {
+		return nil, err
+	}
+	for _, r := range sufs {
+		typ, err := govx.ParseEntityType(r[1])
+		if err != nil {
+			return nil, fmt.Errorf("entity tables: suffix %s: %w", r[0], err)
+		}
+		class, ok := classNames[r[2]]
+		if !ok {
+			return nil, fmt.Errorf("entity tables: suffix %s: unknown class %q", r[0], r[2])
+		}
+		first, _ := utf8.DecodeRuneInString(r[0])
+		t.suffixes[first] = append(t.suffixes[first], suffix{text: r[0], typ: typ, class: class})
+	}
+	for _, list := range t.suffixes {
+		sort.SliceStable(list, func(i, j int) bool { return len(list[i].text) > len(list[j].text) })
+	}
+
+	words, err := rows("words.tsv", 2, 3)
+	if err != nil {
+		return nil, err
+	}
+	for _, r := range words {
+		w := r[1]
+		switch r[0] {
+		case "stop":
+			t.stop[w] = true
+		case "generic":
+			t.generic[w] = true
+		case "lead":
+			t.lead = append(t.lead, w)
+		case "national":
+			t.national = append(t.national, w)
+		case "title":
+			t.title[w] = true
+			t.maxTitle = max(t.maxTitle, utf8.RuneCountInString(w))
+		case "after":
+			t.after[w] = true
+		case "byline":
+			t.byline = append(t.byline, w)
+		case "listhead":
+			if len(r) < 3 {
+				return nil, fmt.Errorf("entity tables: listhead %s has no type", w)
+			}
+			typ, err := govx.ParseEntityType(r[2])
+			if err != nil {
+				return nil, fmt.Errorf("entity tables: listhead %s: %w", w, err)
+			}
+			t.listhead[w] = typ
+		case "notlast":
+			r, _ := utf8.DecodeRuneInString(w)
+			t.notLast[r] = true
+		default:
+			return nil, fmt.Errorf("entity tables: words.tsv: unknown class %q", r[0])
+		}
+	}
+	sort.Slice(t.byline, func(i, j int) bool { return len(t.byline[i]) > len(t.byline[j]) })
+
+	sur, err := data.ReadFile("data/surnames.txt")
+	if err != nil {
+		return nil, fmt.Errorf("entity tables: %w", err)
+	}
+	for _, line := range strings.Split(string(sur), "\n") {
+		if strings.HasPrefix(line, "#") {
+			continue
+		}
+		for _, f := range strings.Fields(line) {
+			if utf8.RuneCountInString(f) == 2 {
+				t.surname2[f] = true
+				continue
+			}
+			for _, r := range f {
+				t.surname1[r] = true
+			}
+		}
+	}
+
+	names, err := rows("names.tsv", 2, 3)
+	if err != nil {
+		return nil, err
+	}
+	for _, r := range names {
+		typ, err := govx.ParseEntityType(r[1])
+		if err != nil {
+			return nil, fmt.Errorf("entity tables: name %s: %w", r[0], err)
+		}
+		k := known{typ: typ}
+		if len(r) == 3 {
+			k.normalized = r[2]
+		}
+		t.names[r[0]] = k
+	}
+	return t, nil
+}
+
+// hasLead reports whether core starts with one of the words of list.
+func hasLead(core string, list []string) bool {
+	for _, w := range list {
+		if strings.HasPrefix(core, w) {
+			return true
+		}
+	}
+	return false
+}
