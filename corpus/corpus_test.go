@@ -11,6 +11,7 @@ import (
 	"govx"
 	"govx/corpus"
 	"govx/extract/extracttest"
+	"govx/normalize"
 )
 
 // got is one item of a stream, flattened for comparison.
@@ -122,6 +123,9 @@ func TestReadJSONL(t *testing.T) {
 		`not json`,
 		`{"id":"b2","text":"正文四。","published":1681776000}` + "\r",
 		`{"id":"b3","text":"正文五。","date":"20230418 10:00"}`,
+		`{"id":[1],"text":"正文。"}`,
+		`{"text":"正文。","published":true}`,
+		`{"text":"正文。","title":{"a":1}}`,
 	}, "\n")
 	dir := t.TempDir()
 	writeFiles(t, dir, map[string]string{"news.jsonl": content})
@@ -136,6 +140,9 @@ func TestReadJSONL(t *testing.T) {
 		{Source: p + "#8", Err: "malformed record: invalid character 'o' in literal null (expecting 'u')"},
 		{DocID: "b2", Source: p + "#9", Published: "2023-04-18", Text: "正文四。"},
 		{DocID: "b3", Source: p + "#10", Published: "2023-04-18", Text: "正文五。"},
+		{Source: p + "#11", Err: "malformed record: field id is an array, want a string or an integer"},
+		{Source: p + "#12", Err: "malformed record: field published is a boolean, want a date"},
+		{Source: p + "#13", Err: "malformed record: field title is an object, want a string"},
 	}
 	checkStream(t, collect(t, corpus.Read([]string{p})), want)
 }
@@ -210,6 +217,25 @@ func TestSample(t *testing.T) {
 	}
 	if n < 4 || n > 8 || dated == 0 || titled < n-1 {
 		t.Errorf("sample: %d documents, %d dated, %d titled", n, dated, titled)
+	}
+}
+
+// TestSampleShapes checks that the sample holds the shapes it is there to
+// show: a sentence broken across lines that normalization joins again, and
+// full-width figures.
+func TestSampleShapes(t *testing.T) {
+	var all strings.Builder
+	for d, err := range corpus.Sample() {
+		if err != nil {
+			t.Fatal(err)
+		}
+		all.WriteString(normalize.Text(d.Text))
+	}
+	text := all.String()
+	for _, want := range []string{"各板块第一。", "５８．６％", "2.58亿元", "同比增长57.73%", "1-6月", "今年以来", "“十四五”", "有限公司", "本报记者"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the normalized sample has no %q", want)
+		}
 	}
 }
 
@@ -291,4 +317,47 @@ func TestSharedCorpus(t *testing.T) {
 	if n < 9 {
 		t.Errorf("%d documents, want at least 9", n)
 	}
+}
+
+func TestReadLimits(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{
+		"notes.md": "# not an article format",
+		"a.tgz":    gzipBytes(t, tarBytes(t, member{"in.zip", zipBytes(t, member{"a.txt", textA})})),
+		"b.zip":    zipBytes(t, member{"b.txt", textB}),
+	})
+	var read int64
+	r := corpus.Reader{MaxDepth: 2, Progress: func(n int64) { read += n }}
+	var errs []error
+	n := 0
+	for _, err := range r.Read([]string{filepath.Join(dir, "notes.md"), filepath.Join(dir, "a.tgz"), filepath.Join(dir, "b.zip")}) {
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		n++
+	}
+	if len(errs) != 2 || !errors.Is(errs[0], corpus.ErrUnsupported) || !errors.Is(errs[1], corpus.ErrTooLarge) || n != 1 {
+		t.Errorf("got %d documents and errors %v; want 1 document, an unsupported format and a nesting too deep", n, errs)
+	}
+	if read == 0 {
+		t.Error("no progress reported")
+	}
+}
+
+func ExampleSample() {
+	for d, err := range corpus.Sample() {
+		if err != nil {
+			fmt.Println("error:", err)
+			continue
+		}
+		fmt.Println(d.Source, d.Published, d.Title)
+	}
+	// Output:
+	// sample/01_qinghu_gaoxin_banian.txt  青湖高新区上半年主要经济指标稳中有进
+	// sample/02_yunxi_tongji_gongbao.txt  云溪县2024年国民经济和社会发展统计公报（样例）
+	// sample/03_xiangmu_qianyue.txt  我市举行重大产业项目集中签约活动
+	// sample/04_kuaixun.jsonl#1 2025-04-16 东江县一季度外贸进出口增长12.4%（样例）
+	// sample/04_kuaixun.jsonl#2 2025-05-20 北山开发区前4个月实际使用外资1.2亿美元（样例）
+	// sample/04_kuaixun.jsonl#3 2025-07-08 云溪县今年以来新增市场主体1.6万户（样例）
 }
