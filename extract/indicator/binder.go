@@ -69,9 +69,25 @@ func (b *binder) sentence(index int, s govx.Span) {
 	switch {
 	case st.wasDated:
 		b.passage, b.hasPassage = st.dated, true
-	case st.headDate != nil && st.company == nil:
+	case st.headDate != nil && st.company == nil && len(st.rows) == 0:
 		b.passage, b.hasPassage = b.dateOf(st.headDate), true
 	}
+}
+
+// firstHeadPeriod returns the first period of the article that heads a
+// clause: the reporting period of a headline that comes before any date
+// (苏州高新区投资120亿开展20个重点项目 … 3月25日，…).
+func (b *binder) firstHeadPeriod() (govx.DateRange, bool) {
+	for i := range b.ps {
+		p := &b.ps[i]
+		if !b.governs(p) {
+			continue
+		}
+		if before := lastRune(b.text[:p.Start]); p.Start == 0 || strings.ContainsRune(clauseSeps, before) || before == ' ' {
+			return b.dateOf(p), true
+		}
+	}
+	return govx.DateRange{}, false
 }
 
 // figureInBrackets reports whether a quantity starts between from and the
@@ -104,18 +120,40 @@ func (b *binder) sentenceCompany(st *sentenceState) {
 		st.company, b.company = e, e
 		return
 	}
-	sent := b.text[st.span.Start:st.span.End]
-	if containsAny(sent, headSubjects) || (b.region != "" && strings.Contains(sent, b.region)) {
+	if b.company != nil && b.headsClause(st.span) {
 		b.company = nil
 	}
+	st.company = b.company
+}
+
+// headsClause reports whether a clause of sentence s begins with a place,
+// a whole-area word (全市), the region or a period: the sentence turns
+// from the company of its paragraph to the region.
+func (b *binder) headsClause(s govx.Span) bool {
+	heads := func(off int) bool {
+		return off == s.Start || strings.ContainsRune(clauseSeps, lastRune(b.text[:off]))
+	}
 	for i := range b.es {
-		e := &b.es[i]
-		if e.Type == govx.EntityLoc && st.span.Contains(e.Span) {
-			b.company = nil
-			break
+		if e := &b.es[i]; e.Type == govx.EntityLoc && s.Contains(e.Span) && heads(e.Start) {
+			return true
 		}
 	}
-	st.company = b.company
+	if i := searchStart(len(b.ps), func(i int) int { return b.ps[i].Start }, s.Start); i < len(b.ps) && b.ps[i].Start == s.Start {
+		return true
+	}
+	words := append(append([]string(nil), headSubjects...), b.region)
+	for off := s.Start; off < s.End; {
+		if heads(off) {
+			for _, w := range words {
+				if w != "" && strings.HasPrefix(b.text[off:s.End], w) {
+					return true
+				}
+			}
+		}
+		_, size := utf8.DecodeRuneInString(b.text[off:])
+		off += size
+	}
+	return false
 }
 
 // headCompany returns the company or project that heads clause c: it
@@ -153,7 +191,7 @@ func (b *binder) clause(st *sentenceState, c govx.Span) {
 			continue
 		}
 		head := b.text[pos:q.Start]
-		if q.Kind == govx.KindDuration {
+		if q.Kind == govx.KindDuration || b.e.skipUnit(q.Unit) || b.personBefore(c, q.Start) || b.inSlogan(q.Start) {
 			pos = q.End
 			continue
 		}
@@ -190,7 +228,19 @@ func (b *binder) clause(st *sentenceState, c govx.Span) {
 			if i+1 < len(qs) {
 				next = qs[i+1].Start
 			}
-			if noun, nounEnd := b.nounAfter(q.End, next); noun != "" {
+			noun, nounEnd := b.nounAfter(q.End, next)
+			if noun != "" && (nounEnd == next && next < c.End || strings.HasSuffix(noun, "中")) {
+				// A count that leads into another figure or a part of it is
+				// the base of a partition: 20个项目中有5个…, 17个项目总投资超1亿元.
+				if nounEnd == next && next < c.End {
+					i++
+					pos = qs[i].End
+				} else {
+					pos = nounEnd
+				}
+				continue
+			}
+			if noun != "" {
 				name += noun
 				end = nounEnd
 			}
@@ -217,7 +267,7 @@ func (b *binder) clause(st *sentenceState, c govx.Span) {
 			pos = end
 			continue
 		}
-		if name != "" && utf8.RuneCountInString(name) <= maxNameRunes {
+		if name = b.shorten(name); name != "" {
 			b.level(st, c, q, name, q.Start)
 		}
 		pos = end
@@ -234,7 +284,9 @@ func (b *binder) clause(st *sentenceState, c govx.Span) {
 	}
 	if p := b.governingIn(c, firstFigure); p != nil && p.Start < firstFigure {
 		st.period = p
-		if st.headDate == nil && strings.TrimSpace(b.text[c.Start:p.Start]) == "" {
+	}
+	for i := searchStart(len(b.ps), func(i int) int { return b.ps[i].Start }, c.Start); st.headDate == nil && i < len(b.ps) && b.ps[i].Start < firstFigure; i++ {
+		if p := &b.ps[i]; b.governs(p) && strings.TrimSpace(b.text[c.Start:p.Start]) == "" {
 			st.headDate = p
 		}
 	}
@@ -369,16 +421,19 @@ func (b *binder) row(st *sentenceState, c govx.Span, name string, at int) govx.I
 		Modality: b.modalityAt(st, c, at),
 		Evidence: b.text[c.Start:c.End],
 	}
+	if b.speech(st, at) {
+		company = true
+	}
 	switch p := b.governingIn(c, at); {
 	case p != nil:
-		row.Period = b.dateOf(p)
+		row.Period = b.periodFor(p, name)
 		if !company {
 			st.dated, st.wasDated = row.Period, true
 		}
 	case company:
 		// A company's or project's figure is dated only by its own clause.
 	case st.period != nil:
-		row.Period = b.dateOf(st.period)
+		row.Period = b.periodFor(st.period, name)
 		st.dated, st.wasDated = row.Period, true
 	case b.hasPassage:
 		row.Period = b.passage
@@ -389,6 +444,65 @@ func (b *binder) row(st *sentenceState, c govx.Span, name string, at int) govx.I
 		}
 	}
 	return row
+}
+
+// periodFor returns the dates p gives the figure named name: a stock at
+// the end of a period (2022年末…贷款余额) is dated its last day, a flow in
+// the last month of a quarter (一季度末，全市生猪出栏) the whole quarter.
+func (b *binder) periodFor(p *govx.Period, name string) govx.DateRange {
+	r := b.dateOf(p)
+	pt := b.text[p.Start:p.End]
+	if !hasSuffixAny(pt, periodEnds) || r.End.IsZero() {
+		return r
+	}
+	switch {
+	case containsAny(name, stockWords):
+		r.Start = r.End
+	case strings.Contains(pt, "季度") && p.Granularity == govx.GranularityMonth:
+		r.Start = govx.DateOf(r.End.Year, r.End.Month-2, 1)
+	}
+	return r
+}
+
+// quoteAt returns the length in runes of the quotation “…” around offset
+// at, or 0 when at is not quoted.
+func (b *binder) quoteAt(at int) int {
+	open, closed := strings.LastIndex(b.text[:at], "“"), strings.LastIndex(b.text[:at], "”")
+	if open <= closed {
+		return 0
+	}
+	k := strings.Index(b.text[at:], "”")
+	if k < 0 {
+		return 0
+	}
+	return utf8.RuneCountInString(b.text[open : at+k])
+}
+
+// inSlogan reports whether offset at stands in a short quotation: a
+// slogan or a name, whose figures are not indicators.
+func (b *binder) inSlogan(at int) bool {
+	n := b.quoteAt(at)
+	return n > 0 && n < minSpeechRunes
+}
+
+// speech reports whether offset at stands in reported speech: inside a
+// long quotation, or in a sentence headed by a person and a verb of saying.
+func (b *binder) speech(st *sentenceState, at int) bool {
+	if b.quoteAt(at) >= minSpeechRunes {
+		return true
+	}
+	first := st.span.End
+	if i := strings.IndexAny(b.text[st.span.Start:st.span.End], clauseSeps); i >= 0 {
+		first = st.span.Start + i
+	}
+	for i := range b.es {
+		e := &b.es[i]
+		if e.Type == govx.EntityPer && e.Start >= st.span.Start && e.End <= first &&
+			containsAny(b.text[e.End:first], speechVerbs) {
+			return true
+		}
+	}
+	return false
 }
 
 // dateOf returns the dates of p; a stock counted up to a date (截至3月末)
@@ -486,6 +600,32 @@ func (b *binder) nounAfter(from, limit int) (string, int) {
 		return "", from
 	}
 	return noun, from + end
+}
+
+// shorten returns name, or its part after the last 的 when it is too long
+// to be a name, or "".
+func (b *binder) shorten(name string) string {
+	if utf8.RuneCountInString(name) <= maxNameRunes {
+		return name
+	}
+	if i := strings.LastIndex(name, "的"); i >= 0 {
+		name = b.trimName(name[i+len("的"):])
+	}
+	if utf8.RuneCountInString(name) > maxNameRunes {
+		return ""
+	}
+	return name
+}
+
+// personBefore reports whether a person is named in clause c before
+// offset at: the figure is part of a story or a quote about them.
+func (b *binder) personBefore(c govx.Span, at int) bool {
+	for i := range b.es {
+		if e := &b.es[i]; e.Type == govx.EntityPer && e.Start >= c.Start && e.End <= at {
+			return true
+		}
+	}
+	return false
 }
 
 // relativeNoun returns the noun of a figure that comes before its name
@@ -616,14 +756,26 @@ func nameOf(text string, e *govx.Entity) string {
 // modalityAt returns the modality the last modality word before offset
 // at in the sentence gives, or actual.
 func (b *binder) modalityAt(st *sentenceState, c govx.Span, at int) govx.Modality {
-	seg := b.text[st.span.Start:at]
-	best, mod := -1, govx.ModalityActual
+	if before := b.lastModality(b.text[c.Start:at], true); before != govx.ModalityNone {
+		return before
+	}
+	// A modality word right after the figure in its clause: 500台将投入生产.
+	if after := b.lastModality(b.text[at:c.End], true); after != govx.ModalityNone {
+		return after
+	}
+	if m := b.lastModality(b.text[st.span.Start:c.Start], false); m != govx.ModalityNone {
+		return m
+	}
+	return govx.ModalityActual
+}
+
+// lastModality returns the modality of the last modality word in seg, or
+// ModalityNone; clause says whether seg is the figure's own clause, where
+// the clause-only words count too.
+func (b *binder) lastModality(seg string, clause bool) govx.Modality {
+	best, mod := -1, govx.ModalityNone
 	for _, w := range b.e.modality {
-		if w.clauseOnly && c.Start > st.span.Start {
-			seg := b.text[c.Start:at]
-			if i := strings.LastIndex(seg, w.word); i >= 0 && c.Start-st.span.Start+i > best {
-				best, mod = c.Start-st.span.Start+i, w.modality
-			}
+		if w.clauseOnly && !clause {
 			continue
 		}
 		for from := len(seg); from > 0; {
@@ -783,6 +935,16 @@ func (e *Extractor) isThreshold(before string) bool {
 	return strings.Contains(before, "连续")
 }
 
+// skipUnit reports whether u counts phases or batches.
+func (e *Extractor) skipUnit(u govx.Unit) bool {
+	for _, s := range skipUnits {
+		if u == s {
+			return true
+		}
+	}
+	return false
+}
+
 // isAgency reports whether an organization name is a reporting body.
 func (e *Extractor) isAgency(name string) bool {
 	for _, w := range e.agencies {
@@ -806,6 +968,15 @@ func (e *Extractor) insideAny(s string, i, n int, words []string) bool {
 	return false
 }
 
+func hasSuffixAny(s string, words []string) bool {
+	for _, w := range words {
+		if strings.HasSuffix(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
 func containsAny(s string, words []string) bool {
 	for _, w := range words {
 		if strings.Contains(s, w) {
@@ -813,6 +984,12 @@ func containsAny(s string, words []string) bool {
 		}
 	}
 	return false
+}
+
+// lastRune returns the last rune of s, or 0.
+func lastRune(s string) rune {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r
 }
 
 // lastRunes returns the last n runes of s.

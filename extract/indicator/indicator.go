@@ -112,6 +112,7 @@ func (e *Extractor) Extract(doc *extract.Doc, m *govx.Mentions) {
 		ps:     sortedBy(m.Periods, func(p govx.Period) govx.Span { return p.Span }),
 		es:     sortedBy(m.Entities, func(e govx.Entity) govx.Span { return e.Span }),
 	}
+	b.passage, b.hasPassage = b.firstHeadPeriod()
 	for i, s := range doc.Sentences {
 		if s.Start < 0 || s.End > len(b.text) || s.Start >= s.End {
 			continue

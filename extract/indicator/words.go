@@ -13,8 +13,9 @@ const clauseSeps = "，,；;：:。！？!?（）()\n"
 
 // segmentSeps end the stretch of a sentence a growth basis word (同比)
 // reaches: 一季度…同比增长1.4%；肉牛出栏10万头，增长0.8% gives the second
-// figure no basis.
-const segmentSeps = "；;（）()"
+// figure no basis. Brackets do not end it: 同比增长的有45种，其中增幅较大
+// 的有发酵酒（增长87%） is a yoy change.
+const segmentSeps = "；;"
 
 // growthVerbs say that the percentage after them is a change, with its
 // sign: 同比增长57.73% → +57.73, 下降3.5% → −3.5.
@@ -104,7 +105,8 @@ var leadWords = []string{
 // tailWords are dropped from the end of an indicator name: the verbs and
 // particles that lead to the figure (完成2.58亿元, 增速达到19.8%).
 var tailWords = []string{
-	"完成", "实现", "达到", "达", "为", "是", "了", "有", "的", "共", "约", "已", "分别",
+	"完成", "实现", "达到", "达", "为", "是", "了", "有", "的", "共", "已", "分别",
+	"力争", "确保", "争取", "有望", "计划",
 	"共计", "总计", "累计", "保持在", "保持", "可达", "也", "均", "都", "还", "仍", "继续",
 	"同比", "环比", "与同期相比", "与上月相比", "比上年", "较上年", "比去年", "较去年",
 	"预计", "将", "动态", "同期", "、", "和", "及", " ", "\u3000",
@@ -115,8 +117,9 @@ var tailWords = []string{
 var innerWords = []string{"实现", "完成"}
 
 // nameCuts end the preamble of a name: whatever precedes the last of them
-// is dropped (其中增幅较大的有发酵酒 → 发酵酒).
-var nameCuts = []string{"的有", "中有"}
+// is dropped (其中增幅较大的有发酵酒 → 发酵酒, 项目全部达产后新增年产值 →
+// 新增年产值).
+var nameCuts = []string{"的有", "中有", "达产后", "投产后", "建成后"}
 
 // nounStops end the noun a count is followed by (签约33个项目 → 项目):
 // 和 and 及 start the next item of a list, 的 a relative clause.
@@ -126,7 +129,7 @@ var nounStops = []string{"和", "及", "与", "等", "、"}
 // owns them (统计局, 交通运输厅): it does not become the subject.
 var agencySuffixes = []string{
 	"局", "部", "委", "委员会", "厅", "政府", "办", "署", "总队", "台", "网", "社", "院", "会",
-	"中心", "专班", "综合组", "机制", "频道", "新闻", "央视频",
+	"中心", "专班", "综合组", "机制", "频道", "新闻", "央视频", "人民银行",
 }
 
 // asides are removed from a name: 装备制造业在沃尔沃带动下实现增加值 →
@@ -135,11 +138,33 @@ var asides = [][2]string{{"在", "带动下"}, {"在", "拉动下"}}
 
 // reportingWords in a name make it the description of a survey or a
 // report, not an indicator: 对我省28个行业…调查结果显示.
-var reportingWords = []string{"调查", "显示", "表明", "讲话"}
+var reportingWords = []string{"调查", "显示", "表明", "讲话", "包括", "参加", "出席"}
+
+// skipUnits are measure words that count phases and batches or number
+// addresses, not results: 项目分三期进行, 建设路88号.
+var skipUnits = []govx.Unit{"期", "批", "届", "轮", "号", "层", "室", "楼", "栋"}
 
 // headSubjects are the words at the head of a sentence that return it to
 // the article's region after a passage about a company.
 var headSubjects = []string{"全市", "全区", "全县", "全省", "全国", "全园", "我国", "我省", "我市", "我区", "园区"}
+
+// speechVerbs after a person at the head of a sentence make the sentence
+// reported speech: 魏华山表示，…投资40亿元. Its figures, like those inside a
+// long quotation, are dated only by their own clause.
+var speechVerbs = []string{"表示", "说", "指出", "介绍", "认为", "透露"}
+
+// minSpeechRunes is the length from which a quotation is speech rather
+// than a slogan (“9个城市是1个城市”); the figures of a slogan are not
+// indicators.
+const minSpeechRunes = 20
+
+// stockWords name a balance held at a date: 2022年末…贷款余额 is dated
+// 2022-12-31, not December.
+var stockWords = []string{"余额", "总资产", "资产", "存款", "贷款", "库存", "存量"}
+
+// periodEnds end a period that means the last part of a longer one:
+// 2022年末, 一季度末, 年底.
+var periodEnds = []string{"末", "底"}
 
 // maxNameRunes bounds an indicator name; a longer stretch is a sentence
 // that happens to end in a figure, not a name.

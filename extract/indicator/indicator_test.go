@@ -1,0 +1,507 @@
+package indicator
+
+import (
+	"fmt"
+	"math"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"govx"
+	"govx/extract"
+	"govx/extract/extracttest"
+)
+
+// The table tests write their sentences with the mentions the earlier
+// extractors would have found marked inline: [2.58亿元] a quantity,
+// {1-6月} a period, <中能建…项目|PROJECT> an entity. The marks are read by
+// annotate below, so each case shows exactly what the binder is given.
+
+// testPeriods resolves the period marks, as the periods extractor would
+// for an article published 2024-07-15.
+var testPeriods = map[string]govx.DateRange{
+	"2023年":   year(2023),
+	"2024年":   year(2024),
+	"今年":      year(2024),
+	"2022年末":  {Start: govx.DateOf(2022, 12, 1), End: govx.DateOf(2022, 12, 31)},
+	"1-6月":    {Start: govx.DateOf(2024, 1, 1), End: govx.DateOf(2024, 6, 30)},
+	"上半年":     {Start: govx.DateOf(2024, 1, 1), End: govx.DateOf(2024, 6, 30)},
+	"一季度":     {Start: govx.DateOf(2024, 1, 1), End: govx.DateOf(2024, 3, 31)},
+	"4月":      {Start: govx.DateOf(2024, 4, 1), End: govx.DateOf(2024, 4, 30)},
+	"3月25日":   {Start: govx.DateOf(2024, 3, 25), End: govx.DateOf(2024, 3, 25)},
+	"截至3月末":   {End: govx.DateOf(2024, 3, 31)},
+	"2016年全年": year(2016),
+	"近年来":     {},
+}
+
+func year(y int) govx.DateRange {
+	return govx.DateRange{Start: govx.DateOf(y, 1, 1), End: govx.DateOf(y, 12, 31)}
+}
+
+// quantityMark reads a marked quantity: qualifier words, a number, a
+// scale, a unit.
+var quantityMark = regexp.MustCompile(`^(近|超过|超|约|逾)?([0-9.]+|八成|两)?(万亿|万|亿)?(.*?)(以上|以下|左右|余|多)?$`)
+
+// testUnits gives the canonical unit, kind and factor of a written unit.
+var testUnits = map[string]struct {
+	unit   govx.Unit
+	kind   govx.Kind
+	factor float64
+}{
+	"元": {govx.UnitCNY, govx.KindMoney, 1}, "美元": {govx.UnitUSD, govx.KindMoney, 1},
+	"%": {govx.UnitPercent, govx.KindPercent, 1}, "个百分点": {govx.UnitPercentPoint, govx.KindPercentPoint, 1},
+	"吨": {govx.UnitTonne, govx.KindMass, 1}, "亩": {govx.UnitMu, govx.KindArea, 1},
+	"个月": {govx.UnitMonth, govx.KindDuration, 1}, "米": {govx.UnitMetre, govx.KindLength, 1},
+	"": {govx.UnitNone, govx.KindNumber, 1},
+}
+
+// annotate reads a marked sentence into a document and the mentions the
+// earlier extractors would have found in it.
+func annotate(t testing.TB, marked string) (*extract.Doc, govx.Mentions) {
+	t.Helper()
+	var b strings.Builder
+	var m govx.Mentions
+	start := 0
+	for _, r := range marked {
+		switch r {
+		case '[', '{', '<':
+			start = b.Len()
+		case ']':
+			m.Quantities = append(m.Quantities, testQuantity(t, b.String()[start:], govx.Span{Start: start, End: b.Len()}))
+		case '}':
+			text := b.String()[start:]
+			r, ok := testPeriods[text]
+			if !ok {
+				t.Fatalf("no test period %q", text)
+			}
+			g := govx.GranularityYear
+			if r.End.IsZero() {
+				g = govx.GranularityVague
+			}
+			m.Periods = append(m.Periods, govx.Period{Span: govx.Span{Start: start, End: b.Len()}, Period: r, Granularity: g})
+		case '>':
+			text := b.String()[start:]
+			name, typ, _ := strings.Cut(text, "|")
+			et, err := govx.ParseEntityType(typ)
+			if err != nil {
+				t.Fatal(err)
+			}
+			s := b.String()[:start] + name
+			b.Reset()
+			b.WriteString(s)
+			m.Entities = append(m.Entities, govx.Entity{Span: govx.Span{Start: start, End: b.Len()}, Type: et})
+		default:
+			b.WriteRune(r)
+		}
+	}
+	doc := extracttest.Doc(b.String())
+	doc.Article.Region = "高新区"
+	return doc, m
+}
+
+func testQuantity(t testing.TB, text string, span govx.Span) govx.Quantity {
+	t.Helper()
+	g := quantityMark.FindStringSubmatch(text)
+	if g == nil {
+		t.Fatalf("cannot read test quantity %q", text)
+	}
+	var v float64
+	switch g[2] {
+	case "八成":
+		v = 80
+	case "两":
+		v = 2
+	case "":
+		v = 1 // 亿元以上
+	default:
+		var err error
+		if v, err = strconv.ParseFloat(g[2], 64); err != nil {
+			t.Fatal(err)
+		}
+	}
+	v *= map[string]float64{"": 1, "万": 1e4, "亿": 1e8, "万亿": 1e12}[g[3]]
+	q := govx.Quantity{Span: span, Value: v, SurfaceUnit: g[3] + g[4], Qualifier: govx.QualifierExact}
+	if u, ok := testUnits[g[4]]; ok {
+		q.Unit, q.Kind, q.Value = u.unit, u.kind, v*u.factor
+	} else {
+		q.Unit, q.Kind = govx.Unit(g[4]), govx.KindCount // a measure word
+	}
+	if g[2] == "八成" {
+		q.Unit, q.Kind = govx.UnitPercent, govx.KindPercent
+	}
+	switch {
+	case g[1] == "近":
+		q.Qualifier = govx.QualifierAtMost
+	case g[1] == "约" || g[5] == "左右":
+		q.Qualifier = govx.QualifierApprox
+	case g[1] != "" || g[5] == "以上" || g[5] == "余" || g[5] == "多":
+		q.Qualifier = govx.QualifierAtLeast
+	}
+	return q
+}
+
+// row is the expected indicator, written compactly: value and change are
+// strings so that "" means null.
+type row struct {
+	name     string
+	period   string // "" null, else a key of testPeriods
+	value    string
+	unit     govx.Unit
+	change   string
+	basis    govx.ChangeBasis
+	modality govx.Modality
+}
+
+func (r row) String() string {
+	return fmt.Sprintf("%s period=%q value=%s %s change=%s %s %s", r.name, r.period, r.value, r.unit, r.change, r.basis, r.modality)
+}
+
+func rowOf(in govx.Indicator) row {
+	f := func(p *float64) string {
+		if p == nil {
+			return ""
+		}
+		return strconv.FormatFloat(math.Round(*p*1e6)/1e6, 'f', -1, 64)
+	}
+	r := row{name: in.Name, value: f(in.Value), unit: in.Unit, change: f(in.ChangePct), basis: in.ChangeBasis, modality: in.Modality}
+	for k, v := range testPeriods {
+		if v == in.Period && !v.End.IsZero() && !strings.Contains(k, "上半年") && k != "今年" {
+			r.period = k
+		}
+	}
+	if r.period == "" && !in.Period.End.IsZero() {
+		r.period = in.Period.Start.String() + ".." + in.Period.End.String()
+	}
+	return r
+}
+
+const (
+	actual   = govx.ModalityActual
+	estimate = govx.ModalityEstimate
+	target   = govx.ModalityTarget
+	plan     = govx.ModalityPlan
+	yoy      = govx.BasisYoY
+	mom      = govx.BasisMoM
+	none     = govx.BasisNone
+)
+
+func TestShapes(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []row
+	}{
+		{"level and yoy growth, one row",
+			"{1-6月}，一般公共预算收入完成[2.58亿元]，同比增长[57.73%]。",
+			[]row{{"一般公共预算收入", "1-6月", "258000000", govx.UnitCNY, "57.73", yoy, actual}}},
+		{"one 预计 and one period govern a list",
+			"{2023年}预计全区GDP增长[6.5%以上]，一般公共预算收入增长[8.1%]，R&D占比[3.5%]。",
+			[]row{
+				{"GDP", "2023年", "", "", "6.5", none, estimate},
+				{"一般公共预算收入", "2023年", "", "", "8.1", none, estimate},
+				{"R&D占比", "2023年", "3.5", govx.UnitPercent, "", none, estimate},
+			}},
+		{"period between name and value",
+			"工业总产值{1-6月}完成[109.56亿元]，同比增长[11.1%]。",
+			[]row{{"工业总产值", "1-6月", "10956000000", govx.UnitCNY, "11.1", yoy, actual}}},
+		{"counts are indicators, thresholds stay in the name",
+			"{2023年}，新签约[亿元以上]产业项目[21个]，总投资[近100亿元]，其中[10亿元以上]项目[4个]。",
+			[]row{
+				{"新签约亿元以上产业项目", "2023年", "21", "个", "", none, actual},
+				{"总投资", "2023年", "10000000000", govx.UnitCNY, "", none, actual},
+				{"10亿元以上项目", "2023年", "4", "个", "", none, actual},
+			}},
+		{"a count takes the noun after it",
+			"{3月25日}，全市共签约[33个]项目，签约金额达[175.65亿元]。",
+			[]row{
+				{"签约项目", "3月25日", "33", "个", "", none, actual},
+				{"签约金额", "3月25日", "17565000000", govx.UnitCNY, "", none, actual},
+			}},
+		{"percentage points compare growth rates and stay out",
+			"{一季度}全市实现地区生产总值[626.9亿元]，同比增长[2%]，比同期增速高[0.8个百分点]，比{2016年全年}增速高[0.3个百分点]。",
+			[]row{{"地区生产总值", "一季度", "62690000000", govx.UnitCNY, "2", yoy, actual}}},
+		{"a comparison row does not take the growth",
+			"{一季度}全市实现地区生产总值[626.9亿元]，现价总量比同期增加[73.5亿元]，同比增长[2%]。",
+			[]row{
+				{"地区生产总值", "一季度", "62690000000", govx.UnitCNY, "2", yoy, actual},
+				{"现价总量比同期增加", "一季度", "7350000000", govx.UnitCNY, "", none, actual},
+			}},
+		{"percentage points after 拉动 are a level",
+			"{一季度}投资拉动GDP增长[1.1个百分点]。",
+			[]row{{"投资拉动GDP增长", "一季度", "1.1", govx.UnitPercentPoint, "", none, actual}}},
+		{"下降 is negative",
+			"{一季度}中直工业实现增加值[268亿元]，同比下降[3.5%]。",
+			[]row{{"中直工业增加值", "一季度", "26800000000", govx.UnitCNY, "-3.5", yoy, actual}}},
+		{"减少 and 回落 are negative",
+			"{上半年}，能耗总量减少[2.1%]，工业用电量回落[0.6%]。",
+			[]row{
+				{"能耗总量", "1-6月", "", "", "-2.1", none, actual},
+				{"工业用电量", "1-6月", "", "", "-0.6", none, actual},
+			}},
+		{"持平 is 0 against its basis",
+			"{4月}，出口订单指数为[61.11%]，与上月持平。",
+			[]row{{"出口订单指数", "4月", "61.11", govx.UnitPercent, "0", mom, actual}}},
+		{"翻番 is 100 for each item",
+			"{2023年}，产品销量、销售收入实现翻番。",
+			[]row{
+				{"产品销量", "2023年", "", "", "100", none, actual},
+				{"销售收入", "2023年", "", "", "100", none, actual},
+			}},
+		{"环比 is month on month",
+			"{4月}，全市用电量环比增长[3.2%]。",
+			[]row{{"用电量", "4月", "", "", "3.2", mom, actual}}},
+		{"a share",
+			"{2023年}，民生支出占比保持在[八成以上]。",
+			[]row{{"民生支出占比", "2023年", "80", govx.UnitPercent, "", none, actual}}},
+		{"a share of the figure before",
+			"{上半年}，实际采购金额[10.31亿元]，占全市的[62.6%]。",
+			[]row{
+				{"实际采购金额", "1-6月", "1031000000", govx.UnitCNY, "", none, actual},
+				{"实际采购金额占全市", "1-6月", "62.6", govx.UnitPercent, "", none, actual},
+			}},
+		{"a statistical-bulletin list without 同比",
+			"{一季度}，其中，一产实现增加值[16.9亿元]，增长[4.3%]；二产实现增加值[375.6亿元]，增长[0.4%]。",
+			[]row{
+				{"一产增加值", "一季度", "1690000000", govx.UnitCNY, "4.3", none, actual},
+				{"二产增加值", "一季度", "37560000000", govx.UnitCNY, "0.4", none, actual},
+			}},
+		{"同比分别增长 hands its figures to the rows before",
+			"{一季度}，增值税[12.8亿元]、房产税[1.3亿元]，同比分别增长[21%]、[17.8%]。",
+			[]row{
+				{"增值税", "一季度", "1280000000", govx.UnitCNY, "21", yoy, actual},
+				{"房产税", "一季度", "130000000", govx.UnitCNY, "17.8", yoy, actual},
+			}},
+		{"分别 with a list of names",
+			"{一季度}专用设备制造业、酒和饮料制造业同比分别增长[73.1%]、[42%]。",
+			[]row{
+				{"专用设备制造业", "一季度", "", "", "73.1", yoy, actual},
+				{"酒和饮料制造业", "一季度", "", "", "42", yoy, actual},
+			}},
+		{"a name before a bracketed change",
+			"{一季度}产量同比增长较快的有发酵酒（增长[87%]）。",
+			[]row{{"发酵酒", "一季度", "", "", "87", yoy, actual}}},
+		{"a project is the subject and takes no passage period",
+			"{2023年}，全区经济稳中有进。<中能建新能源电池材料项目|PROJECT>加快推进设备调试，项目完全达产后新增年销售[超10亿元]。",
+			[]row{{"新增年销售", "", "1000000000", govx.UnitCNY, "", none, estimate}}},
+		{"the passage's reporting period dates a sentence without one",
+			"{上半年}，全区经济稳中有进。全区固定资产投资[10.89亿元]。",
+			[]row{{"固定资产投资", "1-6月", "1089000000", govx.UnitCNY, "", none, actual}}},
+		{"a stock up to a date is dated that day",
+			"{截至3月末}，备春耕资金到位率达[92%]。",
+			[]row{{"备春耕资金到位率", "2024-03-31..2024-03-31", "92", govx.UnitPercent, "", none, actual}}},
+		{"a balance at the end of a year is dated its last day",
+			"{2022年末}，绿色贷款余额[22.03万亿元]。",
+			[]row{{"绿色贷款余额", "2022-12-31..2022-12-31", "22030000000000", govx.UnitCNY, "", none, actual}}},
+		{"目标 力争 确保 争取 are targets",
+			"{今年}年产目标是[5万吨]，力争完成投资[10亿元以上]，确保新增企业[20家]，争取认定[75家以上]。",
+			[]row{
+				{"年产目标", "2024年", "50000", govx.UnitTonne, "", none, target},
+				{"投资", "2024年", "1000000000", govx.UnitCNY, "", none, target},
+				{"新增企业", "2024年", "20", "家", "", none, target},
+				{"认定", "2024年", "75", "家", "", none, target},
+			}},
+		{"将 and 计划 are plans, 有望 an estimate",
+			"{今年}全区将完成公路建设投资[85亿元]。{今年}计划播种面积[1128万亩]。{今年}销售规模有望达到[5000亿元]。",
+			[]row{
+				{"公路建设投资", "2024年", "8500000000", govx.UnitCNY, "", none, plan},
+				{"播种面积", "2024年", "11280000", govx.UnitMu, "", none, plan},
+				{"销售规模", "2024年", "500000000000", govx.UnitCNY, "", none, estimate},
+			}},
+		{"a period after the figure does not govern the next clause",
+			"{2024年}，全区经济平稳。<协鑫光伏|ORG>一期项目[600万吨]于{2023年}建成，二期总投资[3.3亿美元]。",
+			[]row{
+				{"一期项目", "2023年", "6000000", govx.UnitTonne, "", none, actual},
+				{"二期总投资", "", "330000000", govx.UnitUSD, "", none, actual},
+			}},
+		{"a comparison period governs nothing",
+			"全区工业增加值[5亿元]，增速比{2016年全年}高[0.3个百分点]。",
+			[]row{{"工业增加值", "", "500000000", govx.UnitCNY, "", none, actual}}},
+
+		// Figures that are not indicators.
+		{"an address number", "办公地点位于建设路[88号]。", nil},
+		{"a slogan's rhetoric", "大家都说“[9个]城市就是[1个]城市”。", nil},
+		{"a threshold in a definition", "PMI高于[50%]时，反映经济扩张。", nil},
+		{"a run of months above a line", "该指数连续[4个月]位于[50%以上]。", nil},
+		{"a person's race", "<苏炳添|PER>以[6.59]秒夺得男子[60米]冠军。", nil},
+		{"a survey's sample", "调查总队对全省[148家]企业调查结果显示，指数回升。", nil},
+		{"phases of a project", "项目分[3期]进行。", nil},
+	}
+	e, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc, m := annotate(t, tt.text)
+			e.Extract(doc, &m)
+			extracttest.Check(t, doc, &m)
+			var got []row
+			for _, in := range m.Indicators {
+				got = append(got, rowOf(in))
+				if in.Evidence != doc.Article.Text[in.Start:in.End] {
+					t.Errorf("evidence %q is not the text of its span %q", in.Evidence, doc.Article.Text[in.Start:in.End])
+				}
+			}
+			if fmt.Sprint(got) != fmt.Sprint(normalizeRows(tt.want)) {
+				t.Errorf("%s\n got: %v\nwant: %v", tt.text, got, normalizeRows(tt.want))
+			}
+		})
+	}
+}
+
+// normalizeRows maps the aliases of the want tables to the keys rowOf
+// gives (上半年 and 1-6月 are the same dates; so are 今年 and 2024年).
+func normalizeRows(rows []row) []row {
+	out := append([]row(nil), rows...)
+	for i := range out {
+		switch out[i].period {
+		case "1-6月", "上半年":
+			out[i].period = periodKey(testPeriods["1-6月"])
+		case "今年", "2024年":
+			out[i].period = periodKey(testPeriods["2024年"])
+		}
+	}
+	return out
+}
+
+func periodKey(r govx.DateRange) string {
+	for k, v := range testPeriods {
+		if v == r && !strings.Contains(k, "上半年") && k != "今年" {
+			return k
+		}
+	}
+	return ""
+}
+
+// TestSubjects checks whose figure a row is.
+func TestSubjects(t *testing.T) {
+	tests := []struct{ text, want string }{
+		{"{2023年}全区新签约项目[21个]。", "高新区"},
+		{"<中船动力|ORG>预计{今年}销售收入[10亿元]。", "中船动力"},
+		{"总投资[20亿元]的<哈电储能基地项目|PROJECT>进展顺利。", "哈电储能基地项目"},
+		{"<阳新|LOC>签约项目[18个]。", "阳新"},
+		{"<国家统计局|ORG>发布，全国粮食产量[6.9亿吨]。", "高新区"},
+		{"<三菱树脂|ORG>、<横滨轮胎|ORG>等[7个]外资项目开工。", "高新区"},
+	}
+	e, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range tests {
+		doc, m := annotate(t, tt.text)
+		e.Extract(doc, &m)
+		if len(m.Indicators) != 1 {
+			t.Errorf("%s: %d rows, want 1", tt.text, len(m.Indicators))
+			continue
+		}
+		if got := m.Indicators[0].Subject; got != tt.want {
+			t.Errorf("%s: subject %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
+
+// TestUnsortedMentions checks that the binder does not rely on the order
+// in which the earlier extractors appended their mentions.
+func TestUnsortedMentions(t *testing.T) {
+	e, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, m := annotate(t, "{1-6月}，一般公共预算收入完成[2.58亿元]，同比增长[57.73%]。")
+	m.Quantities[0], m.Quantities[1] = m.Quantities[1], m.Quantities[0]
+	e.Extract(doc, &m)
+	if len(m.Indicators) != 1 || m.Indicators[0].ChangePct == nil || m.Indicators[0].Value == nil {
+		t.Fatalf("rows %+v", m.Indicators)
+	}
+}
+
+// FuzzExtract feeds arbitrary text with mentions found by a naive scanner
+// (every run of digits is a quantity, every 4 digits plus 年 a period) and
+// checks the invariants: no panic, valid spans, evidence is the span's
+// text, finite values, names and modality set.
+func FuzzExtract(f *testing.F) {
+	for _, s := range []string{
+		"2023年预计全区GDP增长6.5%以上，一般公共预算收入增长8.1%。",
+		"一般公共预算收入完成2.58亿元，同比增长57.73%；",
+		"新签约亿元以上产业项目21个，总投资近100亿元，其中10亿元以上项目4个",
+		"（其中，“2015和2016年同期增速分别为3.3%、0.5%）与上月持平，翻番",
+		"“我们年产目标是5万吨，”占比",
+		"", "，，。", "50%", "增长5%",
+	} {
+		f.Add(s)
+	}
+	e, err := New()
+	if err != nil {
+		f.Fatal(err)
+	}
+	digits := regexp.MustCompile(`[0-9]+(\.[0-9]+)?(%|亿元|个|家)?`)
+	years := regexp.MustCompile(`[0-9]{4}年`)
+	f.Fuzz(func(t *testing.T, text string) {
+		doc := extracttest.Doc(text)
+		doc.Article.Region = "高新区"
+		var m govx.Mentions
+		for _, loc := range years.FindAllStringIndex(text, -1) {
+			y, _ := strconv.Atoi(text[loc[0] : loc[0]+4])
+			m.Periods = append(m.Periods, govx.Period{Span: govx.Span{Start: loc[0], End: loc[1]},
+				Period: year(y), Granularity: govx.GranularityYear})
+		}
+		for _, loc := range digits.FindAllStringIndex(text, -1) {
+			v, _ := strconv.ParseFloat(strings.TrimRight(text[loc[0]:loc[1]], "%亿元个家"), 64)
+			q := govx.Quantity{Span: govx.Span{Start: loc[0], End: loc[1]}, Value: v,
+				Kind: govx.KindCount, Unit: "个", Qualifier: govx.QualifierExact}
+			if strings.HasSuffix(text[loc[0]:loc[1]], "%") {
+				q.Kind, q.Unit = govx.KindPercent, govx.UnitPercent
+			}
+			m.Quantities = append(m.Quantities, q)
+		}
+		e.Extract(doc, &m)
+		for _, err := range extracttest.Violations(text, &m) {
+			t.Error(err)
+		}
+		for _, in := range m.Indicators {
+			if in.Evidence != text[in.Start:in.End] {
+				t.Errorf("evidence %q is not the text of span %d-%d", in.Evidence, in.Start, in.End)
+			}
+			if in.Value != nil && (math.IsNaN(*in.Value) || math.IsInf(*in.Value, 0)) {
+				t.Errorf("value %v", *in.Value)
+			}
+		}
+	})
+}
+
+// benchText is an invented passage in the style of the genre.
+const benchText = "{上半年}，全区经济运行稳中有进。{1-6月}，一般公共预算收入完成[2.58亿元]，同比增长[57.73%]；" +
+	"固定资产投资{1-6月}完成[10.89亿元]，同比增长[11.69%]，工业应税销售[72.47亿元]，同比增长[6.22%]。" +
+	"{2023年}预计全区GDP增长[6.5%以上]，一般公共预算收入增长[8.1%]，R&D占比[3.5%]。" +
+	"新签约[亿元以上]产业项目[21个]，总投资[近100亿元]，其中[10亿元以上]项目[4个]。" +
+	"<中能建新能源电池材料项目|PROJECT>加快推进设备调试，项目完全达产后新增年销售[超10亿元]。\n"
+
+func BenchmarkExtract(b *testing.B) {
+	e, err := New()
+	if err != nil {
+		b.Fatal(err)
+	}
+	doc, m := annotate(b, strings.Repeat(benchText, 20))
+	b.SetBytes(int64(len(doc.Article.Text)))
+	b.ReportAllocs()
+	for b.Loop() {
+		mm := m
+		mm.Indicators = nil
+		e.Extract(doc, &mm)
+	}
+}
+
+func TestBenchTextBinds(t *testing.T) {
+	e, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, m := annotate(t, benchText)
+	e.Extract(doc, &m)
+	if len(m.Indicators) != 10 {
+		for _, in := range m.Indicators {
+			t.Log(rowOf(in))
+		}
+		t.Errorf("%d rows, want 10", len(m.Indicators))
+	}
+}
