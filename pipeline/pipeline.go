@@ -27,6 +27,9 @@ type Options struct {
 	// KeepTokens keeps the segmenter's tokens in each Result (for the
 	// tokens table); otherwise they are dropped after extraction.
 	KeepTokens bool
+	// Skip holds the IDs of articles already written (govx extract
+	// --resume): Run normalizes them, then skips them without segmenting.
+	Skip map[string]bool
 }
 
 // Pipeline processes articles. It is safe for concurrent use: the
@@ -45,7 +48,11 @@ func New(seg *segment.Segmenter, extractors []extract.Extractor, opts Options) *
 
 // Process normalizes, segments and extracts one document.
 func (p *Pipeline) Process(d govx.Document) govx.Result {
-	a := normalize.Article(d)
+	return p.process(normalize.Article(d))
+}
+
+// process segments and extracts a normalized article.
+func (p *Pipeline) process(a govx.Article) govx.Result {
 	if a.ReferenceDate.IsZero() {
 		a.ReferenceDate = p.opts.ReferenceDate
 	}
@@ -94,6 +101,7 @@ func sortSpans[M any](ms []M, fields func(*M) (*govx.Span, *int), doc *extract.D
 type Stats struct {
 	Articles   int // results handed to emit
 	Duplicates int // articles skipped because their text was seen before
+	Skipped    int // articles skipped because they were in Options.Skip
 	Failures   int // inputs that could not be read or processed
 }
 
@@ -112,10 +120,11 @@ func (p *Pipeline) Run(ctx context.Context, docs iter.Seq2[govx.Document, error]
 	defer cancel()
 
 	type job struct {
-		seq int
-		doc govx.Document
-		err error
-		res govx.Result
+		seq  int
+		doc  govx.Document
+		err  error
+		skip bool
+		res  govx.Result
 	}
 	// window bounds the articles in flight (queued, processing or waiting
 	// to be emitted in order), so memory does not grow with the archive.
@@ -143,7 +152,7 @@ func (p *Pipeline) Run(ctx context.Context, docs iter.Seq2[govx.Document, error]
 			defer wg.Done()
 			for j := range jobs {
 				if j.err == nil {
-					j.res, j.err = p.safeProcess(j.doc)
+					j.res, j.skip, j.err = p.safeProcess(j.doc)
 				}
 				done <- j
 			}
@@ -169,6 +178,8 @@ func (p *Pipeline) Run(ctx context.Context, docs iter.Seq2[govx.Document, error]
 			case j.err != nil:
 				stats.Failures++
 				fail(j.err)
+			case j.skip:
+				stats.Skipped++
 			case duplicate(seen, j.res.Article.ID):
 				stats.Duplicates++
 			default:
@@ -186,15 +197,19 @@ func (p *Pipeline) Run(ctx context.Context, docs iter.Seq2[govx.Document, error]
 	return stats, stop
 }
 
-// safeProcess runs Process and turns a panic into an error naming the
-// input, so one bad article never stops the run.
-func (p *Pipeline) safeProcess(d govx.Document) (r govx.Result, err error) {
+// safeProcess processes d unless it is to be skipped, and turns a panic
+// into an error naming the input, so one bad article never stops the run.
+func (p *Pipeline) safeProcess(d govx.Document) (r govx.Result, skip bool, err error) {
 	defer func() {
 		if v := recover(); v != nil {
 			err = fmt.Errorf("%s: internal error processing article: %v", d.Source, v)
 		}
 	}()
-	return p.Process(d), nil
+	a := normalize.Article(d)
+	if p.opts.Skip[a.ID] {
+		return govx.Result{}, true, nil
+	}
+	return p.process(a), false, nil
 }
 
 // duplicate records id in seen and reports whether it was there already.

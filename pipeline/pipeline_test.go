@@ -124,3 +124,14 @@ func TestRunStopsOnEmitError(t *testing.T) {
 		t.Errorf("Run returned %v after %d emits, want %v after 3", err, n, stop)
 	}
 }
+
+func TestRunSkipsWrittenArticles(t *testing.T) {
+	done := New(nil, nil, Options{}).Process(govx.Document{Text: "已写过的文章。"}).Article.ID
+	p := New(nil, nil, Options{Skip: map[string]bool{done: true}})
+	var got []string
+	stats, err := p.Run(context.Background(), docs("已写过的文章。", "新文章。"), 2,
+		func(r *govx.Result) error { got = append(got, r.Article.Text); return nil }, func(error) {})
+	if err != nil || stats.Skipped != 1 || stats.Articles != 1 || len(got) != 1 || got[0] != "新文章。" {
+		t.Errorf("stats %+v, got %q, err %v", stats, got, err)
+	}
+}

@@ -34,6 +34,7 @@ type extractConfig struct {
 	refDate  govx.Date
 	dicts    []string
 	quiet    bool
+	resume   bool
 	manifest output.RunOptions
 }
 
@@ -46,12 +47,13 @@ func parseExtract(args []string, stderr io.Writer) (*extractConfig, error) {
 	fs.Var(&dicts, "dict", "extra user dictionary `FILE` (word [freq [pos]] per line); may be repeated")
 	tables := fs.String("tables", "", "comma-separated `LIST` of tables to write (default all but tokens; \"all\" for every table)")
 	format := fs.String("format", "parquet", "output format: parquet or jsonl")
-	quiet := fs.Bool("quiet", false, "print nothing but errors")
+	quiet := fs.Bool("quiet", false, "print nothing but errors (no progress, no summary)")
+	resume := fs.Bool("resume", false, "keep what DIR holds and add only the articles not written yet")
 	inputs, err := parseArgs(fs, args)
 	if err != nil {
 		return nil, err
 	}
-	c := &extractConfig{inputs: inputs, workers: *workers, dicts: dicts, quiet: *quiet}
+	c := &extractConfig{inputs: inputs, workers: *workers, dicts: dicts, quiet: *quiet, resume: *resume}
 	if c.workers < 1 {
 		return nil, &exitError{2, fmt.Errorf("--workers must be at least 1, got %d", c.workers)}
 	}
@@ -60,7 +62,7 @@ func parseExtract(args []string, stderr io.Writer) (*extractConfig, error) {
 			return nil, &exitError{2, fmt.Errorf("--reference-date: %w", err)}
 		}
 	}
-	c.out = output.Options{Dir: *dir}
+	c.out = output.Options{Dir: *dir, Resume: *resume}
 	if c.out.Format, err = output.ParseFormat(*format); err != nil {
 		return nil, &exitError{2, fmt.Errorf("--format: %w", err)}
 	}
@@ -81,6 +83,12 @@ func runExtract(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if err != nil {
 		return err
 	}
+	var written map[string]bool
+	if c.resume {
+		if written, err = output.ArticleIDs(c.out.Dir); err != nil {
+			return err
+		}
+	}
 	seg, err := segment.Load(c.dicts...)
 	if err != nil {
 		return err
@@ -92,18 +100,34 @@ func runExtract(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	p := pipeline.New(seg, extractors, pipeline.Options{
 		ReferenceDate: c.refDate,
 		KeepTokens:    wants(c.out.Tables, output.Tokens),
+		Skip:          written,
 	})
 
 	w, err := output.Create(c.out)
 	if err != nil {
 		return err
 	}
+	var show *progress
+	reader := corpus.Reader{}
+	if !c.quiet && isTerminal(stderr) {
+		show = startProgress(stderr, corpus.TotalBytes(c.inputs))
+		reader.Progress = show.read
+	}
+	emit := func(r *govx.Result) error {
+		if show != nil {
+			show.article()
+		}
+		return w.Write(r)
+	}
 	m := &output.Manifest{Version: version, Options: c.manifest, Failures: []output.Failure{}}
-	stats, runErr := p.Run(ctx, documents(c.inputs), c.workers, w.Write, func(err error) {
+	stats, runErr := p.Run(ctx, documents(&reader, c.inputs), c.workers, emit, func(err error) {
 		m.Failures = append(m.Failures, failure(err))
 		fmt.Fprintf(stderr, "govx: %v\n", err)
 	})
-	m.InputsRead = int64(stats.Articles + stats.Duplicates + stats.Failures)
+	if show != nil {
+		show.close()
+	}
+	m.InputsRead = int64(stats.Articles + stats.Duplicates + stats.Skipped + stats.Failures)
 	m.DuplicatesSkipped = int64(stats.Duplicates)
 	m.WallSeconds = time.Since(started).Seconds()
 	if runErr != nil && !errors.Is(runErr, context.Canceled) {
@@ -126,11 +150,11 @@ func runExtract(ctx context.Context, args []string, stdout, stderr io.Writer) er
 }
 
 // documents streams the inputs, or the built-in sample when there are none.
-func documents(inputs []string) iter.Seq2[govx.Document, error] {
+func documents(r *corpus.Reader, inputs []string) iter.Seq2[govx.Document, error] {
 	if len(inputs) == 0 {
 		return corpus.Sample()
 	}
-	return corpus.Read(inputs)
+	return r.Read(inputs)
 }
 
 // failure turns a read or processing error into a manifest entry.

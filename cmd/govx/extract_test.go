@@ -1,0 +1,150 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"govx/extract/extracttest"
+	"govx/output"
+)
+
+// extractRun runs govx extract with args and returns its stdout, failing
+// the test on an exit status other than want.
+func extractRun(t *testing.T, want int, args ...string) string {
+	t.Helper()
+	var stdout, stderr bytes.Buffer
+	if got := run(context.Background(), append([]string{"extract"}, args...), &stdout, &stderr); got != want {
+		t.Fatalf("govx extract %s: exit status %d, want %d\nstderr: %s", strings.Join(args, " "), got, want, stderr.String())
+	}
+	return stdout.String()
+}
+
+// TestExtractCorpus runs the whole pipeline on the shared corpus, reads the
+// Parquet back and checks that every mention's offsets give its text, and
+// that the rows do not depend on the number of workers.
+func TestExtractCorpus(t *testing.T) {
+	corpusDir := filepath.Join(extracttest.SharedDir(t), "corpus")
+	one, four := t.TempDir(), t.TempDir()
+	extractRun(t, 0, "--quiet", "--workers", "1", "--tables", "all", "-o", one, corpusDir)
+	extractRun(t, 0, "--quiet", "--workers", "4", "--tables", "all", "-o", four, corpusDir)
+
+	r1, err := output.ReadRun(one)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r4, err := output.ReadRun(four)
+	if err != nil {
+		t.Fatal(err)
+	}
+	entries, _ := os.ReadDir(corpusDir)
+	if len(r1.Articles) != len(entries) {
+		t.Errorf("%d articles written from %d files", len(r1.Articles), len(entries))
+	}
+	tables := map[string][2]any{
+		"articles":   {r1.Articles, r4.Articles},
+		"quantities": {r1.Quantities, r4.Quantities},
+		"periods":    {r1.Periods, r4.Periods},
+		"entities":   {r1.Entities, r4.Entities},
+		"indicators": {r1.Indicators, r4.Indicators},
+		"tokens":     {r1.Tokens, r4.Tokens},
+	}
+	for name, pair := range tables {
+		if reflect.ValueOf(pair[0]).Len() == 0 {
+			t.Errorf("%s: no rows from the corpus", name)
+		}
+		if !reflect.DeepEqual(pair[0], pair[1]) {
+			t.Errorf("%s: rows differ between --workers 1 and --workers 4", name)
+		}
+	}
+
+	texts := map[string][]rune{}
+	for _, a := range r1.Articles {
+		texts[a.ArticleID] = []rune(a.Text)
+	}
+	check := func(table, id string, start, end int32, want string) {
+		t.Helper()
+		text, ok := texts[id]
+		switch {
+		case !ok:
+			t.Errorf("%s: row of unknown article %s", table, id)
+		case start < 0 || start >= end || int(end) > len(text):
+			t.Errorf("%s: %s: offsets %d-%d outside the text (%d code points)", table, id, start, end, len(text))
+		case string(text[start:end]) != want:
+			t.Errorf("%s: %s: text[%d:%d] = %q, row says %q", table, id, start, end, string(text[start:end]), want)
+		}
+	}
+	for _, r := range r1.Quantities {
+		check("quantities", r.ArticleID, r.Start, r.End, r.Text)
+	}
+	for _, r := range r1.Periods {
+		check("periods", r.ArticleID, r.Start, r.End, r.Text)
+	}
+	for _, r := range r1.Entities {
+		check("entities", r.ArticleID, r.Start, r.End, r.Text)
+	}
+	for _, r := range r1.Indicators {
+		check("indicators", r.ArticleID, r.Start, r.End, r.Evidence)
+	}
+	for _, r := range r1.Tokens {
+		check("tokens", r.ArticleID, r.Start, r.End, r.Text)
+	}
+}
+
+// TestExtractSample is what make run does: the built-in sample into a
+// directory, with a summary of rows per table on stdout.
+func TestExtractSample(t *testing.T) {
+	dir := t.TempDir()
+	out := extractRun(t, 0, "-o", dir)
+	for _, table := range []string{"articles", "quantities", "periods", "entities", "indicators"} {
+		if !strings.Contains(out, table) {
+			t.Errorf("summary does not mention %s:\n%s", table, out)
+		}
+		parts, _ := filepath.Glob(filepath.Join(dir, table, "part-*.parquet"))
+		if len(parts) == 0 {
+			t.Errorf("no part file for %s", table)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, output.ManifestName)); err != nil {
+		t.Error(err)
+	}
+}
+
+func TestExtractBadArguments(t *testing.T) {
+	for _, args := range [][]string{
+		{"--workers", "0"},
+		{"--format", "csv"},
+		{"--tables", "articles,nope"},
+		{"--reference-date", "2024/01/05"},
+		{"--no-such-flag"},
+	} {
+		var stdout, stderr bytes.Buffer
+		if got := run(context.Background(), append([]string{"extract", "-o", t.TempDir()}, args...), &stdout, &stderr); got != 2 {
+			t.Errorf("extract %v: exit status %d, want 2", args, got)
+		}
+		if stderr.Len() == 0 {
+			t.Errorf("extract %v: nothing on stderr", args)
+		}
+	}
+}
+
+// TestExtractReportsFailures: an unreadable input is reported with its
+// source, the others are still written, and the exit status is 2.
+func TestExtractReportsFailures(t *testing.T) {
+	in := t.TempDir()
+	os.WriteFile(filepath.Join(in, "good.txt"), []byte("示例区今年以来新增企业12家。"), 0o644)
+	os.WriteFile(filepath.Join(in, "empty.txt"), nil, 0o644)
+	dir := t.TempDir()
+	extractRun(t, 2, "--quiet", "-o", dir, in)
+	m, err := output.ReadManifest(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m.ArticlesWritten != 1 || len(m.Failures) != 1 || !strings.Contains(m.Failures[0].Source, "empty.txt") {
+		t.Errorf("manifest: %d articles, failures %+v; want 1 article and empty.txt failed", m.ArticlesWritten, m.Failures)
+	}
+}
