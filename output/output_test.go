@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"math"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -778,5 +779,32 @@ func TestArticleIDsWithoutArticles(t *testing.T) {
 		if err != nil || len(ids) != 3 {
 			t.Errorf("%s: ArticleIDs = %v, %v", format, ids, err)
 		}
+	}
+}
+
+func TestFailedRunPublishesNothing(t *testing.T) {
+	dir := t.TempDir()
+	writeRun(t, Options{Dir: dir, Format: JSONL}, sample(0)) // an earlier run
+	w, err := Create(Options{Dir: dir, Format: JSONL})
+	if err != nil {
+		t.Fatal(err)
+	}
+	bad := sample(1)
+	bad.Mentions.Quantities[0].Value = math.NaN() // JSON cannot hold it
+	for _, r := range []*govx.Result{sample(2), bad} {
+		if err := w.Write(r); err != nil {
+			t.Fatal(err) // rows are buffered: the error comes at Close
+		}
+	}
+	if err := w.Close(nil); err == nil || !strings.Contains(err.Error(), "quantities") {
+		t.Errorf("Close: %v, want an error naming the quantities part", err)
+	}
+	for _, table := range DefaultTables {
+		if got := partFiles(t, dir, table); !slices.Equal(got, []string{"part-00000.jsonl"}) {
+			t.Errorf("%s holds %v after a failed run", table, got)
+		}
+	}
+	if run, err := ReadRun(dir); err != nil || len(run.Articles) != 1 || run.Articles[0].ArticleID != sample(0).Article.ID {
+		t.Errorf("the earlier run after a failed one: %v, %v", run, err)
 	}
 }
