@@ -80,8 +80,11 @@ func FuzzParseHTML(f *testing.F) {
 		if !utf8.ValidString(d.Text) && utf8.ValidString(s) {
 			t.Errorf("invalid UTF-8 text from valid page")
 		}
-		if strings.TrimSpace(d.Text) == "" || strings.Contains(d.Text, "\n\n") || strings.ContainsRune(d.Text, 0) {
+		if strings.TrimSpace(d.Text) == "" || strings.Count(d.Text, "\n\n") > 1 || strings.ContainsRune(d.Text, 0) {
 			t.Errorf("text %q", d.Text)
+		}
+		if d.Title != "" && !strings.HasPrefix(d.Text, d.Title+"\n\n") {
+			t.Errorf("text %q does not start with the title %q", d.Text, d.Title)
 		}
 	})
 }

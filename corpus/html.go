@@ -56,11 +56,42 @@ func ParseHTML(page string) (govx.Document, error) {
 		return govx.Document{}, fmt.Errorf("html: %w", err)
 	}
 	p := newPageScan(root)
-	text := blockText(p.mainNode())
-	if strings.TrimSpace(text) == "" {
+	main := blockText(p.mainNode())
+	title := p.title()
+	body := bodyLines(main, title)
+	if len(body) == 0 {
 		return govx.Document{}, fmt.Errorf("%w: no text found in the page", ErrEmpty)
 	}
-	return govx.Document{Title: p.title(), Published: p.published(text), Text: text}, nil
+	text := strings.Join(body, "\n")
+	if title != "" {
+		text = title + "\n\n" + text
+	}
+	return govx.Document{Title: title, Published: p.published(main), Text: text}, nil
+}
+
+// bodyLines returns the lines of a page's main text without the headline
+// and the info lines around it (发布时间：…  来源：…), which are metadata.
+// The text of a page is laid out as the corpus's .txt files are: the title,
+// a blank line, the body.
+func bodyLines(main, title string) []string {
+	var out []string
+	for _, line := range strings.Split(main, "\n") {
+		if line == "" || line == title || isInfoLine(line) {
+			continue
+		}
+		out = append(out, line)
+	}
+	return out
+}
+
+// maxInfoLine is the longest line, in code points, taken for an info line.
+const maxInfoLine = 80
+
+// infoLine matches the start of a line of article metadata or page tools.
+var infoLine = regexp.MustCompile(`^[【\[]?\s*(?:(?:发布时间|发布日期|发表时间|发稿时间|日期|时间|来源|信息来源|文章来源|作者|编辑|责任编辑|发布人|发布者|浏览次数|点击数|阅读次数|访问量|字号|字体)\s*[:：]|分享到|打印本页|关闭窗口|打印|关闭)`)
+
+func isInfoLine(line string) bool {
+	return utf8.RuneCountInString(line) <= maxInfoLine && infoLine.MatchString(line)
 }
 
 // htmlDepth returns the deepest element nesting of page, counted from the
@@ -250,25 +281,37 @@ var titleSeparators = []string{"_", " - ", " | ", "|", "——", "--", "－", " 
 
 // title returns the page's article title: from a title meta tag, else
 // the longest line of the page that the title tag contains (the headline
-// above the body), else the title tag without the site name.
+// above the body), else the h1, else the line above the dateline
+// (发稿时间：…), else the title tag without the site name.
 func (p *pageScan) title() string {
 	for _, k := range titleMeta {
 		if v := p.meta[k]; v != "" {
 			return collapse(v)
 		}
 	}
+	lines := strings.Split(blockText(p.body), "\n")
 	t := collapse(p.titleTag)
-	if t == "" {
-		return p.h1
-	}
-	best := ""
-	for _, line := range strings.Split(blockText(p.body), "\n") {
-		if len(line) > len(best) && utf8.RuneCountInString(line) >= minTitleRunes && strings.Contains(t, line) {
-			best = line
+	if t != "" {
+		best := ""
+		for _, line := range lines {
+			if len(line) > len(best) && utf8.RuneCountInString(line) >= minTitleRunes && strings.Contains(t, line) {
+				best = line
+			}
+		}
+		if best != "" {
+			return best
 		}
 	}
-	if best != "" {
-		return best
+	if p.h1 != "" {
+		return p.h1
+	}
+	for i, line := range lines {
+		if i > 0 && isInfoLine(line) && dateLine.MatchString(line) {
+			if looksLikeTitle(lines[i-1]) {
+				return lines[i-1]
+			}
+			break
+		}
 	}
 	for _, sep := range titleSeparators {
 		if head, _, ok := strings.Cut(t, sep); ok && utf8.RuneCountInString(strings.TrimSpace(head)) >= 2 {
@@ -276,6 +319,14 @@ func (p *pageScan) title() string {
 		}
 	}
 	return t
+}
+
+// looksLikeTitle reports whether a line has the shape of a headline.
+func looksLikeTitle(line string) bool {
+	n := utf8.RuneCountInString(line)
+	last, _ := utf8.DecodeLastRuneInString(line)
+	return n >= minTitleRunes && n <= 2*maxTitleRunes && countHan(line)*2 >= n &&
+		!strings.ContainsRune(notTitleEnd, last) && !strings.Contains(line, "。")
 }
 
 // dateMeta are the meta tags that give a publish date, best first.
@@ -330,6 +381,10 @@ func blockText(n *html.Node) string {
 func writeText(b *strings.Builder, n *html.Node) {
 	switch n.Type {
 	case html.TextNode:
+		if strings.TrimSpace(n.Data) == "" {
+			b.WriteByte(' ') // white space between elements separates them
+			return
+		}
 		for _, r := range n.Data {
 			if r == '\n' || r == '\r' {
 				r = softBreak

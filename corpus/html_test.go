@@ -43,7 +43,8 @@ const govPage = `<!DOCTYPE html>
 <div class="footer">主办单位：云溪县人民政府办公室 版权所有 备案号：示例ICP备00000000号</div>
 </body></html>`
 
-const govText = "一季度，云溪县实现地区生产总值126.5亿元，同比增长6.2%。（测试用页面，数字虚构）\n" +
+const govText = "云溪县一季度经济运行情况\n\n" +
+	"一季度，云溪县实现地区生产总值126.5亿元，同比增长6.2%。（测试用页面，数字虚构）\n" +
 	"规模以上工业增加值同比增长8.1%，固定资产投资同比增长5.4%。\n" +
 	"社会消费品零售总额41.3亿元，同比增长4.9%。"
 
@@ -73,7 +74,7 @@ func TestReadHTML(t *testing.T) {
 		{"meta.html", withMeta, "云溪县一季度经济运行情况", "2023-04-18", govText, nil},
 		{"nometa.html", noMeta, "云溪县一季度经济运行情况", "2023-04-19", govText, nil},
 		{"gbk.htm", gbk(t, noMeta), "云溪县一季度经济运行情况", "2023-04-19", govText, nil},
-		{"zoom.html", zoom, "快讯", "", "今年以来，全区新签约亿元以上项目12个。\n1-5月，完成工业投资23.6亿元。\n（测试用页面）", nil},
+		{"zoom.html", zoom, "快讯", "", "快讯\n\n今年以来，全区新签约亿元以上项目12个。\n1-5月，完成工业投资23.6亿元。\n（测试用页面）", nil},
 		{"deep.html", "<html><body>" + strings.Repeat("<div>", 5000) + "深" + strings.Repeat("</div>", 5000), "", "", "", corpus.ErrTooLarge},
 		{"notext.html", "<html><head><title>空</title></head><body><script>x()</script></body></html>", "", "", "", corpus.ErrEmpty},
 		{"paragraphs.html", "<html><body>" + strings.Repeat("<p>没有结束标签的段落。", 1000) + "</body></html>", "", "", strings.TrimSuffix(strings.Repeat("没有结束标签的段落。\n", 1000), "\n"), nil},
@@ -111,6 +112,9 @@ func TestReadHTML(t *testing.T) {
 // expected text, title and date are in the .want files next to them.
 func TestReadHTMLFixtures(t *testing.T) {
 	pages, _ := filepath.Glob("testdata/html/*.html")
+	if len(pages) < 2 {
+		t.Fatalf("%d pages in testdata/html, want at least 2", len(pages))
+	}
 	for _, p := range pages {
 		want, err := os.ReadFile(strings.TrimSuffix(p, ".html") + ".want")
 		if err != nil {
