@@ -58,18 +58,30 @@ func (s *scan) listHead(b int) (string, govx.EntityType) {
 	return "", govx.EntityNone
 }
 
-// itemStart walks left from byte end over the tokens of one list item.
+// itemStart walks left from byte end over the tokens of one list item. An
+// item after 、 may hold verbs (矽佳测试, 远海包装); the first item of the
+// list ends at a verb (服务保障哈电 → 哈电).
 func (s *scan) itemStart(end int) int {
-	start := end
-	for k := s.tokAt[end-1]; k >= 0; k-- {
-		tk := s.toks[k]
-		w := s.text[tk.Start:tk.End]
-		if tk.End != start || isPunct(w) || s.t.stop[w] || s.runes(tk.Start, end) > maxListItem {
-			break
-		}
-		start = tk.Start
+	if end == 0 {
+		return end
 	}
-	return start
+	walk := func(verbs bool) int {
+		start := end
+		for k := s.tokAt[end-1]; k >= 0; k-- {
+			tk := s.toks[k]
+			w := s.text[tk.Start:tk.End]
+			if tk.End != start || isPunct(w) || s.t.stop[w] || s.runes(tk.Start, end) > maxListItem ||
+				s.stopTagged(tk, classCompany) || !verbs && strings.HasPrefix(tk.Pos, "v") && s.runes(tk.Start, tk.End) >= 2 {
+				break
+			}
+			start = tk.Start
+		}
+		return start
+	}
+	if start := walk(true); strings.HasSuffix(s.text[:start], "、") {
+		return start
+	}
+	return walk(false)
 }
 
 // listItem adds text[start:end] as an item of a list with the given head.

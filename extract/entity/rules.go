@@ -91,6 +91,10 @@ func (s *scan) bySuffix(i, end int, sf suffix) (cand, bool) {
 		if !s.proper(start, i) {
 			return cand{}, false
 		}
+		// 局, 厅, 部 after one-rune pieces is a word (开好局), not an agency.
+		if utf8.RuneCountInString(sf.text) == 1 && !s.hasWord(start, i) {
+			return cand{}, false
+		}
 	default:
 		if !s.proper(start, i) {
 			return cand{}, false
@@ -130,6 +134,9 @@ func (s *scan) suffixPlaced(i, end int, sf suffix) bool {
 		}
 		return false
 	}
+	if tk != nil && tk.Start < i && s.t.generic[s.text[tk.Start:tk.End]] {
+		return false // 大项目
+	}
 	if s.aligned(end) {
 		return true
 	}
@@ -139,10 +146,10 @@ func (s *scan) suffixPlaced(i, end int, sf suffix) bool {
 
 // stopTags are the part-of-speech tags of tokens that never stand inside
 // a name: numerals, measure words, prepositions, conjunctions, particles,
-// pronouns, adverbs, localizers, idioms.
+// pronouns, adverbs, idioms, time words.
 var stopTags = map[string]bool{
 	"m": true, "q": true, "p": true, "c": true, "u": true, "uj": true, "ul": true, "uz": true,
-	"uv": true, "ud": true, "ug": true, "r": true, "d": true, "f": true, "y": true, "e": true,
+	"uv": true, "ud": true, "ug": true, "r": true, "d": true, "y": true, "e": true,
 	"i": true, "t": true,
 }
 
@@ -159,8 +166,8 @@ func (s *scan) stopTagged(tk govx.Token, class suffixClass) bool {
 	case classRoad:
 		return strings.HasPrefix(tk.Pos, "v") || tk.Pos == "a"
 	case classProject:
-		if tk.Pos == "m" || tk.Pos == "q" {
-			return false
+		if tk.Pos == "m" || tk.Pos == "q" || tk.Pos == "t" {
+			return false // 105道班段, 未来燃料发动机研发制造项目
 		}
 	}
 	return stopTags[tk.Pos]
@@ -214,6 +221,13 @@ func (s *scan) reachLeft(i int, sf suffix) int {
 		}
 		if isDigits(w) && !s.digitsInName(tk.End, class) {
 			break
+		}
+		if class == classZone && s.endsClass(w, classZone) {
+			break // 浒关开发区莱克工业园 is two places
+		}
+		if s.known[tk.Start] && s.known[tk.End-1] {
+			start = tk.Start // inside a name found already: 春晓路口袋公园
+			continue
 		}
 		multiVerb := strings.HasPrefix(tk.Pos, "v") && s.runes(tk.Start, tk.End) >= 2
 		switch class {
@@ -282,6 +296,22 @@ func (s *scan) endsClass(w string, class suffixClass) bool {
 				return true
 			}
 		}
+	}
+	return false
+}
+
+// hasWord reports whether text[i:j] holds a token of two runes or more.
+func (s *scan) hasWord(i, j int) bool {
+	for b := i; b < j; {
+		tk := s.tok(b)
+		if tk == nil {
+			b++
+			continue
+		}
+		if s.runes(tk.Start, tk.End) >= 2 {
+			return true
+		}
+		b = tk.End
 	}
 	return false
 }

@@ -129,6 +129,12 @@ func isPunct(w string) bool {
 	return true
 }
 
+// nounish reports whether a one-rune token's tag may belong to a name the
+// segmenter cut up (鹰/n 普/ad, 何/r 家/zg 圩/zg).
+func nounish(pos string) bool {
+	return strings.HasPrefix(pos, "n") || pos == "zg" || pos == "g" || pos == "j" || pos == "x"
+}
+
 // isLatin reports whether w is made of ASCII letters.
 func isLatin(w string) bool {
 	for _, r := range w {
@@ -188,7 +194,7 @@ func (s *scan) proper(i, j int) bool {
 		r := firstRune(w)
 		if n == 1 && isHan(r) && !s.t.notLast[r] && !s.t.stop[w] && tk.Start >= i && tk.End <= j {
 			single++
-			nonVerb = nonVerb || !strings.HasPrefix(tk.Pos, "v")
+			nonVerb = nonVerb || nounish(tk.Pos)
 			if single >= 2 && nonVerb {
 				return true
 			}
@@ -228,7 +234,7 @@ func (s *scan) gazetteer() {
 			if w == "我国" {
 				s.weGuo++
 			}
-			if kn, ok := s.t.names[w]; ok && (l > 2 || s.aligned(i) && s.aligned(j)) {
+			if kn, ok := s.t.names[w]; ok && s.aligned(i) && (l > 2 || s.aligned(j)) {
 				s.add(cand{Span: govx.Span{Start: i, End: j}, typ: kn.typ, norm: kn.normalized, prio: prioName})
 				s.mark(i, j)
 			}

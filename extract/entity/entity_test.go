@@ -1,0 +1,263 @@
+package entity
+
+import (
+	"fmt"
+	"runtime"
+	"strings"
+	"testing"
+	"time"
+
+	"govx"
+	"govx/extract/extracttest"
+)
+
+// entityCase is a test sentence with its entities marked in brackets and
+// their types (and, where given, admin codes and normalized names) in
+// order. A sentence without brackets must give no entity.
+type entityCase struct {
+	in    string
+	types []govx.EntityType
+	codes []string // admin_code per span, "" for none; nil: not checked
+	norms []string // normalized per span; nil: not checked
+}
+
+const (
+	org  = govx.EntityOrg
+	loc  = govx.EntityLoc
+	per  = govx.EntityPer
+	proj = govx.EntityProject
+)
+
+func runCases(t *testing.T, cases []entityCase) {
+	t.Helper()
+	x := extractor(t)
+	for _, c := range cases {
+		text, want := extracttest.Marked(c.in)
+		t.Run(text, func(t *testing.T) {
+			doc := segmentedDoc(t, text)
+			var m govx.Mentions
+			x.Extract(doc, &m)
+			extracttest.Check(t, doc, &m)
+			var got []govx.Span
+			for _, e := range m.Entities {
+				got = append(got, e.Span)
+			}
+			if extracttest.Show(text, got) != extracttest.Show(text, want) {
+				t.Fatalf("got  %s\nwant %s", extracttest.Show(text, got), extracttest.Show(text, want))
+			}
+			for i, e := range m.Entities {
+				if e.Type != c.types[i] {
+					t.Errorf("%s: type %s, want %s", e.In(text), e.Type, c.types[i])
+				}
+				if c.codes != nil && e.AdminCode != c.codes[i] {
+					t.Errorf("%s: admin_code %q, want %q", e.In(text), e.AdminCode, c.codes[i])
+				}
+				if c.norms != nil && e.Normalized != c.norms[i] {
+					t.Errorf("%s: normalized %q, want %q", e.In(text), e.Normalized, c.norms[i])
+				}
+			}
+		})
+	}
+}
+
+func TestOrganizations(t *testing.T) {
+	runCases(t, []entityCase{
+		{in: "[苏州华泰精密机械有限公司]今年新增两条生产线。", types: []govx.EntityType{org}},
+		{in: "[江苏省农业科学院]与[南京农业大学]签订合作协议。", types: []govx.EntityType{org, org}},
+		{in: "[无锡市人民政府]印发了实施意见。", types: []govx.EntityType{org}},
+		{in: "据[中国人民银行]发布的数据，贷款余额继续增长。", types: []govx.EntityType{org}},
+		{in: "[常州天合光能有限公司]扩建工厂，[天合光能]预计年内投产。",
+			types: []govx.EntityType{org, org}, norms: []string{"", "常州天合光能有限公司"}},
+		{in: "[中能建集团]与园区签订协议。", types: []govx.EntityType{org}, norms: []string{"中国能源建设集团有限公司"}},
+		// Negatives: generic words, unnamed bodies.
+		{in: "企业加快转型升级，海关通关效率明显提升。"},
+		{in: "全市招商服务公司负责对接客商，市财政局做好保障。"},
+		{in: "区党工委召开会议，研究部署下一阶段工作。"},
+	})
+}
+
+func TestPlaces(t *testing.T) {
+	runCases(t, []entityCase{
+		{in: "[常州高新区]前三季度工业投资增长较快。", types: []govx.EntityType{loc}},
+		{in: "[浦东新区]新增外资企业三百家。", types: []govx.EntityType{loc}, codes: []string{"310115"}},
+		{in: "[上海浦东新区]启动科创平台建设。", types: []govx.EntityType{loc},
+			codes: []string{"310115"}, norms: []string{"上海市浦东新区"}},
+		{in: "[镇江]的[丹徒区]今年新开工项目较多。", types: []govx.EntityType{loc, loc},
+			codes: []string{"321100", "321112"}, norms: []string{"镇江市", ""}},
+		{in: "[江苏省]、[浙江省]两地签署协议。", types: []govx.EntityType{loc, loc}, codes: []string{"320000", "330000"}},
+		{in: "[泰国]与[越南]客商参加洽谈。", types: []govx.EntityType{loc, loc}, codes: []string{"", ""}},
+		{in: "[长江]岸线整治全面完成。", types: []govx.EntityType{loc}},
+		// Negatives: generic areas, words that hold division names.
+		{in: "全省各地区道路建设加快，思路清晰，销路通畅。"},
+		{in: "高新区持续优化营商环境，全区上下形成合力。"},
+	})
+}
+
+func TestPeople(t *testing.T) {
+	runCases(t, []entityCase{
+		{in: "本报记者 [王晓明]", types: []govx.EntityType{per}},
+		{in: "副市长[陈立新]出席会议并讲话。", types: []govx.EntityType{per}},
+		{in: "会上，董事长[刘建国]介绍了企业情况。", types: []govx.EntityType{per}},
+		{in: "市领导[何志远]、[孙立群]、[马晓东]等出席活动。", types: []govx.EntityType{per, per, per}},
+		{in: "园区今年完成投资较多。（[赵明] [孙丽]）", types: []govx.EntityType{per, per}},
+		// Negatives: titles without names, quoted positions.
+		{in: "市长质量奖评选工作启动。"},
+		{in: "主要负责人，参加会议。（右一）"},
+	})
+}
+
+func TestProjects(t *testing.T) {
+	runCases(t, []entityCase{
+		{in: "总投资30亿元的[宁海新能源电池材料项目]开工。", types: []govx.EntityType{proj}},
+		{in: "[凤凰湖公园整治提升工程]全面完成。", types: []govx.EntityType{proj}},
+		{in: "[京沪高铁]客流持续增长。", types: []govx.EntityType{proj}},
+		{in: "[国道312线溧阳至宜兴段]改扩建加快推进。", types: []govx.EntityType{proj}},
+		// Negatives: counts and kinds of projects are not names.
+		{in: "新签约亿元以上产业项目21个，重点项目加快推进。"},
+		{in: "一期项目明年投产，二期项目已开工，综合配套项目有序推进。"},
+	})
+}
+
+func TestLists(t *testing.T) {
+	runCases(t, []entityCase{
+		{in: "园区培育了[海纳微电]、[芯源测试]、[睿联光学]等企业。", types: []govx.EntityType{org, org, org}},
+		// Items without a proper name are not taken.
+		{in: "新能源、医疗器械等新兴产业项目较多。"},
+	})
+}
+
+func TestRegion(t *testing.T) {
+	x := extractor(t)
+	for _, c := range []struct{ text, want string }{
+		{"常州高新区经济稳中有进。\n常州高新区规上工业产值增长。\n南京客商来访。", "常州高新区"},
+		{"今年我国出口增长。我国制造业保持扩张，广州港吞吐量创新高。", "中国"},
+		{"会议强调，要抓好各项工作。", ""},
+	} {
+		doc := segmentedDoc(t, c.text)
+		var m govx.Mentions
+		x.Extract(doc, &m)
+		if doc.Article.Region != c.want {
+			t.Errorf("%q: region %q, want %q", c.text, doc.Article.Region, c.want)
+		}
+	}
+}
+
+func TestResolve(t *testing.T) {
+	x := extractor(t)
+	for name, code := range map[string]string{
+		"镇江": "321100", "镇江市": "321100", "丹徒区": "321112", "丹徒": "321112",
+		"江苏": "320000", "西藏": "540000", "杜尔伯特": "230624", "香港": "810000",
+	} {
+		ds := x.Resolve(name)
+		if len(ds) != 1 || ds[0].Code != code {
+			t.Errorf("Resolve(%q) = %v, want one division %s", name, ds, code)
+		}
+	}
+	if ds := x.Resolve("朝阳区"); len(ds) < 2 {
+		t.Errorf("Resolve(朝阳区) = %v, want several divisions", ds)
+	}
+	if d := x.Lookup("321112"); d == nil || d.Name != "丹徒区" || d.Parent != "321100" || d.Level != 3 {
+		t.Errorf("Lookup(321112) = %+v", d)
+	}
+}
+
+// TestNewCost holds the start-up cost of the gazetteer and tables: New must
+// take no more than 50 ms and 20 MB.
+func TestNewCost(t *testing.T) {
+	if testing.Short() {
+		t.Skip("measures time")
+	}
+	best := time.Hour
+	for range 3 {
+		start := time.Now()
+		if _, err := New(); err != nil {
+			t.Fatal(err)
+		}
+		best = min(best, time.Since(start))
+	}
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	x, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	runtime.GC()
+	runtime.ReadMemStats(&after)
+	runtime.KeepAlive(x)
+	heap := int64(after.HeapAlloc) - int64(before.HeapAlloc)
+	t.Logf("New: %v (best of 3), %.1f MB retained", best, float64(heap)/(1<<20))
+	if best > 50*time.Millisecond {
+		t.Errorf("New took %v, want ≤ 50ms", best)
+	}
+	if heap > 20<<20 {
+		t.Errorf("an Extractor retains %d bytes, want ≤ 20 MB", heap)
+	}
+}
+
+func BenchmarkNew(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := New(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkExtract(b *testing.B) {
+	x := extractor(b)
+	text := strings.Repeat("本报记者 王晓明\n常州高新区前三季度工业投资增长12%，苏州华泰精密机械有限公司与南京农业大学签约，"+
+		"总投资30亿元的宁海新能源电池材料项目开工。副市长陈立新出席。\n", 20)
+	doc := segmentedDoc(b, text)
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	for b.Loop() {
+		var m govx.Mentions
+		x.Extract(doc, &m)
+	}
+}
+
+func FuzzExtract(f *testing.F) {
+	for _, s := range []string{
+		"本报记者 王晓明", "（赵明 孙丽）", "苏州华泰精密机械（苏州）有限公司", "国道312线溧阳至宜兴段",
+		"上海浦东新区", "海纳微电、芯源测试等企业", "346国道", "（", "等企业", "、、等项目", "书记",
+	} {
+		f.Add(s)
+	}
+	x, err := New()
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		// The fuzz target runs without the segmenter (too slow to load per
+		// worker); the extractor then reads every rune as a token.
+		doc := extracttest.Doc(text)
+		var m govx.Mentions
+		x.Extract(doc, &m)
+		for _, err := range extracttest.Violations(text, &m) {
+			t.Error(err)
+		}
+	})
+}
+
+func Example() {
+	x, err := New()
+	if err != nil {
+		panic(err)
+	}
+	// Without the segmenter's tokens (the pipeline supplies them), the
+	// gazetteer and the rules still find divisions and bylines.
+	doc := extracttest.Doc("镇江丹徒区今年以来项目建设提速。（赵明 孙丽）")
+	var m govx.Mentions
+	x.Extract(doc, &m)
+	for _, e := range m.Entities {
+		fmt.Println(strings.TrimSpace(fmt.Sprint(e.Type, " ", e.In(doc.Article.Text), " ", e.AdminCode, " ", e.Normalized)))
+	}
+	fmt.Println("region:", doc.Article.Region)
+	// Output:
+	// LOC 镇江 321100 镇江市
+	// LOC 丹徒区 321112
+	// PER 赵明
+	// PER 孙丽
+	// region: 镇江
+}
