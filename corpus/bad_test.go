@@ -17,7 +17,7 @@ import (
 func TestBadInputsMixedWithGood(t *testing.T) {
 	dir := t.TempDir()
 	big := strings.Repeat("长", 1<<20) // 3 MiB on one line, over the 1 MiB cap below
-	zeros := strings.Repeat("\x00", 20<<20)
+	zeros := strings.Repeat("\x00", 4<<20)
 	good := gzipBytes(t, textA)
 	writeFiles(t, dir, map[string]string{
 		"good.txt":            textA,
@@ -32,7 +32,7 @@ func TestBadInputsMixedWithGood(t *testing.T) {
 		"truncated.txt.gz":    good[:len(good)/2],
 		"bomb.zip":            zipBytes(t, member{"zeros.txt", zeros}),
 		"bomb.jsonl.gz":       gzipBytes(t, zeros),
-		"bomb.jsonl.zst":      zstdBytes(t, zeros+zeros+zeros+zeros+zeros),
+		"bomb.jsonl.zst":      zstdBytes(t, zeros),
 		"huge.txt":            big,
 		"hugeline.jsonl":      `{"id":"big","text":"` + big + `"}` + "\n" + strings.Replace(lineD, "d1", "d2", 1),
 		"deep.html":           "<html><body>" + strings.Repeat("<div>", 2000) + "深</body></html>",
@@ -106,5 +106,25 @@ func must(t *testing.T, err error) {
 	t.Helper()
 	if err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestZipBombHeader checks that a zip member whose header announces more
+// than the expansion cap allows fails before it is decompressed.
+func TestZipBombHeader(t *testing.T) {
+	zeros := strings.Repeat("\x00", 4<<20)
+	p := writeOne(t, "bomb.zip", zipBytes(t, member{"zeros.txt", zeros}, member{"ok.txt", textA}))
+	r := corpus.Reader{MaxArticleBytes: 1 << 20, MaxExpansion: 10}
+	var errs []error
+	docs := 0
+	for _, err := range r.Read([]string{p}) {
+		if err != nil {
+			errs = append(errs, err)
+		} else {
+			docs++
+		}
+	}
+	if len(errs) != 1 || !errors.Is(errs[0], corpus.ErrBomb) || docs != 1 {
+		t.Errorf("errors %v and %d documents; want one ErrBomb and 1 document", errs, docs)
 	}
 }
