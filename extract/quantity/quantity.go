@@ -90,20 +90,52 @@ func (e *Extractor) Extract(doc *extract.Doc, m *govx.Mentions) {
 	s := v.text
 	text := doc.Article.Text
 	for i := 0; i < len(s); {
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
+		if !mayStart(r) {
+			i += size
+			continue
+		}
 		c, next := e.match(s, i)
 		if c.ok {
-			m.Quantities = append(m.Quantities, c.quantity(v, text))
+			q := c.quantity(v, text)
+			if onBoundaries(text, q.Span) {
+				m.Quantities = append(m.Quantities, q)
+			}
 		}
 		if next <= i {
-			if s[i] < utf8.RuneSelf {
-				next = i + 1
-			} else {
-				_, size := utf8.DecodeRuneInString(s[i:])
-				next = i + size
-			}
+			next = i + size
 		}
 		i = next
 	}
+}
+
+// mayStart reports whether a quantity may start with r: a digit, a
+// Chinese numeral or scale, a sign, a currency sign, or the first rune of
+// a word quantity (对折, 半成). It keeps the scan cheap on other text.
+func mayStart(r rune) bool {
+	switch {
+	case r >= '0' && r <= '9':
+		return true
+	case r < utf8.RuneSelf:
+		return r == '-' || r == '$' || r == 'U' || r == 'H'
+	}
+	if isNumberRune(r) {
+		return true
+	}
+	switch r {
+	case '负', '負', '￥', '¥', '€', '£', '对', '半':
+		return true
+	}
+	return false
+}
+
+// onBoundaries reports whether span s starts and ends on character
+// boundaries of text (it may not when the text holds invalid UTF-8).
+func onBoundaries(text string, s govx.Span) bool {
+	return s.Start < s.End && utf8.RuneStart(text[s.Start]) && (s.End == len(text) || utf8.RuneStart(text[s.End]))
 }
 
 // candidate is a quantity found in the scanned view of the text.
@@ -214,13 +246,12 @@ func (e *Extractor) match(s string, i int) (candidate, int) {
 	if strings.HasSuffix(s[:start], "星期") || strings.HasSuffix(s[:start], "礼拜") {
 		return candidate{}, skip
 	}
-	for _, f := range e.fixed {
-		if strings.HasPrefix(s[n.start:], f) {
-			return candidate{}, n.start + len(f)
+	if n.chinese {
+		for _, f := range e.fixed {
+			if strings.HasPrefix(s[n.start:], f) {
+				return candidate{}, n.start + len(f)
+			}
 		}
-	}
-	if quoted(s, start, n.end) {
-		return candidate{}, skipQuoted(s, n.end)
 	}
 
 	c := candidate{start: start}
@@ -307,6 +338,9 @@ func (e *Extractor) match(s string, i int) (candidate, int) {
 	}
 	if !finite(c.value) || c.hasMax && !finite(c.max) {
 		return candidate{}, c.end
+	}
+	if quoted(s, start, n.end) {
+		return candidate{}, skipNumber(s, n.end)
 	}
 	c.ok = true
 	return c, c.end
@@ -681,7 +715,8 @@ func quoted(s string, start, end int) bool {
 			open = r
 			break
 		}
-		if strings.ContainsRune("”》」。！？；\n", r) {
+		switch r {
+		case '”', '》', '」', '。', '！', '？', '；', '\n':
 			return false
 		}
 		p -= size
@@ -705,16 +740,14 @@ func quoted(s string, start, end int) bool {
 		if r == closer {
 			return true
 		}
-		if strings.ContainsRune("“《「。！？；\n", r) {
+		switch r {
+		case '“', '《', '「', '。', '！', '？', '；', '\n':
 			return false
 		}
 		p += size
 	}
 	return false
 }
-
-// skipQuoted returns where scanning goes on after a quoted numeral.
-func skipQuoted(s string, end int) int { return skipNumber(s, end) }
 
 // skipNumber moves past the rest of a number or code (5G, 346国道) so that
 // its tail is not read as a number of its own.
