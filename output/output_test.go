@@ -405,12 +405,10 @@ func TestPartRolling(t *testing.T) {
 	for _, format := range []Format{Parquet, JSONL} {
 		t.Run(format.String(), func(t *testing.T) {
 			dir := t.TempDir()
-			results := samples(10) // 10 articles, 60 quantities, 2 entities each
-			// 2500 results: more than one batch per table, so that rows
-			// cross part limits inside a batch.
-			for i := 10; i < 2500; i++ {
-				results = append(results, sample(i))
-			}
+			// 2500 articles of 6 quantities, 2 entities and 2 indicators
+			// each: several batches per table, so that rows cross part
+			// limits inside a batch.
+			results := samples(2500)
 			writeRun(t, Options{Dir: dir, Format: format, MaxRowsPerPart: 1000}, results...)
 			m, err := ReadManifest(dir)
 			if err != nil {
