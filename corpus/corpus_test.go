@@ -361,3 +361,32 @@ func ExampleSample() {
 	// sample/04_kuaixun.jsonl#2 2025-05-20 北山开发区前4个月实际使用外资1.2亿美元（样例）
 	// sample/04_kuaixun.jsonl#3 2025-07-08 云溪县今年以来新增市场主体1.6万户（样例）
 }
+
+// TestJSONLLongLines checks lines around the reader's 64 KiB buffer and
+// over the article cap: each line is one item, in order.
+func TestJSONLLongLines(t *testing.T) {
+	line := func(id string, n int) string {
+		pad := n - len(`{"id":"`+id+`","text":""}`)
+		return `{"id":"` + id + `","text":"` + strings.Repeat("x", pad) + `"}`
+	}
+	var lines []string
+	for i, n := range []int{65535, 65536, 65537, 131072, 200001, 30} {
+		lines = append(lines, line(fmt.Sprint(i), n))
+	}
+	p := writeOne(t, "long.jsonl", strings.Join(lines, "\r\n"))
+	r := corpus.Reader{MaxArticleBytes: 200000}
+	var ids []string
+	for d, err := range r.Read([]string{p}) {
+		if err != nil {
+			if !errors.Is(err, corpus.ErrTooLarge) || !strings.HasSuffix(err.(*corpus.Error).Source, "#5") {
+				t.Errorf("unexpected error %v", err)
+			}
+			ids = append(ids, "err")
+			continue
+		}
+		ids = append(ids, d.DocID)
+	}
+	if got := strings.Join(ids, ","); got != "0,1,2,3,err,5" {
+		t.Errorf("items %s, want 0,1,2,3,err,5", got)
+	}
+}
