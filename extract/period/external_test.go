@@ -125,7 +125,7 @@ func byteOffset(s string, n int) int {
 // suiteScore counts expected spans: all of them, those found with the
 // right dates (strictly or leniently, see readings), and those in scope.
 type suiteScore struct {
-	total, found, lenient, exact          int
+	total, found, lenient, exact         int
 	scopeTotal, scopeFound, scopeLenient int
 }
 

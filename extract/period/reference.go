@@ -112,6 +112,11 @@ func inferDate(text string, atoms []atom, head int) (govx.Date, bool) {
 	var after govx.Date // the day after the latest period reported on
 	for _, at := range atoms {
 		switch at.rule.kind {
+		case kindYearBased:
+			m := max(number(at.group("m1")), number(at.group("m2")))
+			if yearNumber(at.group("y")) == best && m >= 1 && m <= 12 && at.group("mt") != "以来" {
+				after = later(after, dayDate(best, m+1, 1))
+			}
 		case kindMonthBased:
 			m, d := number(at.group("m1")), number(at.group("d"))
 			if at.start < head && d > 0 && at.group("m2") == "" && validDay(best, m, d) {

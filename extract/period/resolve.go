@@ -47,7 +47,7 @@ func (r *resolver) resolve(a atom) (mention, bool) {
 		}
 		return r.monthPart(a, f, r.yearForMonth(number(a.group("m1"))), true)
 	case kindDay:
-		if isNumeral(prev) || strings.ContainsRune(".月第个号", prev) || strings.ContainsRune("内以前后左余多", next) {
+		if isNumeral(prev) || strings.ContainsRune(".月第个号", prev) || strings.ContainsRune("内以前后左余多元", next) {
 			return f, false
 		}
 		if !r.refOK {
@@ -412,7 +412,7 @@ func (r *resolver) plan(a atom, f mention) (mention, bool) {
 			!hasAnyPrefix(rest, "期间", "时期", "规划", "计划") {
 			return f, false
 		}
-		if strings.ContainsRune(yearBlockers, nextRune(r.text, f.end)) && a.group("pe") == "" {
+		if strings.ContainsRune(planBlockers, nextRune(r.text, f.end)) && a.group("pe") == "" {
 			return f, false
 		}
 	}

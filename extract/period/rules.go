@@ -2,7 +2,9 @@ package period
 
 import (
 	"regexp"
+	"regexp/syntax"
 	"strings"
+	"unicode/utf8"
 )
 
 // The pattern fragments the rules are written with. The scanner reads the
@@ -15,7 +17,7 @@ const (
 	day  = `(?:3[01]|[12][0-9]|0?[1-9]|三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])`
 	dash = `(?:-|~|—{1,2}|–|至|到)`
 	// part of a day kept inside a day span (3月22日下午, 2月6日零时).
-	dayPart = `(?:上午|下午|中午|晚上|晚间|凌晨|零时|零点|早上|早晨|清晨|傍晚|夜间|深夜)`
+	dayPart = `(?:上午|下午|中午|晚上|晚间|凌晨|零时|零点|早上|早晨|清晨|傍晚|夜间|深夜|晚)`
 	// quarters and halves of a year.
 	quarter = `(?:前[二两三]个?季度|[一二三四1-4]季度末?|第[一二三四1-4]季度末?|首季度?|上半年|下半年|[Qq][1-4])`
 	// what may follow a year (2016年全年, 今年以来, 2011年底, 明年二季度).
@@ -87,44 +89,50 @@ func vagueAlternation() string {
 	return strings.Join(words, "|")
 }
 
-// compiledRule is a rule ready to match: re reads one match's groups.
+// compiledRule is a rule ready to match: prefix finds a match at the
+// start of a string.
 type compiledRule struct {
 	rule
-	re *regexp.Regexp
+	prefix *regexp.Regexp
 }
 
-// scanner finds period expressions: one combined regexp (leftmost-longest)
-// finds where they are, each rule's own regexp reads the parts.
+// scanner finds period expressions. At each character that some rule can
+// start with, it tries those rules, anchored, and takes the longest match;
+// the rules' programs are small, so Go's regexp runs them with its fast
+// backtracker on the short strings it is given.
 type scanner struct {
-	all   *regexp.Regexp
 	rules []compiledRule
-	// first[i] is the submatch index of rule i's outer group in all.
-	first []int
+	// inPattern holds every character the patterns are written with: a
+	// match lies inside a run of them, so the rules are tried only there.
+	inPattern map[rune]bool
+	// byFirst lists, for each character, the rules a match can start with
+	// it.
+	byFirst map[rune][]int
 }
-
-var groupName = regexp.MustCompile(`\(\?P<[a-z0-9]+>`)
 
 // newScanner compiles the rules.
 func newScanner() (*scanner, error) {
-	s := &scanner{}
-	var alts []string
-	for _, r := range rules {
-		re, err := regexp.Compile(`^(?:` + r.pattern + `)$`)
+	s := &scanner{inPattern: map[rune]bool{}, byFirst: map[rune][]int{}}
+	for c := '0'; c <= '9'; c++ {
+		s.inPattern[c] = true
+	}
+	for i, r := range rules {
+		for _, c := range r.pattern {
+			s.inPattern[c] = true
+		}
+		re, err := regexp.Compile(`^(?:` + r.pattern + `)`)
 		if err != nil {
 			return nil, err
 		}
 		re.Longest()
 		s.rules = append(s.rules, compiledRule{r, re})
-		alts = append(alts, "("+groupName.ReplaceAllString(r.pattern, "(?:")+")")
-	}
-	all, err := regexp.Compile(strings.Join(alts, "|"))
-	if err != nil {
-		return nil, err
-	}
-	all.Longest()
-	s.all = all
-	for i := range rules {
-		s.first = append(s.first, i+1)
+		first := map[rune]bool{}
+		if err := firstRunes(r.pattern, first); err != nil {
+			return nil, err
+		}
+		for c := range first {
+			s.byFirst[c] = append(s.byFirst[c], i)
+		}
 	}
 	return s, nil
 }
@@ -132,37 +140,117 @@ func newScanner() (*scanner, error) {
 // atom is one match of one rule in the folded text.
 type atom struct {
 	rule       *compiledRule
-	start, end int // byte offsets in the folded text
-	groups     []string
+	start, end int    // byte offsets in the folded text
+	loc        []int  // submatch offsets, relative to start
+	text       string // the matched text
 }
 
 // group returns the text of the named group of a's rule, "" when it did
 // not take part in the match.
 func (a *atom) group(name string) string {
-	i := a.rule.re.SubexpIndex(name)
-	if i < 0 || i >= len(a.groups) {
+	i := a.rule.prefix.SubexpIndex(name)
+	if i < 0 || 2*i+1 >= len(a.loc) || a.loc[2*i] < 0 {
 		return ""
 	}
-	return a.groups[i]
+	return a.text[a.loc[2*i]:a.loc[2*i+1]]
 }
 
 // scan returns the matches in text, in order, not overlapping.
 func (s *scanner) scan(text string) []atom {
 	var atoms []atom
-	for _, loc := range s.all.FindAllStringSubmatchIndex(text, -1) {
-		for i, g := range s.first {
-			if loc[2*g] < 0 {
-				continue
+	start := -1
+	for i, c := range text {
+		if s.inPattern[c] {
+			if start < 0 {
+				start = i
 			}
-			r := &s.rules[i]
-			m := text[loc[0]:loc[1]]
-			groups := r.re.FindStringSubmatch(m)
-			if groups == nil { // cannot happen: the same pattern matched
-				break
-			}
-			atoms = append(atoms, atom{rule: r, start: loc[0], end: loc[1], groups: groups})
-			break
+			continue
 		}
+		if start >= 0 {
+			atoms = s.scanRun(text, start, i, atoms)
+		}
+		start = -1
+	}
+	if start >= 0 {
+		atoms = s.scanRun(text, start, len(text), atoms)
 	}
 	return atoms
+}
+
+// scanRun appends the matches in text[from:to], a run of pattern
+// characters.
+func (s *scanner) scanRun(text string, from, to int, atoms []atom) []atom {
+	for p := from; p < to; {
+		c, size := utf8.DecodeRuneInString(text[p:to])
+		best, bestLoc := -1, []int(nil)
+		for _, i := range s.byFirst[c] {
+			loc := s.rules[i].prefix.FindStringSubmatchIndex(text[p:to])
+			if loc != nil && (bestLoc == nil || loc[1] > bestLoc[1]) {
+				best, bestLoc = i, loc
+			}
+		}
+		if best < 0 || bestLoc[1] == 0 {
+			p += size
+			continue
+		}
+		end := p + bestLoc[1]
+		atoms = append(atoms, atom{rule: &s.rules[best], start: p, end: end, loc: bestLoc, text: text[p:end]})
+		p = end
+	}
+	return atoms
+}
+
+// firstRunes adds to set the characters a match of pattern can start with.
+func firstRunes(pattern string, set map[rune]bool) error {
+	re, err := syntax.Parse(pattern, syntax.Perl)
+	if err != nil {
+		return err
+	}
+	addFirst(re.Simplify(), set)
+	return nil
+}
+
+// addFirst adds the first characters of re to set and reports whether re
+// can match the empty string.
+func addFirst(re *syntax.Regexp, set map[rune]bool) (nullable bool) {
+	switch re.Op {
+	case syntax.OpLiteral:
+		if len(re.Rune) == 0 {
+			return true
+		}
+		set[re.Rune[0]] = true
+		return false
+	case syntax.OpCharClass:
+		for i := 0; i+1 < len(re.Rune); i += 2 {
+			for c := re.Rune[i]; c <= re.Rune[i+1] && c-re.Rune[i] < 0x10000; c++ {
+				set[c] = true
+			}
+		}
+		return false
+	case syntax.OpCapture, syntax.OpPlus:
+		return addFirst(re.Sub[0], set)
+	case syntax.OpStar, syntax.OpQuest:
+		addFirst(re.Sub[0], set)
+		return true
+	case syntax.OpRepeat:
+		n := addFirst(re.Sub[0], set)
+		return n || re.Min == 0
+	case syntax.OpConcat:
+		for _, sub := range re.Sub {
+			if !addFirst(sub, set) {
+				return false
+			}
+		}
+		return true
+	case syntax.OpAlternate:
+		nullable := false
+		for _, sub := range re.Sub {
+			nullable = addFirst(sub, set) || nullable
+		}
+		return nullable
+	case syntax.OpEmptyMatch, syntax.OpBeginLine, syntax.OpEndLine, syntax.OpBeginText, syntax.OpEndText,
+		syntax.OpWordBoundary, syntax.OpNoWordBoundary:
+		return true
+	}
+	return false // any character: not used by the rules
 }

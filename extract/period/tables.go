@@ -33,7 +33,7 @@ var vagueWords = []struct {
 	{"近日", false}, {"近期", false}, {"日前", false}, {"目前", false}, {"当前", false},
 	{"现在", false}, {"如今", false}, {"眼下", false}, {"今后", false}, {"未来", false},
 	{"届时", false}, {"会前", false}, {"会后", false}, {"此前", false}, {"前不久", false},
-	{"不久前", false}, {"最近", false},
+	{"不久前", false},
 }
 
 // vagueNotAfter lists, for a vague word, the characters before it that
@@ -43,7 +43,6 @@ var vagueNotAfter = map[string]string{
 	"目前": "",
 	"当前": "",
 	"日前": "节",
-	"最近": "",
 }
 
 // nameSuffixes in the clause after 未来 say it begins a name
@@ -57,10 +56,10 @@ const futureFollowers = "将要会还可也的几数一二两三四五六七八�
 // yearBlockers are the characters that, right after a bare four-digit
 // number, make it a measure rather than a year: scale words, units and
 // measure words (2000万, 2024人, 1500家).
-const yearBlockers = "万亿千百十元年月日号时分秒个家项人名次台套辆吨亩米平立公克斤件条座所户余多左近册只头株本块部批张枚位例种类篇场宗单笔份倍美港欧英韩兆瓦度升里期届路线栋层间室床卷字首句回天周岁毫厘吋寸尺码斗箱包袋瓶杯片粒颗根支棵盏架艘列班趟辆版集章节款点"
+const yearBlockers = "万亿千百十元年月日号时分秒个家项人名次台套辆吨亩米平立公克斤件条座所户余多左近册只头株本块部批张枚位例种类篇场宗单笔份倍美港欧英韩兆瓦度升里期届路线栋层间室床卷字首句回天周岁毫厘吋寸尺码斗箱包袋瓶杯片粒颗根支棵盏架艘列班趟辆版集章节款点标尾盆双对伏微纳卢"
 
-// yearJoiners may follow a bare year that is the first of two (2015和2016年).
-const yearJoiners = "和、及与至到"
+// planBlockers after an unquoted 十三五 make it a number (十五个, 十五年).
+const planBlockers = "万亿千百元年月日号个家项人名次台套届倍岁天"
 
 // comparisonMarks before a month say the month is a comparison base
 // (比3月高), not the month the passage reports on.

@@ -1,0 +1,90 @@
+package period
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"govx"
+	"govx/extract"
+	"govx/extract/extracttest"
+)
+
+// FuzzExtract checks the invariants of every period on any text: no
+// panic, spans inside the text on character boundaries, a granularity,
+// date ranges that are ordered and null only where allowed.
+func FuzzExtract(f *testing.F) {
+	for _, s := range []string{
+		"2024年1-6月，技术合同成交额3.65亿元。", "今年以来，高新园强化理念", "截至3月末，到位率92%",
+		"“十四五”末", "2021—2035年", "过去一年，明年二季度", "１９９１年１月１６日晚", "九七年一季度",
+		"10日元", "2月29日", "上月本月下个月15号", "今晚9点半", "2015和2016年", "“十五", "十五”",
+	} {
+		f.Add(s, int64(0))
+		f.Add(s, int64(19723))
+	}
+	e, err := New()
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, text string, refDays int64) {
+		if !utf8Valid(text) {
+			return
+		}
+		doc := extracttest.Doc(text)
+		if refDays > 0 && refDays < 60000 {
+			doc.Article.ReferenceDate = govx.DateFromEpochDays(int32(refDays))
+		}
+		var m govx.Mentions
+		e.Extract(doc, &m)
+		for _, err := range extracttest.Violations(text, &m) {
+			t.Error(err)
+		}
+		for _, p := range m.Periods {
+			if p.Period.Start.IsZero() && p.Period.End.IsZero() && p.Granularity != govx.GranularityVague {
+				t.Errorf("%q: null dates but granularity %v", p.Span.In(text), p.Granularity)
+			}
+		}
+	})
+}
+
+func utf8Valid(s string) bool { return strings.ToValidUTF8(s, "\uFFFD") == s }
+
+// BenchmarkExtract measures the extractor alone on the shared corpus (all
+// articles, prepared beforehand, reference dates given), in bytes of
+// article text per second.
+func BenchmarkExtract(b *testing.B) {
+	dir := extracttest.SharedDir(b)
+	files, err := filepath.Glob(filepath.Join(dir, "corpus", "*.txt"))
+	if err != nil || len(files) == 0 {
+		b.Fatalf("no corpus: %v", err)
+	}
+	var texts []string
+	size := 0
+	for _, f := range files {
+		raw, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		texts = append(texts, string(raw))
+		size += len(raw)
+	}
+	e, err := New()
+	if err != nil {
+		b.Fatal(err)
+	}
+	var docs []*extract.Doc
+	for _, text := range texts {
+		doc := extracttest.Doc(text)
+		doc.Article.ReferenceDate = govx.DateOf(2024, 7, 15)
+		docs = append(docs, doc)
+	}
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, doc := range docs {
+			var m govx.Mentions
+			e.Extract(doc, &m)
+		}
+	}
+}
