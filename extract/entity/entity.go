@@ -38,8 +38,13 @@ import (
 type Extractor struct {
 	t   *tables
 	gaz *gazetteer
-	// maxName is the longest known name or division form, in runes.
-	maxName int
+	// lengths maps the first rune of every known name, division form and
+	// generic word of three runes or more to the set of their lengths in
+	// runes (bit n for n runes), so that the gazetteer scan looks up only
+	// lengths that exist.
+	lengths map[rune]uint64
+	// classSuffixes are the suffixes of each class of two runes or more.
+	classSuffixes map[suffixClass][]string
 }
 
 // New loads the gazetteer and the rule tables. It takes a few milliseconds.
@@ -52,9 +57,31 @@ func New() (*Extractor, error) {
 	if err != nil {
 		return nil, fmt.Errorf("entity: %w", err)
 	}
-	x := &Extractor{t: t, gaz: g, maxName: g.maxLen}
-	for name := range t.names {
-		x.maxName = max(x.maxName, utf8.RuneCountInString(name))
+	x := &Extractor{t: t, gaz: g, lengths: map[rune]uint64{}, classSuffixes: map[suffixClass][]string{}}
+	index := func(w string) {
+		if n := utf8.RuneCountInString(w); n >= 2 && n < 64 {
+			r, _ := utf8.DecodeRuneInString(w)
+			x.lengths[r] |= 1 << n
+		}
+	}
+	for w := range t.names {
+		index(w)
+	}
+	for w := range g.forms {
+		index(w)
+	}
+	for w := range t.generic {
+		if utf8.RuneCountInString(w) >= 3 {
+			index(w)
+		}
+	}
+	index("我国")
+	for _, list := range t.suffixes {
+		for _, sf := range list {
+			if utf8.RuneCountInString(sf.text) >= 2 {
+				x.classSuffixes[sf.class] = append(x.classSuffixes[sf.class], sf.text)
+			}
+		}
 	}
 	return x, nil
 }

@@ -26,7 +26,7 @@ func (s *scan) people() {
 			for _, sp := range s.parenByline(i) {
 				person(sp)
 			}
-		case isHan(r):
+		case s.t.starts[r]:
 			if label := s.bylineAt(i); label != "" {
 				for _, sp := range s.namesAfter(i + len(label)) {
 					person(sp)
@@ -231,11 +231,9 @@ func (s *scan) nameEnds(e int) bool {
 	if s.t.after[w] || s.t.title[w] || s.t.stop[w] {
 		return true
 	}
-	for _, a := range []map[string]bool{s.t.after, s.t.title} {
-		for word := range a {
-			if strings.HasPrefix(s.text[e:], word) && len(word) > 3 {
-				return true
-			}
+	for _, word := range s.t.markers {
+		if strings.HasPrefix(s.text[e:], word) {
+			return true
 		}
 	}
 	return false

@@ -290,11 +290,9 @@ func (s *scan) digitsInName(b int, class suffixClass) bool {
 // endsClass reports whether w ends with a suffix of the class that is at
 // least two runes long.
 func (s *scan) endsClass(w string, class suffixClass) bool {
-	for _, list := range s.t.suffixes {
-		for _, sf := range list {
-			if sf.class == class && utf8.RuneCountInString(sf.text) >= 2 && strings.HasSuffix(w, sf.text) {
-				return true
-			}
+	for _, sf := range s.x.classSuffixes[class] {
+		if strings.HasSuffix(w, sf) {
+			return true
 		}
 	}
 	return false
@@ -331,14 +329,7 @@ func (s *scan) hasLeadWord(i, j int) bool {
 
 // endsCompany reports whether core ends with a company suffix (集团, 公司).
 func (s *scan) endsCompany(core string) bool {
-	for _, list := range s.t.suffixes {
-		for _, sf := range list {
-			if sf.class == classCompany && strings.HasSuffix(core, sf.text) {
-				return true
-			}
-		}
-	}
-	return false
+	return s.endsClass(core, classCompany)
 }
 
 // endsClause reports whether a short company name ending at byte b stands

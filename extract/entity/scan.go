@@ -34,13 +34,15 @@ func newScan(x *Extractor, doc *extract.Doc) *scan {
 	s := &scan{x: x, t: x.t, text: text, toks: doc.Tokens, article: doc.Article}
 	if len(s.toks) == 0 {
 		// No segmenter: every rune is a token of unknown tag.
-		for i, r := range text {
+		for i := 0; i < len(text); {
+			r, size := utf8.DecodeRuneInString(text[i:])
+			i += size
 			if unicode.IsSpace(r) {
 				continue
 			}
 			s.toks = append(s.toks, govx.Token{
-				Span:     govx.Span{Start: i, End: i + utf8.RuneLen(r)},
-				Sentence: doc.SentenceAt(i),
+				Span:     govx.Span{Start: i - size, End: i},
+				Sentence: doc.SentenceAt(i - size),
 				Pos:      "x",
 			})
 		}
@@ -222,10 +224,14 @@ func (s *scan) gazetteer() {
 	var hits []hit
 	for k := 0; k < n; k++ {
 		r, _ := utf8.DecodeRuneInString(text[offs[k]:])
-		if !isHan(r) && !(r >= 'A' && r <= 'Z') {
+		mask := s.x.lengths[r]
+		if mask == 0 {
 			continue
 		}
-		for l := min(s.x.maxName, n-k); l >= 2; l-- {
+		for l := min(63, n-k); l >= 2; l-- {
+			if mask&(1<<l) == 0 {
+				continue
+			}
 			i, j := offs[k], offs[k+l]
 			w := text[i:j]
 			if s.t.generic[w] && l >= 3 {

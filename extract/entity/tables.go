@@ -77,6 +77,12 @@ type tables struct {
 	surname2 map[string]bool
 	names    map[string]known
 	maxTitle int // longest title, in runes
+	// starts holds the first runes of titles and byline labels, to skip
+	// the rest of the text fast.
+	starts map[rune]bool
+	// markers are the titles and words after names of two runes or more,
+	// which end a name even inside a token.
+	markers []string
 }
 
 // rows reads a TSV file of data, skipping comments and blank lines, and
@@ -113,6 +119,7 @@ func loadTables() (*tables, error) {
 		notLast:  map[rune]bool{},
 		surname1: map[rune]bool{},
 		surname2: map[string]bool{},
+		starts:   map[rune]bool{},
 		names:    map[string]known{},
 	}
 	sufs, err := rows("suffixes.tsv", 3, 3)
@@ -174,6 +181,21 @@ func loadTables() (*tables, error) {
 		}
 	}
 	sort.Slice(t.byline, func(i, j int) bool { return len(t.byline[i]) > len(t.byline[j]) })
+	t.starts = map[rune]bool{}
+	for _, list := range []map[string]bool{t.title, t.after} {
+		for w := range list {
+			if utf8.RuneCountInString(w) >= 2 {
+				t.markers = append(t.markers, w)
+			}
+		}
+	}
+	sort.Strings(t.markers)
+	for w := range t.title {
+		t.starts[firstRune(w)] = true
+	}
+	for _, w := range t.byline {
+		t.starts[firstRune(w)] = true
+	}
 
 	sur, err := data.ReadFile("data/surnames.txt")
 	if err != nil {
