@@ -196,6 +196,10 @@ func readNumeral(s string, i int, opt readOptions) (numeral, bool) {
 			p = end
 			atoms++
 			continue
+		case r == '个' && last == atomDigit && strings.HasPrefix(s[p+size:], "亿"):
+			// 3个亿: a colloquial 3亿.
+			p += size
+			continue
 		case r == '多' || r == '余':
 			// 5000多亿, 十余万: an approximation before a big scale.
 			r2, _ := utf8.DecodeRuneInString(s[p+size:])

@@ -35,8 +35,15 @@ type Extractor struct {
 	words    map[string]*unitDef // unit words by word
 	prefixes []qualifierDef      // longest first
 	suffixes []qualifierDef
-	fixed    []string
+	fixed    map[rune][]fixedAt // idioms and slogans by each numeral rune in them
 	opts     readOptions
+}
+
+// fixedAt is a fixed term (an idiom, a slogan) and the byte offset of one
+// of its numerals.
+type fixedAt struct {
+	term string
+	off  int
 }
 
 // New builds an Extractor from the tables of this package.
@@ -44,7 +51,14 @@ func New() (*Extractor, error) {
 	e := &Extractor{
 		byFirst: make(map[rune][]*unitDef),
 		words:   make(map[string]*unitDef),
-		fixed:   fixedTerms,
+		fixed:   make(map[rune][]fixedAt),
+	}
+	for _, term := range fixedTerms {
+		for off, r := range term {
+			if isNumberRune(r) {
+				e.fixed[r] = append(e.fixed[r], fixedAt{term: term, off: off})
+			}
+		}
 	}
 	rules := countRules()
 	for _, d := range unitTable() {
@@ -191,15 +205,16 @@ func cleanValue(v float64) float64 {
 // measure is a numeral with what follows it: its unit, an infix
 // qualifier, and the extent of both.
 type measure struct {
-	n          numeral
-	value      float64 // numeral value, plus fractions read after the unit (元角分, 秒, 半)
-	unit       *unitDef
-	rateUnit   govx.Unit // set for a rate (吨标准煤/万元)
-	uStart     int       // the unit's range in the folded text
-	uEnd       int
-	end        int // end of numeral, unit and infix qualifier
-	qualifier  govx.Qualifier
-	currencyOf *unitDef // a currency sign before the number ($20)
+	n           numeral
+	value       float64 // numeral value, plus fractions read after the unit (元角分, 秒, 半)
+	unit        *unitDef
+	rateUnit    govx.Unit // set for a rate (吨标准煤/万元)
+	rateWritten bool      // the rate's numerator is as written (微克/立方米): no factor
+	uStart      int       // the unit's range in the folded text
+	uEnd        int
+	end         int // end of numeral, unit and infix qualifier
+	qualifier   govx.Qualifier
+	currencyOf  *unitDef // a currency sign before the number ($20)
 }
 
 // match tries to read a quantity starting at s[i:]. It returns the
@@ -246,10 +261,10 @@ func (e *Extractor) match(s string, i int) (candidate, int) {
 	if strings.HasSuffix(s[:start], "星期") || strings.HasSuffix(s[:start], "礼拜") {
 		return candidate{}, skip
 	}
-	if n.chinese {
-		for _, f := range e.fixed {
-			if strings.HasPrefix(s[n.start:], f) {
-				return candidate{}, n.start + len(f)
+	if r, _ := utf8.DecodeRuneInString(s[n.start:]); r >= utf8.RuneSelf {
+		for _, f := range e.fixed[r] {
+			if n.start >= f.off && strings.HasPrefix(s[n.start-f.off:], f.term) {
+				return candidate{}, n.start - f.off + len(f.term)
 			}
 		}
 	}
@@ -354,6 +369,9 @@ func (e *Extractor) setUnit(c *candidate, m measure) {
 		c.value = m.value * m.unit.factor
 		if m.rateUnit != "" {
 			c.unit, c.kind = m.rateUnit, govx.KindNumber
+			if m.rateWritten {
+				c.value = m.value
+			}
 		}
 		c.surface[0] = [2]int{m.n.scaleStart, m.n.scaleEnd}
 		c.surface[1] = [2]int{m.uStart, m.uEnd}
@@ -452,7 +470,14 @@ func (e *Extractor) measureAt(s string, n numeral, prev rune) measure {
 			q += size
 		}
 		if d := e.unitWord(s, q, 0); d != nil && d.kind != govx.KindCount {
-			m.rateUnit = u.unit + "/" + govx.Unit(s[p+1:q+len(d.word)])
+			// The numerator is canonical when that changes no value
+			// (吨标准煤 → t); otherwise the rate keeps its written form.
+			num := u.unit
+			if u.factor != 1 {
+				num = govx.Unit(s[m.uStart:p])
+				m.rateWritten = true
+			}
+			m.rateUnit = num + "/" + govx.Unit(s[p+1:q+len(d.word)])
 			p = q + len(d.word)
 			m.uEnd = p
 		}
@@ -530,6 +555,10 @@ func (e *Extractor) acceptable(s string, m measure, start int) bool {
 	}
 	u := m.unit
 	switch {
+	case n.scaleOnly && u.kind == govx.KindCount:
+		// 近万名: a scale word alone counts only with a qualifier.
+		q, _ := e.prefixAt(s, start)
+		return q != govx.QualifierNone
 	case n.scaleOnly && u.kind != govx.KindMoney:
 		return false
 	case n.lone && !n.pair && n.value == 1 && (u.kind == govx.KindCount || u.kind == govx.KindDuration):
@@ -752,6 +781,9 @@ func quoted(s string, start, end int) bool {
 // skipNumber moves past the rest of a number or code (5G, 346国道) so that
 // its tail is not read as a number of its own.
 func skipNumber(s string, p int) int {
+	if p == 0 || !(isDigitByte(s[p-1]) || isASCIILetter(s[p-1])) {
+		return p
+	}
 	for p < len(s) && (isDigitByte(s[p]) || isASCIILetter(s[p]) || s[p] == '.') {
 		p++
 	}

@@ -83,6 +83,8 @@ func unitTable() []unitDef {
 		{word: "公斤", unit: govx.UnitKilogram, kind: govx.KindMass, factor: 1},
 		{word: "kg", unit: govx.UnitKilogram, kind: govx.KindMass, factor: 1},
 		{word: "克", unit: govx.UnitKilogram, kind: govx.KindMass, factor: 0.001, notBefore: "服隆难制"},
+		{word: "毫克", unit: govx.UnitKilogram, kind: govx.KindMass, factor: 1e-6},
+		{word: "微克", unit: govx.UnitKilogram, kind: govx.KindMass, factor: 1e-9},
 		{word: "斤", unit: govx.UnitKilogram, kind: govx.KindMass, factor: 0.5},
 		{word: "两", unit: govx.UnitKilogram, kind: govx.KindMass, factor: 0.05,
 			notBefore: "个年次项家人名会国地岸天月位种条批件"},
@@ -121,8 +123,6 @@ func unitTable() []unitDef {
 		// Volume.
 		{word: "立方米", unit: govx.UnitCubicMetre, kind: govx.KindVolume, factor: 1},
 		{word: "立方", unit: govx.UnitCubicMetre, kind: govx.KindVolume, factor: 1},
-		{word: "方", unit: govx.UnitCubicMetre, kind: govx.KindVolume, factor: 1,
-			notBefore: "面式法向案位针略便式舟阵"},
 		{word: "m3", unit: govx.UnitCubicMetre, kind: govx.KindVolume, factor: 1},
 		{word: "m³", unit: govx.UnitCubicMetre, kind: govx.KindVolume, factor: 1},
 		{word: "升", unit: govx.UnitCubicMetre, kind: govx.KindVolume, factor: 0.001, notBefore: "级格值高至到为"},
@@ -274,6 +274,10 @@ var fixedTerms = []string{
 	"四个自信", "四个全面", "五位一体", "四位一体", "三位一体", "两位数", "三位数", "个位数",
 	"十四五", "十三五", "十二五", "十一五", "十五五",
 	"三农", "两会", "两新", "三公", "五险一金", "三驾马车", "一带一路",
+	"三番五次", "四面八方", "五湖四海", "七上八下", "一年一度", "十全十美", "三令五申",
+	"五花八门", "四通八达", "七嘴八舌", "九牛一毛", "三心二意", "接二连三", "三长两短",
+	"四平八稳", "十拿九稳", "千家万户", "千方百计", "万众一心", "一五一十", "一年四季",
+	"一年到头", "三年五载", "十年磨一剑", "百年大计", "一次性", "一揽子", "万家灯火",
 }
 
 // codeBefore are runes after which a number is part of a code, an address
