@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/klauspost/compress/zstd"
+	"golang.org/x/text/encoding/traditionalchinese"
 	"golang.org/x/text/encoding/unicode"
 
 	"govx/corpus"
@@ -134,6 +135,7 @@ func TestReadEncodings(t *testing.T) {
 		{"bom.txt", "\uFEFF" + text, nil},
 		{"gb18030.txt", gbk(t, text), nil},
 		{"gbk.txt", gbk(t, strings.ReplaceAll(text, "𠀀", "")), nil},
+		{"big5.txt", big5(t, traditional), nil},
 		{"utf16le.txt", utf16le, nil},
 		{"utf16be.txt", utf16be, nil},
 		{"utf16odd.txt", utf16le + "x", corpus.ErrEncoding},
@@ -158,6 +160,9 @@ func TestReadEncodings(t *testing.T) {
 					t.Fatal(err)
 				}
 				want := text
+				if tt.name == "big5.txt" {
+					want = traditional
+				}
 				if tt.name == "gbk.txt" {
 					want = strings.ReplaceAll(text, "𠀀", "")
 				}
@@ -170,6 +175,19 @@ func TestReadEncodings(t *testing.T) {
 			}
 		})
 	}
+}
+
+// traditional is a test sentence in traditional characters, for Big5.
+const traditional = "鎮江高新區１－６月實現營收２．５８億元，同比增長57.73%。（測試）\n"
+
+// big5 encodes text in Big5.
+func big5(t testing.TB, text string) string {
+	t.Helper()
+	b, err := traditionalchinese.Big5.NewEncoder().String(text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
 }
 
 func writeOne(t *testing.T, name, content string) string {

@@ -10,6 +10,7 @@ import (
 
 	"github.com/saintfish/chardet"
 	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/traditionalchinese"
 )
 
 // Byte-order marks.
@@ -28,7 +29,7 @@ const detectPrefix = 64 << 10
 
 // Decode returns the text of b as UTF-8 without a byte-order mark. It
 // reads UTF-8 (with or without BOM), UTF-16 with a BOM, and GB18030/GBK
-// detected from the bytes. Bytes that do not decode, binary data and
+// (or Big5) detected from the bytes. Bytes that do not decode, binary data and
 // empty input are errors (wrapping ErrEncoding, ErrBinary or ErrEmpty);
 // nothing is silently replaced.
 func Decode(b []byte) (string, error) {
@@ -112,6 +113,18 @@ func decodeLegacy(b []byte) (string, error) {
 	if i := invalidGB18030(b); i >= 0 {
 		return "", fmt.Errorf("%w: neither UTF-8 (invalid at byte %d) nor GB18030 (invalid at byte %d)%s", ErrEncoding, utfAt, i, guess(b))
 	}
+	// Big5 (traditional Chinese) is well-formed GB18030 too, and decodes
+	// to rare characters: text with few common GB2312 characters is
+	// checked with the detector first.
+	if gb2312Share(b) < minGB2312Share {
+		if r := detect(b); r != nil && r.Charset == "Big5" {
+			s, err := traditionalchinese.Big5.NewDecoder().String(string(b))
+			if err == nil && !strings.ContainsRune(s, utf8.RuneError) {
+				return s, nil
+			}
+			// Not well-formed Big5 after all: go on with GB18030.
+		}
+	}
 	s, err := simplifiedchinese.GB18030.NewDecoder().String(string(b))
 	if err != nil {
 		return "", fmt.Errorf("%w: GB18030: %v", ErrEncoding, err)
@@ -126,6 +139,34 @@ func decodeLegacy(b []byte) (string, error) {
 		return "", fmt.Errorf("%w: not UTF-8 (invalid at byte %d) and does not read as GB18030%s", ErrEncoding, utfAt, guess(b))
 	}
 	return s, nil
+}
+
+// minGB2312Share is the share of two-byte characters that simplified
+// Chinese text in GB18030 has in the GB2312 range (in practice over 95%).
+const minGB2312Share = 0.8
+
+// gb2312Share returns the share of the two-byte sequences of well-formed
+// GB18030 b that fall in the GB2312 range (both bytes 0xA1–0xFE).
+func gb2312Share(b []byte) float64 {
+	gb2312, all := 0, 0
+	for i := 0; i+1 < len(b); {
+		switch c := b[i]; {
+		case c < 0x80:
+			i++
+		case b[i+1] >= '0' && b[i+1] <= '9':
+			i += 4
+		default:
+			all++
+			if c >= 0xA1 && b[i+1] >= 0xA1 {
+				gb2312++
+			}
+			i += 2
+		}
+	}
+	if all == 0 {
+		return 1
+	}
+	return float64(gb2312) / float64(all)
 }
 
 // invalidGB18030 returns the offset of the first byte sequence that is not
