@@ -1,6 +1,7 @@
 package indicator
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -16,6 +17,7 @@ type binder struct {
 	qs     []govx.Quantity // by start
 	ps     []govx.Period   // by start
 	es     []govx.Entity   // by start
+	quotes []govx.Span     // the quotations “…”, in order
 
 	passage    govx.DateRange // the reporting period of the passage so far
 	hasPassage bool
@@ -37,11 +39,12 @@ type sentenceState struct {
 	bare      string         // the name a figureless clause offers the next one
 	dated     govx.DateRange // the last in-sentence period that dated a row
 	wasDated  bool
-	lastShare string // the name a 占 clause refers to
+	lastShare string        // the name a 占 clause refers to
+	mods      []modalityHit // the modality words of the sentence
 }
 
 func (b *binder) sentence(index int, s govx.Span) {
-	st := &sentenceState{index: index, span: s}
+	st := &sentenceState{index: index, span: s, mods: b.modalityHits(s)}
 	b.sentenceCompany(st)
 	var clauses []govx.Span
 	start := s.Start
@@ -202,12 +205,12 @@ func (b *binder) clause(st *sentenceState, c govx.Span) {
 			pos = q.End
 			continue
 		}
-		if verb, sign, ok := b.e.growthBefore(head); ok && q.Kind == govx.KindPercent {
-			list := []govx.Quantity{q}
-			for i+1 < len(qs) && qs[i+1].Kind == govx.KindPercent &&
+		if verb, sign, ok := b.e.growthBefore(head); ok && isRate(q) {
+			list := []govx.Quantity{asPercent(q)}
+			for i+1 < len(qs) && isRate(qs[i+1]) &&
 				b.e.isJoiner(b.text[qs[i].End:qs[i+1].Start]) {
 				i++
-				list = append(list, qs[i])
+				list = append(list, asPercent(qs[i]))
 			}
 			name := b.clean(pos, pos+verb)
 			b.growth(st, c, list, sign, name, strings.Contains(head, "分别"))
@@ -290,6 +293,21 @@ func (b *binder) clause(st *sentenceState, c govx.Span) {
 			st.headDate = p
 		}
 	}
+}
+
+// isRate reports whether q can be a growth rate: a percentage, or a
+// multiple (增长1.5倍 is +150%).
+func isRate(q govx.Quantity) bool {
+	return q.Kind == govx.KindPercent || q.Unit == govx.UnitMultiple
+}
+
+// asPercent returns q with a multiple read as a percentage.
+func asPercent(q govx.Quantity) govx.Quantity {
+	if q.Unit == govx.UnitMultiple {
+		q.Value *= 100
+		q.Unit, q.Kind = govx.UnitPercent, govx.KindPercent
+	}
+	return q
 }
 
 // level makes a row for the level q named name.
@@ -467,15 +485,30 @@ func (b *binder) periodFor(p *govx.Period, name string) govx.DateRange {
 // quoteAt returns the length in runes of the quotation “…” around offset
 // at, or 0 when at is not quoted.
 func (b *binder) quoteAt(at int) int {
-	open, closed := strings.LastIndex(b.text[:at], "“"), strings.LastIndex(b.text[:at], "”")
-	if open <= closed {
-		return 0
+	i := searchStart(len(b.quotes), func(i int) int { return b.quotes[i].End }, at+1)
+	if i < len(b.quotes) && b.quotes[i].Start < at {
+		q := b.quotes[i]
+		return utf8.RuneCountInString(b.text[q.Start:q.End])
 	}
-	k := strings.Index(b.text[at:], "”")
-	if k < 0 {
-		return 0
+	return 0
+}
+
+// findQuotes returns the spans of the quotations of text, from “ to ”.
+func findQuotes(text string) []govx.Span {
+	var out []govx.Span
+	open := -1
+	for i, r := range text {
+		switch r {
+		case '“':
+			open = i
+		case '”':
+			if open >= 0 {
+				out = append(out, govx.Span{Start: open, End: i + len("”")})
+				open = -1
+			}
+		}
 	}
-	return utf8.RuneCountInString(b.text[open : at+k])
+	return out
 }
 
 // inSlogan reports whether offset at stands in a short quotation: a
@@ -753,46 +786,62 @@ func nameOf(text string, e *govx.Entity) string {
 	return text[e.Start:e.End]
 }
 
-// modalityAt returns the modality the last modality word before offset
-// at in the sentence gives, or actual.
+// modalityAt returns the modality of the figure at offset at in clause c:
+// the last modality word before it in its clause, else one right after it
+// in its clause (500台将投入生产), else the last one earlier in the
+// sentence, else actual.
 func (b *binder) modalityAt(st *sentenceState, c govx.Span, at int) govx.Modality {
-	if before := b.lastModality(b.text[c.Start:at], true); before != govx.ModalityNone {
-		return before
+	if m := st.lastModality(c.Start, at, true); m != govx.ModalityNone {
+		return m
 	}
-	// A modality word right after the figure in its clause: 500台将投入生产.
-	if after := b.lastModality(b.text[at:c.End], true); after != govx.ModalityNone {
-		return after
+	if m := st.lastModality(at, c.End, true); m != govx.ModalityNone {
+		return m
 	}
-	if m := b.lastModality(b.text[st.span.Start:c.Start], false); m != govx.ModalityNone {
+	if m := st.lastModality(st.span.Start, c.Start, false); m != govx.ModalityNone {
 		return m
 	}
 	return govx.ModalityActual
 }
 
-// lastModality returns the modality of the last modality word in seg, or
-// ModalityNone; clause says whether seg is the figure's own clause, where
-// the clause-only words count too.
-func (b *binder) lastModality(seg string, clause bool) govx.Modality {
-	best, mod := -1, govx.ModalityNone
+// modalityHit is one modality word found in a sentence.
+type modalityHit struct {
+	span govx.Span
+	word modalityWord
+}
+
+// modalityHits returns the modality words of sentence s in order,
+// leaving out those inside a word that only looks like one (原计划).
+func (b *binder) modalityHits(s govx.Span) []modalityHit {
+	seg := b.text[s.Start:s.End]
+	var hits []modalityHit
 	for _, w := range b.e.modality {
-		if w.clauseOnly && !clause {
-			continue
-		}
-		for from := len(seg); from > 0; {
-			i := strings.LastIndex(seg[:from], w.word)
+		for off := 0; off < len(seg); {
+			i := strings.Index(seg[off:], w.word)
 			if i < 0 {
 				break
 			}
+			i += off
 			if !b.e.insideAny(seg, i, len(w.word), b.e.notMod) {
-				if i > best {
-					best, mod = i, w.modality
-				}
-				break
+				hits = append(hits, modalityHit{govx.Span{Start: s.Start + i, End: s.Start + i + len(w.word)}, w})
 			}
-			from = i
+			off = i + len(w.word)
 		}
 	}
-	return mod
+	sort.SliceStable(hits, func(i, j int) bool { return hits[i].span.Start < hits[j].span.Start })
+	return hits
+}
+
+// lastModality returns the modality of the last modality word between
+// from and to, or ModalityNone; clause says whether that stretch is the
+// figure's own clause, where the clause-only words (目标) count too.
+func (st *sentenceState) lastModality(from, to int, clause bool) govx.Modality {
+	for k := len(st.mods) - 1; k >= 0; k-- {
+		h := st.mods[k]
+		if h.span.Start >= from && h.span.End <= to && (clause || !h.word.clauseOnly) {
+			return h.word.modality
+		}
+	}
+	return govx.ModalityNone
 }
 
 // basisAt returns the basis the last basis word before offset at gives,
@@ -873,14 +922,18 @@ func (b *binder) skipHead(from, to int) int {
 func (b *binder) trimName(s string) string {
 	for changed := true; changed && s != ""; {
 		changed = false
-		for _, w := range b.e.lead {
+		first, _ := utf8.DecodeRuneInString(s)
+		for _, w := range b.e.lead[first] {
 			if strings.HasPrefix(s, w) {
 				s, changed = s[len(w):], true
+				break
 			}
 		}
-		for _, w := range b.e.tail {
+		last, _ := utf8.DecodeLastRuneInString(s)
+		for _, w := range b.e.tail[last] {
 			if strings.HasSuffix(s, w) {
 				s, changed = s[:len(s)-len(w)], true
+				break
 			}
 		}
 	}

@@ -51,8 +51,8 @@ type Extractor struct {
 	notMod    []string
 	threshold []string
 	compare   []string
-	lead      []string
-	tail      []string
+	lead      map[rune][]string // by first rune, longest first
+	tail      map[rune][]string // by last rune, longest first
 	inner     []string
 	cuts      []string
 	nounStops []string
@@ -74,15 +74,15 @@ func New() (*Extractor, error) {
 		notMod:    byLength(notModality, ident),
 		threshold: byLength(thresholdContexts, ident),
 		compare:   byLength(comparisonMarks, ident),
-		lead:      byLength(leadWords, ident),
-		tail:      byLength(tailWords, ident),
+		lead:      byRune(leadWords, func(w string) rune { r, _ := utf8.DecodeRuneInString(w); return r }),
+		tail:      byRune(tailWords, func(w string) rune { r, _ := utf8.DecodeLastRuneInString(w); return r }),
 		inner:     byLength(innerWords, ident),
 		cuts:      byLength(nameCuts, ident),
 		nounStops: byLength(nounStops, ident),
 		agencies:  byLength(agencySuffixes, ident),
 	}
 	for _, list := range [][]string{e.fillers, e.joiners, e.notMod, e.threshold, e.compare,
-		e.lead, e.tail, e.inner, e.cuts, e.nounStops, e.agencies, shareWords, pullWords} {
+		leadWords, tailWords, e.inner, e.cuts, e.nounStops, e.agencies, shareWords, pullWords} {
 		for _, w := range list {
 			if w == "" || !utf8.ValidString(w) {
 				return nil, fmt.Errorf("indicator: word table: bad word %q", w)
@@ -93,6 +93,15 @@ func New() (*Extractor, error) {
 }
 
 func ident(s string) string { return s }
+
+// byRune indexes words by the rune key gives, each list longest first.
+func byRune(words []string, key func(string) rune) map[rune][]string {
+	m := map[rune][]string{}
+	for _, w := range byLength(words, ident) {
+		m[key(w)] = append(m[key(w)], w)
+	}
+	return m
+}
 
 // byLength returns a copy of words sorted longest first, so that the first
 // match of a scan is the longest.
@@ -112,6 +121,7 @@ func (e *Extractor) Extract(doc *extract.Doc, m *govx.Mentions) {
 		ps:     sortedBy(m.Periods, func(p govx.Period) govx.Span { return p.Span }),
 		es:     sortedBy(m.Entities, func(e govx.Entity) govx.Span { return e.Span }),
 	}
+	b.quotes = findQuotes(b.text)
 	b.passage, b.hasPassage = b.firstHeadPeriod()
 	for i, s := range doc.Sentences {
 		if s.Start < 0 || s.End > len(b.text) || s.Start >= s.End {

@@ -53,6 +53,7 @@ var testUnits = map[string]struct {
 	"%": {govx.UnitPercent, govx.KindPercent, 1}, "个百分点": {govx.UnitPercentPoint, govx.KindPercentPoint, 1},
 	"吨": {govx.UnitTonne, govx.KindMass, 1}, "亩": {govx.UnitMu, govx.KindArea, 1},
 	"个月": {govx.UnitMonth, govx.KindDuration, 1}, "米": {govx.UnitMetre, govx.KindLength, 1},
+	"倍": {govx.UnitMultiple, govx.KindMultiple, 1},
 	"": {govx.UnitNone, govx.KindNumber, 1},
 }
 
@@ -247,6 +248,9 @@ func TestShapes(t *testing.T) {
 				{"产品销量", "2023年", "", "", "100", none, actual},
 				{"销售收入", "2023年", "", "", "100", none, actual},
 			}},
+		{"a multiple is a growth in percent",
+			"{2023年}，全区进出口总额比上年增长[1.5倍]。",
+			[]row{{"进出口总额", "2023年", "", "", "150", yoy, actual}}},
 		{"环比 is month on month",
 			"{4月}，全市用电量环比增长[3.2%]。",
 			[]row{{"用电量", "4月", "", "", "3.2", mom, actual}}},

@@ -35,7 +35,7 @@ var listJoiners = []string{"、", "和", "及", "与", ",", "，"}
 
 // fixedChanges are words that state a change without a figure.
 var fixedChanges = []fixedChange{
-	{"翻两番", 300}, {"翻一番", 100}, {"翻番", 100},
+	{"翻了两番", 300}, {"翻两番", 300}, {"翻了一番", 100}, {"翻一番", 100}, {"翻番", 100},
 }
 
 // flatPhrases state "unchanged against" a basis: 与同期持平 → 0, yoy.
