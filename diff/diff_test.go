@@ -20,8 +20,8 @@ func sample() []output.Rows {
 			{ArticleID: "aaaa", Start: 10, End: 12, Text: "5%", Value: 5, Unit: ptr("%"), Kind: "percent", Qualifier: "exact"},
 		},
 		Indicators: []output.IndicatorRow{
-			{ArticleID: "aaaa", Start: 0, End: 12, Subject: "x", Indicator: "收入", Value: ptr(2e8), Modality: "actual"},
-			{ArticleID: "aaaa", Start: 0, End: 12, Subject: "x", Indicator: "增长", ChangePct: ptr(5.0), Modality: "actual"},
+			{ArticleID: "aaaa", Start: 0, End: 12, Subject: ptr("x"), Indicator: "收入", Value: ptr(2e8), Modality: "actual"},
+			{ArticleID: "aaaa", Start: 0, End: 12, Subject: ptr("x"), Indicator: "增长", ChangePct: ptr(5.0), Modality: "actual"},
 		},
 	}, {
 		Article: output.ArticleRow{ArticleID: "bbbb", DocID: "b.txt", Text: "新签约项目3个。"},

@@ -293,7 +293,7 @@ var specSchema = map[Table]string{
 		sentence       int32   required
 		start          int32   required
 		end            int32   required
-		subject        string  required
+		subject        string  nullable
 		indicator      string  required
 		period_start   date    nullable
 		period_end     date    nullable

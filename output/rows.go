@@ -99,7 +99,7 @@ type IndicatorRow struct {
 	Sentence    int32    `parquet:"sentence" json:"sentence"`
 	Start       int32    `parquet:"start" json:"start"`
 	End         int32    `parquet:"end" json:"end"`
-	Subject     string   `parquet:"subject" json:"subject"`
+	Subject     *string  `parquet:"subject,optional" json:"subject"` // null when neither the clause nor the article names one
 	Indicator   string   `parquet:"indicator" json:"indicator"`
 	PeriodStart *Day     `parquet:"period_start,date,optional" json:"period_start"`
 	PeriodEnd   *Day     `parquet:"period_end,date,optional" json:"period_end"`
@@ -178,7 +178,7 @@ func RowsOf(r *govx.Result) Rows {
 		rows.Indicators = append(rows.Indicators, IndicatorRow{
 			ArticleID: a.ID, Sentence: int32(in.Sentence),
 			Start: cp.at(in.Start), End: cp.at(in.End),
-			Subject: in.Subject, Indicator: in.Name,
+			Subject: str(in.Subject), Indicator: in.Name,
 			PeriodStart: DayOf(in.Period.Start), PeriodEnd: DayOf(in.Period.End),
 			Value: in.Value, Unit: str(string(in.Unit)), Qualifier: str(in.Qualifier.String()),
 			ChangePct: in.ChangePct, ChangeBasis: str(in.ChangeBasis.String()),

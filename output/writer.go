@@ -526,7 +526,7 @@ func (r EntityRow) approxSize() int {
 	return rowOverhead + len(r.ArticleID) + len(r.Text) + len(r.Type) + strLen(r.Normalized) + strLen(r.AdminCode)
 }
 func (r IndicatorRow) approxSize() int {
-	return rowOverhead + len(r.ArticleID) + len(r.Subject) + len(r.Indicator) + strLen(r.Unit) +
+	return rowOverhead + len(r.ArticleID) + strLen(r.Subject) + len(r.Indicator) + strLen(r.Unit) +
 		strLen(r.Qualifier) + strLen(r.ChangeBasis) + len(r.Modality) + len(r.Evidence)
 }
 func (r TokenRow) approxSize() int {

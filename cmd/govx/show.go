@@ -235,7 +235,7 @@ func renderArticle(w io.Writer, r *output.Rows, color bool) error {
 			if in.ChangePct != nil {
 				change = strconv.FormatFloat(*in.ChangePct, 'f', -1, 64)
 			}
-			table = append(table, []string{strconv.Itoa(int(in.Sentence)), in.Subject, in.Indicator,
+			table = append(table, []string{strconv.Itoa(int(in.Sentence)), orNull(in.Subject), in.Indicator,
 				dayText(in.PeriodStart) + ".." + dayText(in.PeriodEnd), value, orNull(in.Qualifier), change,
 				orNull(in.ChangeBasis), in.Modality})
 		}

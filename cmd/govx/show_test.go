@@ -45,7 +45,7 @@ func TestWriteMarked(t *testing.T) {
 
 func TestRenderArticle(t *testing.T) {
 	r := twoArticles()[0]
-	r.Indicators = []output.IndicatorRow{{Subject: "甲区", Indicator: "收入", Value: ptr(2e8), Unit: ptr("CNY"),
+	r.Indicators = []output.IndicatorRow{{Subject: ptr("甲区"), Indicator: "收入", Value: ptr(2e8), Unit: ptr("CNY"),
 		Qualifier: ptr("exact"), ChangePct: ptr(5.0), Modality: "actual"}}
 	var b bytes.Buffer
 	if err := renderArticle(&b, &r, false); err != nil {
