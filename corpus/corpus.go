@@ -8,14 +8,16 @@
 //   - .jsonl / .ndjson: one article per line with the fields id, title,
 //     text or content, url, published or date. doc_id is the id, else
 //     name.jsonl#N; source is path.jsonl#N for line N.
-//   - .html / .htm: the page's main text, its title and publish date.
+//   - .html / .htm: the page's main text, laid out as the .txt files are
+//     (title, blank line, body paragraphs), with title and publish date
+//     from the page's meta tags or its dateline (发布时间：…).
 //
 // Any of these may sit inside .gz, .zst, .tar, .tar.gz/.tgz and .zip
 // containers, nested, which are streamed without unpacking to disk; a
 // member's source is archive!/member. Text is decoded from UTF-8 (with or
-// without a byte-order mark), GB18030/GBK (detected from the bytes) or
-// UTF-16 with a byte-order mark; bytes that do not decode are an error,
-// never silently replaced.
+// without a byte-order mark), GB18030/GBK (detected from the bytes, no
+// meta tag needed), Big5, or UTF-16 with a byte-order mark; bytes that do
+// not decode are an error, never silently replaced (see Decode).
 //
 // An input that cannot be read is yielded as an *Error naming its source,
 // and the stream goes on with the next input: only the consumer stopping
@@ -73,8 +75,10 @@ type Error struct {
 	Err    error  // what went wrong; wraps one of the Err* sentinels where one applies
 }
 
+// Error returns "source: reason".
 func (e *Error) Error() string { return e.Source + ": " + e.Err.Error() }
 
+// Unwrap returns the reason, for errors.Is and errors.As.
 func (e *Error) Unwrap() error { return e.Err }
 
 // Reader reads inputs with explicit limits. The zero Reader uses the
