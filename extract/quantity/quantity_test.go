@@ -171,6 +171,15 @@ var quantityCases = map[string][]quantityCase{
 		{"[两到三万港元]", []want{{v: 2e4, max: 3e4, unit: "HKD", kind: money, qualifier: rng}}},
 		{"[三五百块钱]", []want{{v: 300, max: 500, unit: "CNY", kind: money, qualifier: rng}}},
 	},
+	"colloquial forms": {
+		{"完成产值[3个亿]，", []want{{v: 3e8, unit: "CNY", kind: money, qualifier: exact, surface: "亿"}}},
+		{"吸引[近万名]市民", []want{{v: 1e4, unit: "名", kind: counts, qualifier: atMost, surface: "万名"}}},
+		{"用了[1年]零[3个月]", []want{
+			{v: 1, unit: "year", kind: duration, qualifier: exact},
+			{v: 3, unit: "month", kind: duration, qualifier: exact}}},
+		{"浓度为[35微克/立方米]", []want{{v: 35, unit: "微克/立方米", kind: number, qualifier: exact}}},
+		{"打了[对折]", []want{{v: 50, unit: "%", kind: percent, qualifier: exact}}},
+	},
 	"bare numbers": {
 		{"一季度总指数为[99.5]，同比下降[0.5%]", []want{
 			{v: 99.5, kind: number, qualifier: exact},
@@ -199,6 +208,8 @@ var quantityCases = map[string][]quantityCase{
 		{"“9个城市是1个城市”", nil},
 		{"百亿级产业集群、多项、一批、五大产业、规模以上企业", nil},
 		{"汽车零部件，千万不要，十分重要，统一部署，两地两国", nil},
+		{"三番五次、四面八方、五湖四海、千方百计、万名干部进万家、任何一方", nil},
+		{"一年期贷款，五年期以上", nil},
 		{"签约[亿元以上]项目", []want{{v: 1e8, unit: "CNY", kind: money, qualifier: atLeast}}},
 	},
 }

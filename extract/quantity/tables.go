@@ -142,7 +142,7 @@ func unitTable() []unitDef {
 		// Durations. A bare 月 or 日 after a number is a date, not a
 		// duration; 年 is a year when the number looks like one.
 		{word: "年", unit: govx.UnitYear, kind: govx.KindDuration, factor: 1,
-			notBefore: "代度级底末初中前份"},
+			notBefore: "代度级底末初中前份期"},
 		{word: "个月", unit: govx.UnitMonth, kind: govx.KindDuration, factor: 1},
 		{word: "个季度", unit: govx.UnitMonth, kind: govx.KindDuration, factor: 3},
 		{word: "周", unit: govx.UnitDay, kind: govx.KindDuration, factor: 7, notBefore: "年岁边末"},
@@ -218,66 +218,76 @@ type qualifierDef struct {
 
 // prefixQualifiers come before the number: 近100亿元, 超过20亿元.
 // Comparisons (高于, 低于, 大于) and verbs (达, 达到) are not qualifiers.
-var prefixQualifiers = []qualifierDef{
-	{word: "约", q: govx.QualifierApprox, notAfter: "签节预合公制条相邀婚大践违"},
-	{word: "大约", q: govx.QualifierApprox},
-	{word: "大概", q: govx.QualifierApprox},
-	{word: "近", q: govx.QualifierAtMost, notAfter: "最将接附邻靠亲贴就"},
-	{word: "将近", q: govx.QualifierAtMost},
-	{word: "接近", q: govx.QualifierAtMost},
-	{word: "不到", q: govx.QualifierAtMost},
-	{word: "不足", q: govx.QualifierAtMost},
-	{word: "不超过", q: govx.QualifierAtMost},
-	{word: "最多", q: govx.QualifierAtMost},
-	{word: "至多", q: govx.QualifierAtMost},
-	{word: "超", q: govx.QualifierAtLeast, notAfter: "高赶"},
-	{word: "超过", q: govx.QualifierAtLeast},
-	{word: "逾", q: govx.QualifierAtLeast},
-	{word: "突破", q: govx.QualifierAtLeast},
-	{word: "至少", q: govx.QualifierAtLeast},
-	{word: "不少于", q: govx.QualifierAtLeast},
-	{word: "不低于", q: govx.QualifierAtLeast},
+func prefixQualifiers() []qualifierDef {
+	return []qualifierDef{
+		{word: "约", q: govx.QualifierApprox, notAfter: "签节预合公制条相邀婚大践违"},
+		{word: "大约", q: govx.QualifierApprox},
+		{word: "大概", q: govx.QualifierApprox},
+		{word: "近", q: govx.QualifierAtMost, notAfter: "最将接附邻靠亲贴就"},
+		{word: "将近", q: govx.QualifierAtMost},
+		{word: "接近", q: govx.QualifierAtMost},
+		{word: "不到", q: govx.QualifierAtMost},
+		{word: "不足", q: govx.QualifierAtMost},
+		{word: "不超过", q: govx.QualifierAtMost},
+		{word: "最多", q: govx.QualifierAtMost},
+		{word: "至多", q: govx.QualifierAtMost},
+		{word: "超", q: govx.QualifierAtLeast, notAfter: "高赶"},
+		{word: "超过", q: govx.QualifierAtLeast},
+		{word: "逾", q: govx.QualifierAtLeast},
+		{word: "突破", q: govx.QualifierAtLeast},
+		{word: "至少", q: govx.QualifierAtLeast},
+		{word: "不少于", q: govx.QualifierAtLeast},
+		{word: "不低于", q: govx.QualifierAtLeast},
+	}
 }
 
 // suffixQualifiers come after the unit: 6.5%以上, 2亿元左右.
-var suffixQualifiers = []qualifierDef{
-	{word: "以上", q: govx.QualifierAtLeast},
-	{word: "以下", q: govx.QualifierAtMost},
-	{word: "以内", q: govx.QualifierAtMost},
-	{word: "左右", q: govx.QualifierApprox},
-	{word: "上下", q: govx.QualifierApprox, notBefore: "游级班文功楼"},
+func suffixQualifiers() []qualifierDef {
+	return []qualifierDef{
+		{word: "以上", q: govx.QualifierAtLeast},
+		{word: "以下", q: govx.QualifierAtMost},
+		{word: "以内", q: govx.QualifierAtMost},
+		{word: "左右", q: govx.QualifierApprox},
+		{word: "上下", q: govx.QualifierApprox, notBefore: "游级班文功楼"},
+	}
 }
 
 // infixQualifiers come between the number and the unit (30余家, 100多亩,
-// 3亿余元) or after a duration (两年多).
-var infixQualifiers = []string{"多", "余"}
+// 3亿余元) or after a duration (两年多); they mean at least.
+func infixQualifiers() []string { return []string{"多", "余"} }
 
 // rangeSeparators join the two ends of a range: 20%—30%, 5-10亿元, 三至五年.
-var rangeSeparators = []string{"-", "—", "–", "~", "〜", "至", "到", "－－", "——"}
-
-// currencySigns come before an Arabic number: $20, ￥300.
-var currencySigns = []unitDef{
-	{word: "$", unit: govx.UnitUSD, kind: govx.KindMoney, factor: 1},
-	{word: "US$", unit: govx.UnitUSD, kind: govx.KindMoney, factor: 1},
-	{word: "￥", unit: govx.UnitCNY, kind: govx.KindMoney, factor: 1},
-	{word: "¥", unit: govx.UnitCNY, kind: govx.KindMoney, factor: 1},
-	{word: "€", unit: govx.UnitEUR, kind: govx.KindMoney, factor: 1},
-	{word: "£", unit: govx.UnitGBP, kind: govx.KindMoney, factor: 1},
-	{word: "HK$", unit: govx.UnitHKD, kind: govx.KindMoney, factor: 1},
+func rangeSeparators() []string {
+	return []string{"——", "-", "—", "–", "~", "〜", "至", "到"}
 }
 
-// fixedTerms are phrases that start with a numeral and are idioms,
-// slogans or fixed names, not quantities.
-var fixedTerms = []string{
-	"一以贯之", "一串串", "一揽子", "一把手", "一体化", "一站式", "一条龙", "一盘棋",
-	"八项规定", "四种形态", "四套班子", "三个代表", "两个维护", "两个确立", "四个意识",
-	"四个自信", "四个全面", "五位一体", "四位一体", "三位一体", "两位数", "三位数", "个位数",
-	"十四五", "十三五", "十二五", "十一五", "十五五",
-	"三农", "两会", "两新", "三公", "五险一金", "三驾马车", "一带一路",
-	"三番五次", "四面八方", "五湖四海", "七上八下", "一年一度", "十全十美", "三令五申",
-	"五花八门", "四通八达", "七嘴八舌", "九牛一毛", "三心二意", "接二连三", "三长两短",
-	"四平八稳", "十拿九稳", "千家万户", "千方百计", "万众一心", "一五一十", "一年四季",
-	"一年到头", "三年五载", "十年磨一剑", "百年大计", "一次性", "一揽子", "万家灯火",
+// currencySigns come before an Arabic number: $20, ￥300.
+func currencySigns() []unitDef {
+	return []unitDef{
+		{word: "$", unit: govx.UnitUSD, kind: govx.KindMoney, factor: 1},
+		{word: "US$", unit: govx.UnitUSD, kind: govx.KindMoney, factor: 1},
+		{word: "￥", unit: govx.UnitCNY, kind: govx.KindMoney, factor: 1},
+		{word: "¥", unit: govx.UnitCNY, kind: govx.KindMoney, factor: 1},
+		{word: "€", unit: govx.UnitEUR, kind: govx.KindMoney, factor: 1},
+		{word: "£", unit: govx.UnitGBP, kind: govx.KindMoney, factor: 1},
+		{word: "HK$", unit: govx.UnitHKD, kind: govx.KindMoney, factor: 1},
+	}
+}
+
+// fixedTerms are idioms, slogans and fixed names with numerals in them,
+// which are not quantities (一以贯之, 三番五次, 八项规定).
+func fixedTerms() []string {
+	return []string{
+		"一以贯之", "一串串", "一揽子", "一把手", "一体化", "一站式", "一条龙", "一盘棋",
+		"八项规定", "四种形态", "四套班子", "三个代表", "两个维护", "两个确立", "四个意识",
+		"四个自信", "四个全面", "五位一体", "四位一体", "三位一体", "两位数", "三位数", "个位数",
+		"十四五", "十三五", "十二五", "十一五", "十五五",
+		"三农", "两会", "两新", "三公", "五险一金", "三驾马车", "一带一路",
+		"三番五次", "四面八方", "五湖四海", "七上八下", "一年一度", "十全十美", "三令五申",
+		"五花八门", "四通八达", "七嘴八舌", "九牛一毛", "三心二意", "接二连三", "三长两短",
+		"四平八稳", "十拿九稳", "千家万户", "千方百计", "万众一心", "一五一十", "一年四季",
+		"一年到头", "三年五载", "十年磨一剑", "百年大计", "一次性", "万家灯火",
+	}
 }
 
 // codeBefore are runes after which a number is part of a code, an address
@@ -290,30 +300,62 @@ const ordinalBefore = "第周初"
 
 // indexCues are the words after which a bare number is an index reading
 // (总指数为99.5); indexVerbs may stand between the cue and the number.
-var (
-	indexCues  = []string{"指数", "PMI", "CPI", "PPI", "指数值"}
-	indexVerbs = []string{"为", "是", "达", "达到", "升至", "降至", "回升至", "回落至", "上升至", "下降至", ""}
-)
+func indexCues() []string { return []string{"指数", "PMI", "CPI", "PPI", "指数值"} }
 
-// wordQuantities are words that are quantities without a numeral.
-var wordQuantities = []struct {
+func indexVerbs() []string {
+	return []string{"为", "是", "达", "达到", "升至", "降至", "回升至", "回落至", "上升至", "下降至", ""}
+}
+
+// wordQuantity is a word that is a quantity without a numeral.
+type wordQuantity struct {
 	word  string
 	value float64
 	unit  govx.Unit
 	kind  govx.Kind
-}{
-	{"对折", 50, govx.UnitPercent, govx.KindPercent},
-	{"半成", 5, govx.UnitPercent, govx.KindPercent},
 }
 
-// yuanParts are the fractions of a yuan that may follow 元 or 块:
-// 50元6角3分, 十块三毛.
-var yuanParts = []struct {
+func wordQuantities() []wordQuantity {
+	return []wordQuantity{
+		{"对折", 50, govx.UnitPercent, govx.KindPercent},
+		{"半成", 5, govx.UnitPercent, govx.KindPercent},
+	}
+}
+
+// yuanPart is a fraction of a yuan that may follow 元 or 块: 50元6角3分,
+// 十块三毛.
+type yuanPart struct {
 	word   string
 	factor float64
-}{
-	{"角", 0.1}, {"毛", 0.1}, {"分", 0.01},
 }
 
+func yuanParts() []yuanPart { return []yuanPart{{"角", 0.1}, {"毛", 0.1}, {"分", 0.01}} }
+
 // yuanEnds may close an amount written in full: 壹拾壹元整.
-var yuanEnds = []string{"整", "正"}
+func yuanEnds() []string { return []string{"整", "正"} }
+
+// language is every table of this file, as the Extractor holds it.
+type language struct {
+	prefixes, suffixes    []qualifierDef
+	infixes               []string
+	rangeSeparators       []string
+	currencySigns         []unitDef
+	indexCues, indexVerbs []string
+	wordQuantities        []wordQuantity
+	yuanParts             []yuanPart
+	yuanEnds              []string
+}
+
+func tables() language {
+	return language{
+		prefixes:        prefixQualifiers(),
+		suffixes:        suffixQualifiers(),
+		infixes:         infixQualifiers(),
+		rangeSeparators: rangeSeparators(),
+		currencySigns:   currencySigns(),
+		indexCues:       indexCues(),
+		indexVerbs:      indexVerbs(),
+		wordQuantities:  wordQuantities(),
+		yuanParts:       yuanParts(),
+		yuanEnds:        yuanEnds(),
+	}
+}

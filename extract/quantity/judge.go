@@ -1,0 +1,160 @@
+package quantity
+
+import (
+	"math"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"govx"
+)
+
+// This file holds the judgments of what is not a quantity, or not one
+// by itself: years, lone 一 with a measure word, codes, quoted slogans,
+// and when a number without a unit still measures something.
+
+// acceptable applies the rules of what a numeral with its unit is not:
+// a year (2023年), a lone 一 with a measure word (一个好项目, 一批), a
+// scale word alone that is no money threshold (百亿级, 千万).
+func (e *Extractor) acceptable(s string, m measure, start int) bool {
+	n := m.n
+	if m.unit == nil {
+		return !n.scaleOnly || m.currencyOf != nil
+	}
+	u := m.unit
+	switch {
+	case n.scaleOnly && u.kind == govx.KindCount:
+		// 近万名: a scale word alone counts only with a qualifier.
+		q, _ := e.prefixAt(s, start)
+		return q != govx.QualifierNone
+	case n.scaleOnly && u.kind != govx.KindMoney:
+		return false
+	case n.lone && !n.pair && n.value == 1 && (u.kind == govx.KindCount || u.kind == govx.KindDuration):
+		return false
+	case n.lone && n.value == 0:
+		return false // 零部件, 零售
+	case u.word == "年" && (looksLikeYear(n) || e.dateFollows(s, m.uEnd)):
+		return false
+	case n.digitString && u.kind != govx.KindPercent:
+		return false
+	case u.word == "折" && m.value >= 10:
+		return false // a discount is under 十折
+	}
+	return true
+}
+
+// looksLikeYear reports whether n followed by 年 is a year: 2023, 两千,
+// 一九九八, 07.
+func looksLikeYear(n numeral) bool {
+	switch {
+	case n.digitString, n.plainInt > 4:
+		return true
+	case n.plainInt == 2 && n.value < 10:
+		return true // 07年
+	}
+	return n.value >= 1000 && n.value <= 2200 && n.value == math.Trunc(n.value)
+}
+
+// dateFollows reports whether a month follows 年 at s[p:] (康熙三年五月,
+// 98年4月): the number before 年 is then a year.
+func (e *Extractor) dateFollows(s string, p int) bool {
+	n, ok := readNumeral(s, p, readOptions{})
+	return ok && strings.HasPrefix(s[n.end:], "月")
+}
+
+// indexReading reports whether the number at start follows an index
+// word: 总指数为99.5, PMI为52.4.
+func (e *Extractor) indexReading(s string, start int) bool {
+	before := s[:start]
+	for _, v := range e.lang.indexVerbs {
+		if !strings.HasSuffix(before, v) {
+			continue
+		}
+		b := before[:len(before)-len(v)]
+		for _, cue := range e.lang.indexCues {
+			if strings.HasSuffix(b, cue) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// bareYi reports whether an amount in 亿 without a unit ends at s[p:]:
+// anything may follow (投资85亿开工) but a word that starts like a unit
+// (14亿人口) or makes the amount a tier (百亿级).
+func (e *Extractor) bareYi(s string, p int) bool {
+	r := runeAt(s, p)
+	if r == '级' || r == '多' || r == '余' || r == '%' || r == '.' || isDigitRune(r) || isASCIILetterRune(r) {
+		return false
+	}
+	return len(e.byFirst[r]) == 0
+}
+
+// bareEnd reports whether a number without a unit ends at s[p:]: the next
+// character is punctuation, a space, the end, or 的.
+func bareEnd(s string, p int) bool {
+	r := runeAt(s, p)
+	if r == 0 || r == '的' {
+		return true
+	}
+	return !unicode.Is(unicode.Han, r) && !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '.' && r != '%'
+}
+
+// quoted reports whether the numeral s[start:end] stands inside a short
+// quotation or a title (“136”, “四种形态”, 《…八条举措》): a slogan or a
+// name, not a measurement.
+func quoted(s string, start, end int) bool {
+	const reach, titleReach = 12, 40 // runes
+	open := rune(0)
+	for k, p := 0, start; k < titleReach && p > 0; k++ {
+		r, size := utf8.DecodeLastRuneInString(s[:p])
+		if r == '《' || (r == '“' || r == '「') && k < reach {
+			open = r
+			break
+		}
+		switch r {
+		case '”', '》', '」', '。', '！', '？', '；', '\n':
+			return false
+		}
+		p -= size
+	}
+	if open == 0 {
+		return false
+	}
+	closer := '”'
+	switch open {
+	case '《':
+		closer = '》'
+	case '「':
+		closer = '」'
+	}
+	limit := reach
+	if open == '《' {
+		limit = titleReach
+	}
+	for k, p := 0, end; k < limit && p < len(s); k++ {
+		r, size := utf8.DecodeRuneInString(s[p:])
+		if r == closer {
+			return true
+		}
+		switch r {
+		case '“', '《', '「', '。', '！', '？', '；', '\n':
+			return false
+		}
+		p += size
+	}
+	return false
+}
+
+// skipNumber moves past the rest of a number or code (5G, 346国道) so that
+// its tail is not read as a number of its own.
+func skipNumber(s string, p int) int {
+	if p == 0 || !(isDigitByte(s[p-1]) || isASCIILetter(s[p-1])) {
+		return p
+	}
+	for p < len(s) && (isDigitByte(s[p]) || isASCIILetter(s[p]) || s[p] == '.') {
+		p++
+	}
+	return p
+}

@@ -1,0 +1,454 @@
+package quantity
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"govx"
+)
+
+// This file reads a quantity at a position of the scanned text: the
+// numeral, its unit, the qualifiers around it, the other end of a range.
+
+// measure is a numeral with what follows it: its unit, an infix
+// qualifier, and the extent of both.
+type measure struct {
+	n           numeral
+	value       float64 // numeral value, plus fractions read after the unit (元角分, 秒, 半)
+	unit        *unitDef
+	rateUnit    govx.Unit // set for a rate (吨标准煤/万元)
+	rateWritten bool      // the rate's numerator is as written (微克/立方米): no factor
+	uStart      int       // the unit's range in the folded text
+	uEnd        int
+	end         int // end of numeral, unit and infix qualifier
+	qualifier   govx.Qualifier
+	currencyOf  *unitDef // a currency sign before the number ($20)
+}
+
+// match tries to read a quantity starting at s[i:]. It returns the
+// candidate (ok false when none) and where scanning goes on.
+func (e *Extractor) match(s string, i int) (candidate, int) {
+	c0 := s[i]
+	if c0 < utf8.RuneSelf && !isDigitByte(c0) && c0 != '-' && c0 != '$' && c0 != 'U' && c0 != 'H' {
+		return candidate{}, i
+	}
+	for _, w := range e.lang.wordQuantities {
+		if strings.HasPrefix(s[i:], w.word) {
+			end := i + len(w.word)
+			return candidate{ok: true, start: i, end: end, value: w.value, unit: w.unit, kind: w.kind,
+				qualifier: govx.QualifierExact, surface: [2][2]int{{i, end}}}, end
+		}
+	}
+	start := i
+	p := i
+	sign := 1.0
+	var sigil *unitDef
+	prev, _ := utf8.DecodeLastRuneInString(s[:start])
+	// A sign: 负3.9%, -22.2%, but not the dash of 1-6月.
+	if rest, ok := cutPrefix(s[p:], "负", "負", "-"); ok && startsNumber(rest) && !isNumberRune(prev) && !isASCIILetterRune(prev) {
+		sign = -1
+		p = len(s) - len(rest)
+	}
+	for k := range e.lang.currencySigns {
+		d := &e.lang.currencySigns[k]
+		if strings.HasPrefix(s[p:], d.word) && p+len(d.word) < len(s) && isDigitByte(s[p+len(d.word)]) {
+			sigil = d
+			p += len(d.word)
+			break
+		}
+	}
+	n, ok := readNumeral(s, p, e.opts)
+	if !ok {
+		return candidate{}, i
+	}
+	skip := n.end
+	// Codes and names: 5G, V8, G20; ordinals 第七届, 周一, 初三.
+	if isASCIILetterRune(prev) || isDigitRune(prev) || strings.ContainsRune(codeBefore, prev) || strings.ContainsRune(ordinalBefore, prev) {
+		return candidate{}, skipNumber(s, skip)
+	}
+	if strings.HasSuffix(s[:start], "星期") || strings.HasSuffix(s[:start], "礼拜") {
+		return candidate{}, skip
+	}
+	if r, _ := utf8.DecodeRuneInString(s[n.start:]); r >= utf8.RuneSelf {
+		for _, f := range e.fixed[r] {
+			if n.start >= f.off && strings.HasPrefix(s[n.start-f.off:], f.term) {
+				return candidate{}, n.start - f.off + len(f.term)
+			}
+		}
+	}
+
+	c := candidate{start: start}
+	var m1 measure
+	switch {
+	case strings.HasPrefix(s[n.end:], "分之"):
+		// A fraction: 三分之一, 百分之三十, 千分之一.
+		n2, ok := readNumeral(s, n.end+len("分之"), readOptions{})
+		if !ok || n.value == 0 || n2.scaleOnly && n2.value != 100 {
+			return candidate{}, n.end + len("分之")
+		}
+		c.value = n2.value / n.value * 100
+		c.unit, c.kind = govx.UnitPercent, govx.KindPercent
+		if n.scaleOnly {
+			c.surface[0] = [2]int{n.start, n.end + len("分之")}
+		} else {
+			c.surface[0] = [2]int{n.end, n.end + len("分之")}
+		}
+		c.end = n2.end
+	default:
+		m1 = e.measureAt(s, n, prev)
+		m1.currencyOf = sigil
+		if !e.acceptable(s, m1, start) {
+			return candidate{}, max(skip, m1.end)
+		}
+		c.end = m1.end
+		c.value = m1.value
+		c.qualifier = m1.qualifier
+		e.setUnit(&c, m1)
+		if n.pair && n.value > 0 {
+			// 两三个, 三五百块: the numeral read the higher digit.
+			c.value, c.max, c.hasMax = c.value*n.low/n.value, c.value, true
+			c.qualifier = govx.QualifierRange
+		}
+		// A range: 20%—30%, 5-10亿元, 三至五年, 1万-5万元.
+		if !n.pair {
+			if r, end, ok := e.rangeFrom(s, m1); ok {
+				c = r
+				c.start = start
+				c.end = end
+			} else if end > c.end && m1.unit == nil {
+				return candidate{}, end // a range of years or dates
+			}
+		}
+		if c.kind == govx.KindNone {
+			// No unit: a bare amount in 亿 is money in this genre (85亿); an
+			// index reading is a number (总指数为99.5).
+			switch {
+			case n.scaleMul >= 1e8 && !n.scaleOnly && e.bareYi(s, n.end):
+				c.kind, c.unit = govx.KindMoney, govx.UnitCNY
+				c.surface[0] = [2]int{n.scaleStart, n.scaleEnd}
+			case n.arabic && e.indexReading(s, start) && bareEnd(s, n.end):
+				c.kind = govx.KindNumber
+			case n.scaleMul >= 1e4 && !n.scaleOnly && e.bareYi(s, n.end):
+				// A bare amount in 万 (1600万) measures something, but what
+				// is not said: a number in the unit as written.
+				c.kind = govx.KindNumber
+				c.surface[0] = [2]int{n.scaleStart, n.scaleEnd}
+			default:
+				return candidate{}, skipNumber(s, skip)
+			}
+		}
+	}
+	c.value *= sign
+	if c.hasMax {
+		c.max *= sign
+		if c.max < c.value {
+			c.value, c.max = c.max, c.value
+		}
+	}
+	// Qualifiers before the number and after the unit.
+	pq, pstart := e.prefixAt(s, c.start)
+	c.start = pstart
+	sq, send := e.suffixAt(s, c.end)
+	c.end = send
+	switch {
+	case c.hasMax:
+		c.qualifier = govx.QualifierRange
+	case pq != govx.QualifierNone:
+		c.qualifier = pq
+	case sq != govx.QualifierNone:
+		c.qualifier = sq
+	case c.qualifier == govx.QualifierNone:
+		c.qualifier = govx.QualifierExact
+	}
+	if !finite(c.value) || c.hasMax && !finite(c.max) {
+		return candidate{}, c.end
+	}
+	if quoted(s, start, n.end) {
+		return candidate{}, skipNumber(s, n.end)
+	}
+	c.ok = true
+	return c, c.end
+}
+
+// setUnit copies the unit of m into c, with its surface ranges.
+func (e *Extractor) setUnit(c *candidate, m measure) {
+	switch {
+	case m.unit != nil:
+		c.unit, c.kind = m.unit.unit, m.unit.kind
+		c.value = m.value * m.unit.factor
+		if m.rateUnit != "" {
+			c.unit, c.kind = m.rateUnit, govx.KindNumber
+			if m.rateWritten {
+				c.value = m.value
+			}
+		}
+		c.surface[0] = [2]int{m.n.scaleStart, m.n.scaleEnd}
+		c.surface[1] = [2]int{m.uStart, m.uEnd}
+	case m.currencyOf != nil:
+		c.unit, c.kind = m.currencyOf.unit, m.currencyOf.kind
+		c.value = m.value
+		w := len(m.currencyOf.word)
+		c.surface[0] = [2]int{m.n.start - w, m.n.start}
+		c.surface[1] = [2]int{m.n.scaleStart, m.n.scaleEnd}
+		if c.start > m.n.start-w {
+			c.start = m.n.start - w
+		}
+	}
+}
+
+// measureAt reads what follows numeral n: spaces, an infix qualifier
+// (30余家), the unit, the fractions of a yuan, a rate's denominator.
+// prev is the rune before the numeral.
+func (e *Extractor) measureAt(s string, n numeral, prev rune) measure {
+	m := measure{n: n, value: n.value, end: n.end}
+	p := n.end
+	for k := 0; k < 2 && p < len(s) && s[p] == ' '; k++ {
+		p++
+	}
+	// 30余家, 100多亩, 3亿余元; 5个多小时 (the unit is 小时).
+	if n.infix {
+		m.qualifier = govx.QualifierAtLeast // 5000多亿元
+	}
+	for _, w := range e.lang.infixes {
+		if strings.HasPrefix(s[p:], w) && e.unitWord(s, p+len(w), prev) != nil {
+			m.qualifier = govx.QualifierAtLeast
+			p += len(w)
+		}
+	}
+	// 5个多小时, 三个多月, 两个半月: 多, 余 or 半 inside a unit written with 个.
+	for _, w := range []string{"多", "余", "半"} {
+		if !strings.HasPrefix(s[p:], "个"+w) {
+			continue
+		}
+		q := p + len("个"+w)
+		if d := e.splitGe(s, q); d != nil {
+			if w == "半" {
+				m.value += 0.5
+			} else {
+				m.qualifier = govx.QualifierAtLeast
+			}
+			m.unit = d
+			m.uStart, m.uEnd = q, q+len(d.word)-len("个")
+			m.end = m.uEnd
+			return m
+		}
+	}
+	u := e.unitWord(s, p, prev)
+	if u == nil {
+		return m
+	}
+	m.unit = u
+	m.uStart, m.uEnd = p, p+len(u.word)
+	p = m.uEnd
+	if u.word == "折" && n.digitString {
+		m.value /= 10 // 五五折 is 5.5折
+	}
+	switch {
+	case u.kind == govx.KindMoney && (u.word == "元" || u.word == "圆"), u.word == "块":
+		// 50元6角3分, 十块三毛, 壹拾壹元整.
+		if frac, end := yuanTail(s, p, e.lang.yuanParts); end > p {
+			m.value += frac
+			p = end
+			if u.word == "块" {
+				m.unit = e.words["块钱"]
+			}
+		}
+		if u.word != "块" {
+			if rest, ok := cutPrefix(s[p:], e.lang.yuanEnds...); ok {
+				p = len(s) - len(rest)
+			}
+		}
+	case u.word == "秒" && p+2 <= len(s) && isDigitByte(s[p]) && isDigitByte(s[p+1]) && (p+2 == len(s) || !isDigitByte(s[p+2])):
+		// 6秒59: a race time in hundredths.
+		m.value += float64(s[p]-'0')/10 + float64(s[p+1]-'0')/100
+		p += 2
+	case strings.HasPrefix(s[p:], "半") && !strings.ContainsRune("年月天小个", runeAt(s, p+len("半"))) &&
+		(u.kind == govx.KindLength || u.kind == govx.KindMass || u.kind == govx.KindPercent || u.kind == govx.KindDuration):
+		// 两米半, 三成半, 两年半.
+		m.value += 0.5
+		p += len("半")
+	}
+	// A rate: 1.0439吨标准煤/万元.
+	if p < len(s) && s[p] == '/' && u.kind != govx.KindCount {
+		q := p + 1
+		for q < len(s) {
+			r, size := utf8.DecodeRuneInString(s[q:])
+			if _, ok := bigScale(r); !ok {
+				break
+			}
+			q += size
+		}
+		if d := e.unitWord(s, q, 0); d != nil && d.kind != govx.KindCount {
+			// The numerator is canonical when that changes no value
+			// (吨标准煤 → t); otherwise the rate keeps its written form.
+			num := u.unit
+			if u.factor != 1 {
+				num = govx.Unit(s[m.uStart:p])
+				m.rateWritten = true
+			}
+			m.rateUnit = num + "/" + govx.Unit(s[p+1:q+len(d.word)])
+			p = q + len(d.word)
+			m.uEnd = p
+		}
+	}
+	// 32.8万台（套）: an alternative measure word in brackets.
+	if u.kind == govx.KindCount {
+		for _, br := range [][2]string{{"（", "）"}, {"(", ")"}} {
+			if strings.HasPrefix(s[p:], br[0]) {
+				q := p + len(br[0])
+				if d := e.unitWord(s, q, 0); d != nil && d.kind == govx.KindCount && strings.HasPrefix(s[q+len(d.word):], br[1]) {
+					p = q + len(d.word) + len(br[1])
+					m.uEnd = p
+				}
+			}
+		}
+	}
+	// 两年多: 多 or 余 after a duration.
+	if u.kind == govx.KindDuration && m.qualifier == govx.QualifierNone {
+		if rest, ok := cutPrefix(s[p:], e.lang.infixes...); ok {
+			m.qualifier = govx.QualifierAtLeast
+			p = len(s) - len(rest)
+		}
+	}
+	m.end = p
+	return m
+}
+
+// splitGe returns the unit written with 个 (个月, 个小时) whose word
+// without 个 starts at s[q:] (三个多月: 月 after 个多), or nil.
+func (e *Extractor) splitGe(s string, q int) *unitDef {
+	for _, d := range e.byFirst['个'] {
+		if rest := d.word[len("个"):]; rest != "" && d.kind != govx.KindCount && strings.HasPrefix(s[q:], rest) {
+			return d
+		}
+	}
+	return nil
+}
+
+// unitWord returns the unit word at s[p:], longest first, or nil. prev is
+// the rune before the number (for words that need one, 分三期).
+func (e *Extractor) unitWord(s string, p int, prev rune) *unitDef {
+	if p >= len(s) {
+		return nil
+	}
+	r, _ := utf8.DecodeRuneInString(s[p:])
+	for _, d := range e.byFirst[r] {
+		if !strings.HasPrefix(s[p:], d.word) {
+			continue
+		}
+		end := p + len(d.word)
+		if d.word[0] < utf8.RuneSelf && d.word[0] != '%' && end < len(s) && (isASCIILetter(s[end]) || isDigitByte(s[end])) {
+			continue // km in kmh, m in mm; t in the word tons
+		}
+		if next := runeAt(s, end); next != 0 && strings.ContainsRune(d.notBefore, next) {
+			continue
+		}
+		if d.needBefore != "" && (prev == 0 || !strings.ContainsRune(d.needBefore, prev)) {
+			continue
+		}
+		if prev != 0 && strings.ContainsRune(d.notAfter, prev) {
+			continue
+		}
+		return d
+	}
+	return nil
+}
+
+// rangeFrom reads the second end of a range after m (20%—30%, 6-8亿元).
+// It returns the range candidate and its end; when the text after the
+// separator is a year or a date, it returns false and the end of it so
+// that scanning skips it.
+func (e *Extractor) rangeFrom(s string, m measure) (candidate, int, bool) {
+	p := m.end
+	rest, ok := cutPrefix(s[p:], e.lang.rangeSeparators...)
+	if !ok {
+		return candidate{}, p, false
+	}
+	q := len(s) - len(rest)
+	n2, ok := readNumeral(s, q, readOptions{startsUnit: e.startsScaleUnit})
+	if !ok || n2.scaleOnly || n2.pair {
+		return candidate{}, p, false
+	}
+	m2 := e.measureAt(s, n2, 0)
+	if m2.unit != nil && m2.unit.word == "年" && (looksLikeYear(n2) || looksLikeYear(m.n)) {
+		return candidate{}, m2.end, false
+	}
+	if m2.unit == nil || !e.acceptable(s, m2, q) {
+		return candidate{}, p, false
+	}
+	if m.unit != nil && (m.unit.unit != m2.unit.unit || m.rateUnit != m2.rateUnit) {
+		return candidate{}, p, false
+	}
+	lo := m.value
+	if m.unit == nil && !m.n.scaled && n2.scaleMul > 1 {
+		lo *= n2.scaleMul // 6-8亿元, 两到三万港元
+	}
+	var c candidate
+	e.setUnit(&c, m2)
+	hi := c.value
+	c.value = lo * m2.unit.factor
+	if m.unit != nil {
+		c.value = m.value * m.unit.factor
+	}
+	if hi < c.value {
+		return candidate{}, p, false
+	}
+	c.max, c.hasMax = hi, true
+	c.qualifier = govx.QualifierRange
+	return c, m2.end, true
+}
+
+// prefixAt returns the qualifier written right before start, and where the
+// span starts with it.
+func (e *Extractor) prefixAt(s string, start int) (govx.Qualifier, int) {
+	for _, d := range e.lang.prefixes {
+		if !strings.HasSuffix(s[:start], d.word) {
+			continue
+		}
+		b := start - len(d.word)
+		if r, _ := utf8.DecodeLastRuneInString(s[:b]); d.notAfter != "" && strings.ContainsRune(d.notAfter, r) {
+			continue
+		}
+		return d.q, b
+	}
+	return govx.QualifierNone, start
+}
+
+// suffixAt returns the qualifier written right after end (an optional
+// (含) may come between: 50万元（含）以上), and where the span ends with it.
+func (e *Extractor) suffixAt(s string, end int) (govx.Qualifier, int) {
+	p := end
+	if rest, ok := cutPrefix(s[p:], "（含）", "(含)"); ok {
+		p = len(s) - len(rest)
+	}
+	for _, d := range e.lang.suffixes {
+		if !strings.HasPrefix(s[p:], d.word) {
+			continue
+		}
+		q := p + len(d.word)
+		if r := runeAt(s, q); r != 0 && strings.ContainsRune(d.notBefore, r) {
+			continue
+		}
+		return d.q, q
+	}
+	return govx.QualifierNone, end
+}
+
+// yuanTail reads the 角 and 分 after 元 (50元6角3分), returning them in yuan.
+func yuanTail(s string, p int, parts []yuanPart) (float64, int) {
+	var frac float64
+	q := p
+	for _, part := range parts {
+		r, size := utf8.DecodeRuneInString(s[q:])
+		d, ok := chineseDigit(r)
+		if r >= '0' && r <= '9' {
+			d, ok, size = int(r-'0'), true, 1
+		}
+		if !ok || !strings.HasPrefix(s[q+size:], part.word) {
+			continue
+		}
+		frac += float64(d) * part.factor
+		q += size + len(part.word)
+	}
+	return frac, q
+}

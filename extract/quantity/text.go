@@ -1,0 +1,56 @@
+package quantity
+
+import (
+	"math"
+	"strings"
+	"unicode/utf8"
+)
+
+// Small helpers on the scanned text.
+
+// startsNumber reports whether s starts with a digit or Chinese numeral.
+func startsNumber(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return isNumberRune(r)
+}
+
+// isNumberRune reports whether r is a digit, Chinese or Arabic, or a
+// Chinese scale word.
+func isNumberRune(r rune) bool {
+	if r >= '0' && r <= '9' {
+		return true
+	}
+	if _, ok := chineseDigit(r); ok {
+		return true
+	}
+	if _, ok := smallScale(r); ok {
+		return true
+	}
+	_, ok := bigScale(r)
+	return ok
+}
+
+func isDigitRune(r rune) bool { return r >= '0' && r <= '9' }
+
+func isASCIILetterRune(r rune) bool { return r < utf8.RuneSelf && isASCIILetter(byte(r)) }
+
+// runeAt returns the rune at s[p:], or 0 at the end.
+func runeAt(s string, p int) rune {
+	if p >= len(s) {
+		return 0
+	}
+	r, _ := utf8.DecodeRuneInString(s[p:])
+	return r
+}
+
+// cutPrefix returns s without the first of prefixes it starts with.
+func cutPrefix(s string, prefixes ...string) (string, bool) {
+	for _, p := range prefixes {
+		if strings.HasPrefix(s, p) {
+			return s[len(p):], true
+		}
+	}
+	return s, false
+}
+
+func finite(v float64) bool { return !math.IsNaN(v) && !math.IsInf(v, 0) }
