@@ -397,15 +397,22 @@ func writeText(b *strings.Builder, n *html.Node) {
 			return
 		}
 	}
-	block := n.Type == html.ElementNode && blockElements[n.DataAtom]
-	if block {
-		b.WriteByte('\n')
+	sep := byte(0)
+	switch {
+	case n.Type != html.ElementNode:
+	case blockElements[n.DataAtom]:
+		sep = '\n'
+	case n.DataAtom == atom.Td || n.DataAtom == atom.Th:
+		sep = ' ' // table cells: 地区生产总值 586.32, not 地区生产总值586.32
+	}
+	if sep != 0 {
+		b.WriteByte(sep)
 	}
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		writeText(b, c)
 	}
-	if block {
-		b.WriteByte('\n')
+	if sep != 0 {
+		b.WriteByte(sep)
 	}
 }
 

@@ -77,6 +77,8 @@ func TestReadHTML(t *testing.T) {
 		{"zoom.html", zoom, "快讯", "", "快讯\n\n今年以来，全区新签约亿元以上项目12个。\n1-5月，完成工业投资23.6亿元。\n（测试用页面）", nil},
 		{"deep.html", "<html><body>" + strings.Repeat("<div>", 5000) + "深" + strings.Repeat("</div>", 5000), "", "", "", corpus.ErrTooLarge},
 		{"notext.html", "<html><head><title>空</title></head><body><script>x()</script></body></html>", "", "", "", corpus.ErrEmpty},
+		{"table.html", "<html><body><p>主要指标完成情况（测试）：</p><table><tr><th>指标</th><th>数值</th></tr><tr><td>地区生产总值</td><td>586.32亿元</td></tr></table></body></html>", "", "",
+			"主要指标完成情况（测试）：\n指标 数值\n地区生产总值 586.32亿元", nil},
 		{"paragraphs.html", "<html><body>" + strings.Repeat("<p>没有结束标签的段落。", 1000) + "</body></html>", "", "", strings.TrimSuffix(strings.Repeat("没有结束标签的段落。\n", 1000), "\n"), nil},
 	}
 	for _, tt := range tests {
