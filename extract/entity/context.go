@@ -108,6 +108,10 @@ func (s *scan) listItem(start, end int, head string, typ govx.EntityType) {
 // 莱克电气绿能科技（苏州）有限公司 → 莱克电气绿能科技.
 var legalSuffixes = []string{"股份有限公司", "有限责任公司", "有限公司"}
 
+// minTail is the shortest tail of a long organization name that is read
+// as that organization when it stands alone, in runes.
+const minTail = 5
+
 // zoneShort gives the short form of the long endings of zone names:
 // 丹徒高新技术产业园 → 丹徒高新园.
 var zoneShort = [][2]string{
@@ -163,24 +167,40 @@ func (s *scan) propagate(chosen []cand) []cand {
 			if utf8.RuneCountInString(w) == 2 && !(s.aligned(i) && s.aligned(off)) {
 				continue
 			}
-			free := true
+			// The name wins over shorter names inside it (中核 in 中核苏阀)
+			// and yields to any other name it overlaps.
+			free, inside := true, 0
 			for j := range chosen {
 				o := &chosen[j]
 				if o.Span == sp && a.full != "" && o.norm == "" {
 					o.norm = a.full
 				}
-				if o.Overlaps(sp) {
+				switch {
+				case !o.Overlaps(sp):
+				case sp.Contains(o.Span) && o.Span != sp:
+					inside++
+				default:
 					free = false
 				}
 			}
-			if free && !s.blocked(sp) {
-				c := a.c
-				c.Span = sp
-				if a.full != "" {
-					c.norm = a.full
-				}
-				chosen = append(chosen, c)
+			if !free || s.blocked(sp) {
+				continue
 			}
+			if inside > 0 {
+				kept := chosen[:0]
+				for _, o := range chosen {
+					if !sp.Contains(o.Span) {
+						kept = append(kept, o)
+					}
+				}
+				chosen = kept
+			}
+			c := a.c
+			c.Span = sp
+			if a.full != "" {
+				c.norm = a.full
+			}
+			chosen = append(chosen, c)
 		}
 	}
 	return chosen
@@ -212,6 +232,24 @@ func (s *scan) shortForms(c cand) []string {
 				out = append(out, core)
 			}
 			break
+		}
+		// The tail of a long body's name, written alone elsewhere:
+		// 春运工作专班 for 国务院联防联控机制春运工作专班.
+		if utf8.RuneCountInString(w) >= 8 {
+			for b := c.Start + 1; b < c.End; b++ {
+				head, tail := s.text[c.Start:b], s.text[b:c.End]
+				if !s.aligned(b) || s.runes(b, c.End) < minTail || s.runes(c.Start, b) < 2 {
+					continue
+				}
+				// Not the agency of a place (西藏自治区交通运输厅 →
+				// 交通运输厅 is any region's).
+				if _, place := s.x.gaz.forms[head]; place || s.endsClass(head, classAdmin) ||
+					strings.HasSuffix(head, "省") || strings.HasSuffix(head, "市") || strings.HasSuffix(head, "县") ||
+					hasLead(tail, s.t.lead) {
+					continue
+				}
+				out = append(out, tail)
+			}
 		}
 	case govx.EntityLoc:
 		for _, z := range zoneShort {

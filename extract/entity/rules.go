@@ -124,8 +124,8 @@ func (s *scan) suffixPlaced(i, end int, sf suffix) bool {
 		if tk != nil && s.t.generic[s.text[tk.Start:tk.End]] {
 			return false // 销路, 油路, 电路
 		}
-		if tk != nil && (tk.Pos == "ns" || tk.Pos == "nz") {
-			return true
+		if tk != nil && tk.Pos == "ns" && sf.typ == govx.EntityLoc {
+			return true // 黄石市, 西路
 		}
 		// 彭公山路 comes as 彭/nr 公/n 山路/n: a road after a name.
 		if sf.class == classRoad && tk != nil && tk.Start > 0 {
@@ -210,8 +210,22 @@ func (s *scan) reachLeft(i int, sf suffix) int {
 	for ; k >= 0; k-- {
 		tk := s.toks[k]
 		w := s.text[tk.Start:tk.End]
-		if tk.End != start || tk.Sentence != sent || isPunct(w) || s.t.stop[w] || s.t.title[w] {
+		if tk.End != start || tk.Sentence != sent || isPunct(w) {
 			break
+		}
+		if class == classZone && w == "及" && k > 0 && s.joins(s.toks[k-1]) {
+			start = tk.Start // 半导体及通信产业园
+			continue
+		}
+		if s.t.stop[w] || s.t.title[w] {
+			break
+		}
+		if class == classZone && s.endsClass(w, classZone) {
+			break // 浒关开发区莱克工业园 is two places
+		}
+		if s.known[tk.Start] && s.known[tk.End-1] {
+			start = tk.Start // inside a name found already: 春晓路口袋公园
+			continue
 		}
 		if s.stopTagged(tk, class) && !inNames[w] {
 			break
@@ -222,36 +236,48 @@ func (s *scan) reachLeft(i int, sf suffix) int {
 		if isDigits(w) && !s.digitsInName(tk.End, class) {
 			break
 		}
-		if class == classZone && s.endsClass(w, classZone) {
-			break // 浒关开发区莱克工业园 is two places
-		}
-		if s.known[tk.Start] && s.known[tk.End-1] {
-			start = tk.Start // inside a name found already: 春晓路口袋公园
-			continue
-		}
 		multiVerb := strings.HasPrefix(tk.Pos, "v") && s.runes(tk.Start, tk.End) >= 2
 		switch class {
 		case classZone, classAdmin:
-			if multiVerb || s.endsClass(w, classZone) {
-				return start
-			}
-			if w == "及" && class == classZone {
-				start = tk.Start // 半导体及通信产业园
-				continue
+			if multiVerb {
+				return trimJoin(s.text, start)
 			}
 		case classRoad:
 			if multiVerb || w == "线" || isDigits(w) {
-				return start
+				return trimJoin(s.text, start)
 			}
 		case classProject:
 			if sf.text != "段" && s.endsClass(w, classProject) {
-				return start
+				return trimJoin(s.text, start)
 			}
 		}
 		if s.runes(tk.Start, i) > limit {
 			break
 		}
 		start = tk.Start
+	}
+	return trimJoin(s.text, start)
+}
+
+// joins reports whether a token before 及 may be the first part of a
+// zone's name: a noun that is not itself the end of a name (招商项目及…).
+func (s *scan) joins(tk govx.Token) bool {
+	w := s.text[tk.Start:tk.End]
+	if !strings.HasPrefix(tk.Pos, "n") || s.t.stop[w] || s.t.generic[w] {
+		return false
+	}
+	for _, c := range []suffixClass{classCompany, classBody, classZone, classProject} {
+		if s.endsClass(w, c) {
+			return false
+		}
+	}
+	return true
+}
+
+// trimJoin moves a name's start past a joining word it may not open with.
+func trimJoin(text string, start int) int {
+	for strings.HasPrefix(text[start:], "及") {
+		start += len("及")
 	}
 	return start
 }
