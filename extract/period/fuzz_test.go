@@ -3,6 +3,7 @@ package period
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -27,9 +28,13 @@ func FuzzExtract(f *testing.F) {
 	if err != nil {
 		f.Fatal(err)
 	}
+	plain := withoutNeeds(e.scan)
 	f.Fuzz(func(t *testing.T, text string, refDays int64) {
 		if !utf8Valid(text) {
 			return
+		}
+		if got, want := spansOf(e.scan.scan(text)), spansOf(plain.scan(text)); !slices.Equal(got, want) {
+			t.Errorf("%q: the needs filter changes the matches: %v, without it %v", text, got, want)
 		}
 		doc := extracttest.Doc(text)
 		if refDays > 0 && refDays < 60000 {
@@ -49,6 +54,44 @@ func FuzzExtract(f *testing.F) {
 }
 
 func utf8Valid(s string) bool { return strings.ToValidUTF8(s, "\uFFFD") == s }
+
+// withoutNeeds returns a copy of s that tries every rule everywhere: the
+// needs filter is an optimization and must not change what is found.
+func withoutNeeds(s *scanner) *scanner {
+	plain := *s
+	plain.rules = slices.Clone(s.rules)
+	for i := range plain.rules {
+		plain.rules[i].needs = ""
+	}
+	return &plain
+}
+
+func spansOf(atoms []atom) []govx.Span {
+	var spans []govx.Span
+	for _, a := range atoms {
+		spans = append(spans, govx.Span{Start: a.start, End: a.end})
+	}
+	return spans
+}
+
+func TestNeedsFilterOnCorpus(t *testing.T) {
+	dir := extracttest.SharedDir(t)
+	files, err := filepath.Glob(filepath.Join(dir, "corpus", "*.txt"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no corpus: %v", err)
+	}
+	e := newExtractor(t)
+	plain := withoutNeeds(e.scan)
+	for _, f := range files {
+		raw, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, want := spansOf(e.scan.scan(string(raw))), spansOf(plain.scan(string(raw))); !slices.Equal(got, want) {
+			t.Errorf("%s: the needs filter changes the matches", f)
+		}
+	}
+}
 
 // BenchmarkExtract measures the extractor alone on the shared corpus (all
 // articles, prepared beforehand, reference dates given), in bytes of

@@ -57,27 +57,31 @@ const (
 type rule struct {
 	kind    ruleKind
 	pattern string
+	// needs lists characters of which every match holds one ("" when
+	// none is needed): a run without any is not tried, which saves most
+	// regexp calls.
+	needs string
 }
 
 // rules are the patterns of period expressions. The scanner takes, at each
 // position, the longest match of any rule; a rule's order does not matter.
 var rules = []rule{
-	{kindYearBased, `(?:(?P<y>` + yr + `) ?|(?P<y2>[0-9]{2}|[〇零一二三四五六七八九]{2})|(?P<dy>[今去明前上当本]|上一))年(?:` + monthPart + `|(?P<yt>` + yearTail + `))?`},
-	{kindMonthBased, monthPart},
-	{kindDay, `(?P<d>3[01]|[12][0-9]|0?[1-9])日(?P<dp>` + dayPart + `)?`},
-	{kindQuarter, `(?P<q>` + quarter + `)`},
-	{kindYearWord, `(?P<w>全年|年底|年末|年初以来|年初|年内)`},
-	{kindRelMonth, `(?P<rm>上个?|本|当|下个?|这个)月份?(?:(?P<d>` + day + `)[日号])?`},
-	{kindRelQuarter, `(?P<rq>上|本|下)一?个?季度(?P<qe>末)?`},
-	{kindDeicticDay, `(?P<dd>今天|今日|今晚|今早|今晨|昨天|昨日|昨晚|昨夜|明天|明日|明晚|前天|后天)(?P<dp>` + dayPart + `)?`},
-	{kindClock, `(?P<cdp>` + dayPart + `)?(?P<h>[01]?[0-9]|2[0-4])(?:点|时)(?:(?P<half>半)|(?P<min>[0-5]?[0-9])分|整)?`},
-	{kindVague, `(?P<v>` + vagueAlternation() + `)`},
-	{kindPastYear, `过去的?一年`},
-	{kindThisNextYears, `今明两年`},
-	{kindPlan, `(?P<pq>[“"])?(?P<plan>十[一二三四五六]?五)(?P<pq2>[”"])?(?P<pe>末)?`},
-	{kindYearRange, `(?P<ya>` + yr + `)年?` + dash + `(?P<yb>` + yr + `)年|(?P<ya2>(?:1[89]|20)[0-9]{2})` + dash + `(?P<yb2>(?:1[89]|20)[0-9]{2})`},
-	{kindNumericDate, `(?P<ny>1[0-9]{3}|20[0-9]{2})(?P<s1>[./-])(?P<nm>[01]?[0-9])(?P<s2>[./-])(?P<nd>[0-3]?[0-9])`},
-	{kindBareYear, `(?P<by>(?:1[89]|20)[0-9]{2})`},
+	{kindYearBased, `(?:(?P<y>` + yr + `) ?|(?P<y2>[0-9]{2}|[〇零一二三四五六七八九]{2})|(?P<dy>[今去明前上当本]|上一))年(?:` + monthPart + `|(?P<yt>` + yearTail + `))?`, "年"},
+	{kindMonthBased, monthPart, "月"},
+	{kindDay, `(?P<d>3[01]|[12][0-9]|0?[1-9])日(?P<dp>` + dayPart + `)?`, "日"},
+	{kindQuarter, `(?P<q>` + quarter + `)`, "季半Qq"},
+	{kindYearWord, `(?P<w>全年|年底|年末|年初以来|年初|年内)`, "年"},
+	{kindRelMonth, `(?P<rm>上个?|本|当|下个?|这个)月份?(?:(?P<d>` + day + `)[日号])?`, "月"},
+	{kindRelQuarter, `(?P<rq>上|本|下)一?个?季度(?P<qe>末)?`, "季"},
+	{kindDeicticDay, `(?P<dd>今天|今日|今晚|今早|今晨|昨天|昨日|昨晚|昨夜|明天|明日|明晚|前天|后天)(?P<dp>` + dayPart + `)?`, ""},
+	{kindClock, `(?P<cdp>` + dayPart + `)?(?P<h>[01]?[0-9]|2[0-4])(?:点|时)(?:(?P<half>半)|(?P<min>[0-5]?[0-9])分|整)?`, "点时"},
+	{kindVague, `(?P<v>` + vagueAlternation() + `)`, ""},
+	{kindPastYear, `过去的?一年`, "年"},
+	{kindThisNextYears, `今明两年`, "年"},
+	{kindPlan, `(?P<pq>[“"])?(?P<plan>十[一二三四五六]?五)(?P<pq2>[”"])?(?P<pe>末)?`, "五"},
+	{kindYearRange, `(?P<ya>` + yr + `)年?` + dash + `(?P<yb>` + yr + `)年|(?P<ya2>(?:1[89]|20)[0-9]{2})` + dash + `(?P<yb2>(?:1[89]|20)[0-9]{2})`, ""},
+	{kindNumericDate, `(?P<ny>1[0-9]{3}|20[0-9]{2})(?P<s1>[./-])(?P<nm>[01]?[0-9])(?P<s2>[./-])(?P<nd>[0-3]?[0-9])`, "./-"},
+	{kindBareYear, `(?P<by>(?:1[89]|20)[0-9]{2})`, ""},
 }
 
 // vagueAlternation returns the vague words as a regexp alternation.
@@ -184,6 +188,9 @@ func (s *scanner) scanRun(text string, from, to int, atoms []atom) []atom {
 		c, size := utf8.DecodeRuneInString(text[p:to])
 		best, bestLoc := -1, []int(nil)
 		for _, i := range s.byFirst[c] {
+			if n := s.rules[i].needs; n != "" && !strings.ContainsAny(text[p:to], n) {
+				continue
+			}
 			loc := s.rules[i].prefix.FindStringSubmatchIndex(text[p:to])
 			if loc != nil && (bestLoc == nil || loc[1] > bestLoc[1]) {
 				best, bestLoc = i, loc
