@@ -552,6 +552,21 @@ func TestReplaceEarlierRun(t *testing.T) {
 	}
 }
 
+// A table the new run does not write loses the parts of the earlier run,
+// so that OUT/<table>/*.parquet never reads rows the manifest disowns.
+func TestStaleTablesRemoved(t *testing.T) {
+	dir := t.TempDir()
+	writeRun(t, Options{Dir: dir, Tables: AllTables}, samples(2)...)
+	writeRun(t, Options{Dir: dir}, samples(1)...)
+	if _, err := os.Stat(filepath.Join(dir, string(Tokens))); !errors.Is(err, fs.ErrNotExist) {
+		parts, _ := filepath.Glob(filepath.Join(dir, string(Tokens), "*"))
+		t.Errorf("tokens of the earlier run still there: %v", parts)
+	}
+	if got := partFiles(t, dir, Articles); len(got) != 1 {
+		t.Errorf("articles holds %v", got)
+	}
+}
+
 func TestCreateRefusesForeignDir(t *testing.T) {
 	for _, c := range []struct {
 		name  string

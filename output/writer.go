@@ -185,6 +185,10 @@ func (w *Writer) Close(m *Manifest) error {
 		w.abortTables()
 		return fmt.Errorf("output: %w", err)
 	}
+	if err := w.removeStaleTables(); err != nil {
+		w.abortTables()
+		return err
+	}
 	if m == nil {
 		m = &Manifest{}
 	}
@@ -213,6 +217,23 @@ func (w *Writer) Close(m *Manifest) error {
 		m.WallSeconds = time.Since(w.start).Seconds()
 	}
 	return writeManifest(w.opts.Dir, m)
+}
+
+// removeStaleTables removes the part files of the tables this run does
+// not write, left by an earlier run, so that a glob over OUT/<table> never
+// reads rows the manifest does not describe.
+func (w *Writer) removeStaleTables() error {
+	for _, t := range AllTables {
+		if slices.Contains(w.opts.Tables, t) {
+			continue
+		}
+		dir := filepath.Join(w.opts.Dir, string(t))
+		if err := removeEntries(dir, isPart); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return err
+		}
+		os.Remove(dir) // only if it is empty now
+	}
+	return nil
 }
 
 // Abort ends an interrupted run: it closes and removes the run's
