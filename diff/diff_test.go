@@ -3,6 +3,7 @@ package diff
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -161,4 +162,40 @@ func TestWriteJSON(t *testing.T) {
 			t.Errorf("changed=%v changes=%d, want %v %d:\n%s", got.Changed, len(got.Changes), tt.changed, tt.n, b.String())
 		}
 	}
+}
+
+// BenchmarkCompare compares two runs of 2000 articles that differ in one
+// value per article.
+func BenchmarkCompare(b *testing.B) {
+	var old, new []output.Rows
+	for i := range 1000 {
+		for _, r := range sample() {
+			id := fmt.Sprintf("%s%04d", r.Article.ArticleID, i)
+			r.Article.ArticleID = id
+			for j := range r.Quantities {
+				r.Quantities[j].ArticleID = id
+			}
+			for j := range r.Indicators {
+				r.Indicators[j].ArticleID = id
+			}
+			old = append(old, r)
+		}
+	}
+	for _, r := range old {
+		c := r
+		c.Quantities = append([]output.QuantityRow(nil), r.Quantities...)
+		c.Quantities[0].Value++
+		new = append(new, c)
+	}
+	rows := 0
+	for _, r := range old {
+		rows += 1 + len(r.Quantities) + len(r.Indicators)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if rep := Compare(old, new); len(rep.Changes) != len(old) {
+			b.Fatalf("%d changes", len(rep.Changes))
+		}
+	}
+	b.ReportMetric(float64(rows)*float64(b.N)/b.Elapsed().Seconds(), "rows/s")
 }

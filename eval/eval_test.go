@@ -14,7 +14,7 @@ import (
 
 // rowsOf builds the predicted rows of one article from items written like
 // gold items, through the rows' JSON form.
-func rowsOf(t *testing.T, docID string, table string, items ...Item) output.Rows {
+func rowsOf(t testing.TB, docID string, table string, items ...Item) output.Rows {
 	t.Helper()
 	r := output.Rows{Article: output.ArticleRow{ArticleID: "a-" + docID, DocID: docID}}
 	for _, it := range items {
@@ -45,7 +45,7 @@ func rowsOf(t *testing.T, docID string, table string, items ...Item) output.Rows
 }
 
 // goldRows turns a gold article into the rows of a perfect run.
-func goldRows(t *testing.T, g *Gold) output.Rows {
+func goldRows(t testing.TB, g *Gold) output.Rows {
 	t.Helper()
 	r := output.Rows{Article: output.ArticleRow{ArticleID: "id-" + g.Source, DocID: g.Source, Region: &g.Region}}
 	r.Article.Published = output.DayOf(g.Published)
@@ -270,4 +270,51 @@ func TestSharedGoldScoresItselfPerfectly(t *testing.T) {
 	if f := rep.ArticleFields["published"]; f == nil || f.Accuracy != 1 {
 		t.Errorf("published: %+v", f)
 	}
+}
+
+// FuzzParseGold feeds arbitrary bytes to the gold parser: it must return
+// an error or a Gold whose items all carry their key, never panic.
+func FuzzParseGold(f *testing.F) {
+	f.Add([]byte(`{"source": "a.txt", "published": "2024-07-15", "quantities": [{"text": "2个", "value": 2}]}`))
+	f.Add([]byte(`{"source": "a", "indicators": [{"indicator": "GDP", "period_start": null}], "notes": "x"}`))
+	f.Add([]byte(`{"source": "", "entities": [{}]}`))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		g, err := ParseGold(b)
+		if err != nil {
+			return
+		}
+		if g.Source == "" {
+			t.Error("a gold without source parsed")
+		}
+		for _, table := range Tables {
+			for _, it := range g.Items(table) {
+				if it.Label() == "" {
+					t.Errorf("%s item without text or name parsed: %v", table, it)
+				}
+			}
+		}
+		Score([]Gold{g}, nil) // must not panic
+	})
+}
+
+// BenchmarkScore scores a perfect run of the shared gold against it.
+func BenchmarkScore(b *testing.B) {
+	gold, err := LoadGold(filepath.Join(extracttest.SharedDir(b), "gold"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	var run []output.Rows
+	items := 0
+	for i := range gold {
+		run = append(run, goldRows(b, &gold[i]))
+		for _, table := range Tables {
+			items += len(gold[i].Items(table))
+		}
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		Score(gold, run)
+	}
+	b.ReportMetric(float64(items)*float64(b.N)/b.Elapsed().Seconds(), "items/s")
 }
