@@ -3,7 +3,7 @@ GO      ?= go
 BIN     := bin/govx
 OUT     ?= out
 
-.PHONY: all build run test bench fmt vet clean
+.PHONY: all build run test bench microbench fmt vet clean
 
 all: build
 
@@ -18,8 +18,16 @@ run: build
 test: vet
 	$(GO) test ./...
 
-## bench: Go benchmarks of each step (see README, Performance)
-bench:
+SHARED  ?= ../shared
+BENCHMB ?= 20
+
+## bench: govx extract against its floor (segmentation) on a BENCHMB corpus
+##        built from $(SHARED)/corpus: MB/s, peak RSS, ratio, worker scaling
+bench: build
+	$(GO) run ./bench -shared $(SHARED) -mb $(BENCHMB) -govx $(BIN)
+
+## microbench: the Go benchmarks of every package
+microbench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...
 
 fmt:

@@ -1,0 +1,114 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"strings"
+	"path/filepath"
+	"testing"
+
+	"govx"
+	"govx/extract"
+	"govx/extract/extracttest"
+	"govx/normalize"
+	"govx/pipeline"
+	"govx/segment"
+)
+
+// corpusDocs reads the shared corpus as documents.
+func corpusDocs(b *testing.B) ([]govx.Document, int64) {
+	files, _ := filepath.Glob(filepath.Join(extracttest.SharedDir(b), "corpus", "*.txt"))
+	var docs []govx.Document
+	var size int64
+	for _, f := range files {
+		text, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		docs = append(docs, govx.Document{DocID: filepath.Base(f), Text: string(text), Published: govx.DateOf(2024, 7, 15)})
+		size += int64(len(text))
+	}
+	return docs, size
+}
+
+// BenchmarkPipeline is the whole per-article work on the shared corpus, one
+// goroutine: normalize, segment and the four extractors.
+func BenchmarkPipeline(b *testing.B) {
+	docs, size := corpusDocs(b)
+	seg, err := segment.Load()
+	if err != nil {
+		b.Fatal(err)
+	}
+	extractors, err := newExtractors()
+	if err != nil {
+		b.Fatal(err)
+	}
+	p := pipeline.New(seg, extractors, pipeline.Options{})
+	b.SetBytes(size)
+	b.ResetTimer()
+	for b.Loop() {
+		for _, d := range docs {
+			p.Process(d)
+		}
+	}
+}
+
+// BenchmarkSegmentOnly is the floor: the same articles normalized and
+// segmented, no extraction.
+func BenchmarkSegmentOnly(b *testing.B) {
+	docs, size := corpusDocs(b)
+	seg, err := segment.Load()
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(size)
+	b.ResetTimer()
+	for b.Loop() {
+		for _, d := range docs {
+			text := normalize.Text(d.Text)
+			seg.Tokens(text, normalize.Sentences(text))
+		}
+	}
+}
+
+// BenchmarkExtractors times each extractor alone on the prepared corpus.
+func BenchmarkExtractors(b *testing.B) {
+	docs, size := corpusDocs(b)
+	seg, err := segment.Load()
+	if err != nil {
+		b.Fatal(err)
+	}
+	extractors, err := newExtractors()
+	if err != nil {
+		b.Fatal(err)
+	}
+	var prepared []*extract.Doc
+	for _, d := range docs {
+		a := normalize.Article(d)
+		doc := &extract.Doc{Article: &a, Folded: normalize.Fold(a.Text), Sentences: normalize.Sentences(a.Text)}
+		doc.Tokens = seg.Tokens(a.Text, doc.Sentences)
+		prepared = append(prepared, doc)
+	}
+	for _, name := range []string{"quantity", "period", "entity", "indicator"} {
+		b.Run(name, func(b *testing.B) {
+			b.SetBytes(size)
+			for b.Loop() {
+				for _, doc := range prepared {
+					var m govx.Mentions
+					for _, ex := range extractors {
+						ex.Extract(doc, &m)
+						if extractorName(ex) == name {
+							break
+						}
+					}
+				}
+			}
+		})
+	}
+}
+
+// extractorName returns the package name of an extractor: *quantity.Extractor → quantity.
+func extractorName(ex extract.Extractor) string {
+	name := fmt.Sprintf("%T", ex)
+	return strings.TrimPrefix(strings.TrimSuffix(name, ".Extractor"), "*")
+}
