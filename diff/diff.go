@@ -148,25 +148,21 @@ type keyed struct {
 	article    string
 	start, end int32
 	name       string // indicator name, "" for other tables
-	row        Row
+	label      string // names the row for a person: text, indicator name or doc_id
+	raw        []byte // the row's JSON
+}
+
+// row decodes the row's columns.
+func (k keyed) row() Row {
+	var r Row
+	if err := json.Unmarshal(k.raw, &r); err != nil {
+		panic(fmt.Sprintf("diff: decode %s: %v", k.raw, err)) // we encoded it
+	}
+	return r
 }
 
 func (k keyed) key() string {
 	return fmt.Sprintf("%s\x00%d\x00%d\x00%s", k.article, k.start, k.end, k.name)
-}
-
-// label names the row for a person.
-func (k keyed) label() string {
-	if k.name != "" {
-		return k.name
-	}
-	for _, col := range []string{"doc_id", "text"} { // doc_id: only in articles
-		var s string
-		if json.Unmarshal(k.row[col], &s) == nil && s != "" {
-			return s
-		}
-	}
-	return ""
 }
 
 // compareTable matches the rows of one table by key. Rows sharing a key
@@ -180,35 +176,39 @@ func compareTable(t output.Table, old, new []keyed) []Change {
 	paired := make([]bool, len(old))
 	var changes []Change
 	change := func(op Op, k keyed) Change {
-		return Change{Op: op, Table: string(t), ArticleID: k.article, Start: k.start, End: k.end, Label: k.label()}
+		return Change{Op: op, Table: string(t), ArticleID: k.article, Start: k.start, End: k.end, Label: k.label}
 	}
 	for _, n := range new {
 		q := pending[n.key()]
 		if len(q) == 0 {
 			c := change(Added, n)
-			c.New = n.row
+			c.New = n.row()
 			changes = append(changes, c)
 			continue
 		}
 		pending[n.key()] = q[1:]
 		paired[q[0]] = true
 		o := old[q[0]]
+		if bytes.Equal(o.raw, n.raw) {
+			continue // the common case: nothing to decode
+		}
+		or, nr := o.row(), n.row()
 		var fields []string
 		for _, col := range cols {
-			if !sameJSON(o.row[col], n.row[col]) {
+			if !sameJSON(or[col], nr[col]) {
 				fields = append(fields, col)
 			}
 		}
 		if len(fields) > 0 {
 			c := change(Changed, n)
-			c.Old, c.New, c.Fields = o.row, n.row, fields
+			c.Old, c.New, c.Fields = or, nr, fields
 			changes = append(changes, c)
 		}
 	}
 	for i, o := range old {
 		if !paired[i] {
 			c := change(Removed, o)
-			c.Old = o.row
+			c.Old = o.row()
 			changes = append(changes, c)
 		}
 	}
@@ -232,38 +232,34 @@ func tablesOf(run []output.Rows) map[output.Table][]keyed {
 	for i := range run {
 		r := &run[i]
 		id := r.Article.ArticleID
-		tables[output.Articles] = append(tables[output.Articles], keyed{article: id, row: rowOf(r.Article)})
+		tables[output.Articles] = append(tables[output.Articles], keyed{article: id, label: r.Article.DocID, raw: rowOf(r.Article)})
 		for _, q := range r.Quantities {
-			tables[output.Quantities] = append(tables[output.Quantities], keyed{id, q.Start, q.End, "", rowOf(q)})
+			tables[output.Quantities] = append(tables[output.Quantities], keyed{id, q.Start, q.End, "", q.Text, rowOf(q)})
 		}
 		for _, p := range r.Periods {
-			tables[output.Periods] = append(tables[output.Periods], keyed{id, p.Start, p.End, "", rowOf(p)})
+			tables[output.Periods] = append(tables[output.Periods], keyed{id, p.Start, p.End, "", p.Text, rowOf(p)})
 		}
 		for _, e := range r.Entities {
-			tables[output.Entities] = append(tables[output.Entities], keyed{id, e.Start, e.End, "", rowOf(e)})
+			tables[output.Entities] = append(tables[output.Entities], keyed{id, e.Start, e.End, "", e.Text, rowOf(e)})
 		}
 		for _, in := range r.Indicators {
-			tables[output.Indicators] = append(tables[output.Indicators], keyed{id, in.Start, in.End, in.Indicator, rowOf(in)})
+			tables[output.Indicators] = append(tables[output.Indicators], keyed{id, in.Start, in.End, in.Indicator, in.Indicator, rowOf(in)})
 		}
 		for _, tok := range r.Tokens {
-			tables[output.Tokens] = append(tables[output.Tokens], keyed{id, tok.Start, tok.End, "", rowOf(tok)})
+			tables[output.Tokens] = append(tables[output.Tokens], keyed{id, tok.Start, tok.End, "", tok.Text, rowOf(tok)})
 		}
 	}
 	return tables
 }
 
-// rowOf converts a table row to a Row through its JSON encoding. The row
-// types always encode, so an error is a programming error.
-func rowOf(v any) Row {
+// rowOf encodes a table row as JSON. The row types always encode, so an
+// error is a programming error.
+func rowOf(v any) []byte {
 	b, err := json.Marshal(v)
 	if err != nil {
 		panic(fmt.Sprintf("diff: encode %T: %v", v, err))
 	}
-	var r Row
-	if err := json.Unmarshal(b, &r); err != nil {
-		panic(fmt.Sprintf("diff: decode %T: %v", v, err))
-	}
-	return r
+	return b
 }
 
 // columnsOf lists a table's columns in the order of its row type.
