@@ -96,6 +96,7 @@ func TestCorpusReferenceInferred(t *testing.T) {
 	}
 	e := newExtractor(t)
 	years, exact := 0, 0
+	var run []output.Rows
 	for i := range gold {
 		g := &gold[i]
 		doc := corpusDoc(t, dir, g, govx.Date{})
@@ -108,9 +109,14 @@ func TestCorpusReferenceInferred(t *testing.T) {
 		if got == g.Published {
 			exact++
 		}
+		var m govx.Mentions
+		e.Extract(doc, &m)
+		run = append(run, output.RowsOf(&govx.Result{Article: *doc.Article, Mentions: m}))
 	}
 	share := float64(years) / float64(len(gold))
 	t.Logf("reference year right in %d of %d articles, exact date in %d", years, len(gold), exact)
+	ts := eval.Score(gold, run).Tables[eval.Periods]
+	t.Logf("periods with the published dates withheld: P %.3f R %.3f F1 %.3f; field accuracy %.3f", ts.Precision, ts.Recall, ts.F1, ts.Accuracy)
 	if share < minRefYearCorrect {
 		t.Errorf("reference year right in %.2f of articles < %.2f", share, minRefYearCorrect)
 	}

@@ -105,17 +105,24 @@ var reviewCues = []string{"过去一年", "过去的一年"}
 
 // reportingYear returns the year the article reports on: the reference
 // year, or the year before it when an article issued in the first quarter
-// reviews that year (过去一年, 过去的2023年).
+// reviews that year (过去一年, 过去的2023年), or when one issued in the
+// first half names that year, and not its own, in its title (云溪县2024年
+// 统计公报, issued in 2025).
 func reportingYear(text string, ref govx.Date) int {
 	if ref.IsZero() {
 		return 0
 	}
+	last := fmt.Sprintf("%d年", ref.Year-1)
 	if ref.Month <= 3 {
-		for _, c := range append(reviewCues, fmt.Sprintf("过去的%d年", ref.Year-1)) {
+		for _, c := range append(reviewCues, "过去的"+last) {
 			if strings.Contains(text, c) {
 				return ref.Year - 1
 			}
 		}
+	}
+	title, _, _ := strings.Cut(strings.TrimSpace(text), "\n")
+	if ref.Month <= 6 && strings.Contains(title, last) && !strings.Contains(title, fmt.Sprintf("%d年", ref.Year)) {
+		return ref.Year - 1
 	}
 	return ref.Year
 }

@@ -73,7 +73,7 @@ func (r *resolver) resolve(a atom) (mention, bool) {
 		if !r.refOK {
 			return vague(f), true
 		}
-		return quarterPart(f, r.yearForMonth(3*quarterNumber(q)-2), q, true)
+		return quarterPart(f, r.yearForMonth(max(3*quarterNumber(q)-2, 1)), q, true)
 	case kindYearWord:
 		if !r.refOK {
 			return vague(f), true
@@ -199,6 +199,26 @@ func (r *resolver) resolve(a atom) (mention, bool) {
 		f.g = govx.GranularityDay
 		r.sentYear, r.lastDay = y, f.r.Start
 		return f, true
+	case kindHoliday:
+		if hasAnyPrefix(r.text[a.end:], holidayNotBefore...) {
+			return f, false
+		}
+		if !r.refOK {
+			return vague(f), true
+		}
+		h := holidays[a.group("hd")]
+		y := r.contextYear()
+		d := dayDate(y, h.month, h.day)
+		if h.lunar {
+			sf, ok := springFestival[y]
+			if !ok {
+				return vague(f), true
+			}
+			d = dayDate(y, sf[0], sf[1]+h.day)
+		}
+		f.r, f.g, f.rel = govx.DateRange{Start: d, End: d}, govx.GranularityDay, true
+		r.lastDay = d
+		return f, true
 	case kindBareYear:
 		if isNumeral(prev) || strings.ContainsRune("./-:", prev) || (prev < 0x80 && unicode.IsLetter(prev)) || (next != 0 && !isHan(next)) || strings.ContainsRune(yearBlockers, next) {
 			return f, false
@@ -243,6 +263,10 @@ func (r *resolver) yearBased(a atom, f mention, prev rune) (mention, bool) {
 		}
 		if isNumeral(prev) || (dy != "今" && dy != "去" && dy != "明" && strings.ContainsRune("以之相适每这那", prev)) {
 			return f, false
+		}
+		if (dy == "去" || dy == "上" || dy == "上一") && strings.ContainsRune(comparisonMarks, prev) &&
+			a.group("yt") == "" && a.group("m1") == "" {
+			return f, false // 比上年增长: a comparison base, like 同期
 		}
 		if !r.refOK {
 			return vague(f), true
@@ -370,7 +394,13 @@ func quarterPart(f mention, y int, q string, rel bool) (mention, bool) {
 		f.r, f.g = monthsRange(y, 1, 6), govx.GranularityHalf
 	case q == "下半年":
 		f.r, f.g = monthsRange(y, 7, 12), govx.GranularityHalf
-	case strings.HasPrefix(q, "前"):
+	case strings.HasPrefix(q, "前") && strings.HasSuffix(q, "个月"): // 前4个月
+		n := number(strings.TrimSuffix(strings.TrimPrefix(q, "前"), "个月"))
+		if n < 1 || n > 11 {
+			return f, false
+		}
+		f.r, f.g = monthsRange(y, 1, n), govx.GranularityRange
+	case strings.HasPrefix(q, "前"): // 前三季度
 		n := number(strings.TrimSuffix(strings.TrimSuffix(strings.TrimPrefix(q, "前"), "季度"), "个"))
 		if n < 1 || n > 3 {
 			return f, false

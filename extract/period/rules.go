@@ -19,7 +19,7 @@ const (
 	// part of a day kept inside a day span (3月22日下午, 2月6日零时).
 	dayPart = `(?:上午|下午|中午|晚上|晚间|凌晨|零时|零点|早上|早晨|清晨|傍晚|夜间|深夜|晚)`
 	// quarters and halves of a year.
-	quarter = `(?:前[二两三]个?季度|[一二三四1-4]季度末?|第[一二三四1-4]季度末?|首季度?|上半年|下半年|[Qq][1-4])`
+	quarter = `(?:前(?:[2-9]|1[01]|[二两三四五六七八九]|十一?)个月|前[二两三]个?季度|[一二三四1-4]季度末?|第[一二三四1-4]季度末?|首季度?|上半年|下半年|[Qq][1-4])`
 	// what may follow a year (2016年全年, 今年以来, 2011年底, 明年二季度).
 	yearTail = `(?:全年|年底|年末|年初以来|年初|首月|底|末|初|以来|内|度|` + quarter + `)`
 	// what may follow a month (3月末, 1月以来, 6月上旬).
@@ -50,6 +50,7 @@ const (
 	kindYearRange                         // 2021—2035年
 	kindNumericDate                       // 2010.01.29
 	kindBareYear                          // 2024 (招才引智)
+	kindHoliday                           // 元宵夜, 元旦
 )
 
 // rule is one pattern of the scanner. Its named groups are read by the
@@ -69,7 +70,7 @@ var rules = []rule{
 	{kindYearBased, `(?:(?P<y>` + yr + `) ?|(?P<y2>[0-9]{2}|[〇零一二三四五六七八九]{2})|(?P<dy>[今去明前上当本]|上一))年(?:` + monthPart + `|(?P<yt>` + yearTail + `))?`, "年"},
 	{kindMonthBased, monthPart, "月"},
 	{kindDay, `(?P<d>3[01]|[12][0-9]|0?[1-9])日(?P<dp>` + dayPart + `)?`, "日"},
-	{kindQuarter, `(?P<q>` + quarter + `)`, "季半Qq"},
+	{kindQuarter, `(?P<q>` + quarter + `)`, "季半Qq月"},
 	{kindYearWord, `(?P<w>全年|年底|年末|年初以来|年初|年内)`, "年"},
 	{kindRelMonth, `(?P<rm>上个?|本|当|下个?|这个)月份?(?:(?P<d>` + day + `)[日号])?`, "月"},
 	{kindRelQuarter, `(?P<rq>上|本|下)一?个?季度(?P<qe>末)?`, "季"},
@@ -82,6 +83,7 @@ var rules = []rule{
 	{kindYearRange, `(?P<ya>` + yr + `)年?` + dash + `(?P<yb>` + yr + `)年|(?P<ya2>(?:1[89]|20)[0-9]{2})` + dash + `(?P<yb2>(?:1[89]|20)[0-9]{2})`, ""},
 	{kindNumericDate, `(?P<ny>1[0-9]{3}|20[0-9]{2})(?P<s1>[./-])(?P<nm>[01]?[0-9])(?P<s2>[./-])(?P<nd>[0-3]?[0-9])`, "./-"},
 	{kindBareYear, `(?P<by>(?:1[89]|20)[0-9]{2})`, ""},
+	{kindHoliday, `(?P<hd>元宵夜|元宵节|除夕夜|除夕|大年初一|元旦|国庆节)`, ""},
 }
 
 // vagueAlternation returns the vague words as a regexp alternation.

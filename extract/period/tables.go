@@ -78,3 +78,28 @@ var deicticDays = map[string]int{
 	"明天": 1, "明日": 1, "明晚": 1,
 	"前天": -2, "后天": 2,
 }
+
+// springFestival is the date of the Spring Festival (正月初一) by year;
+// the lunar holidays are counted from it.
+var springFestival = map[int][2]int{
+	2010: {2, 14}, 2011: {2, 3}, 2012: {1, 23}, 2013: {2, 10}, 2014: {1, 31},
+	2015: {2, 19}, 2016: {2, 8}, 2017: {1, 28}, 2018: {2, 16}, 2019: {2, 5},
+	2020: {1, 25}, 2021: {2, 12}, 2022: {2, 1}, 2023: {1, 22}, 2024: {2, 10},
+	2025: {1, 29}, 2026: {2, 17}, 2027: {2, 6}, 2028: {1, 26}, 2029: {2, 13},
+	2030: {2, 3},
+}
+
+// holidays are the festivals read as days: a fixed date (month, day), or
+// a day counted from the Spring Festival (lunar true). 春节 alone is left
+// out: it is mostly an attribute (春节市场, 春运), not a date.
+var holidays = map[string]struct {
+	lunar      bool
+	month, day int // fixed date, or days after the Spring Festival
+}{
+	"元宵夜": {true, 0, 14}, "元宵节": {true, 0, 14}, "除夕夜": {true, 0, -1}, "除夕": {true, 0, -1},
+	"大年初一": {true, 0, 0}, "元旦": {false, 1, 1}, "国庆节": {false, 10, 1},
+}
+
+// holidayNotBefore are the words after a festival name that make it part
+// of a name (元宵晚会, 元旦联欢会).
+var holidayNotBefore = []string{"晚会", "联欢"}
