@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 	"testing"
 
 	"govx"
@@ -96,8 +97,8 @@ func fieldScore(t *testing.T, name string, g goldQuantity, q govx.Quantity) (rig
 			t.Logf("%s: %q %s: got %v, want %v", name, g.Text, field, got, want)
 		}
 	}
-	check("value", g.Value != nil && close(*g.Value, q.Value), deref(g.Value), q.Value)
-	check("value_max", (g.ValueMax == nil) == (q.ValueMax == nil) && (g.ValueMax == nil || close(*g.ValueMax, *q.ValueMax)), deref(g.ValueMax), derefMax(q.ValueMax))
+	check("value", g.Value != nil && near(*g.Value, q.Value), deref(g.Value), q.Value)
+	check("value_max", (g.ValueMax == nil) == (q.ValueMax == nil) && (g.ValueMax == nil || near(*g.ValueMax, *q.ValueMax)), deref(g.ValueMax), derefMax(q.ValueMax))
 	check("unit", strOr(g.Unit) == string(q.Unit), strOr(g.Unit), q.Unit)
 	check("surface_unit", strOr(g.SurfaceUnit) == q.SurfaceUnit, strOr(g.SurfaceUnit), q.SurfaceUnit)
 	check("kind", strOr(g.Kind) == q.Kind.String(), strOr(g.Kind), q.Kind)
@@ -177,6 +178,42 @@ func TestCorpusAgainstGold(t *testing.T) {
 	}
 }
 
+// TestConcurrentUse runs one Extractor from several goroutines over the
+// corpus and expects what a single goroutine finds (run with -race).
+func TestConcurrentUse(t *testing.T) {
+	e, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs, names := corpusDocs(t)
+	want := make(map[string]int)
+	for _, name := range names {
+		var m govx.Mentions
+		e.Extract(docs[name], &m)
+		want[name] = len(m.Quantities)
+	}
+	errs := make(chan string, 4*len(names))
+	var wg sync.WaitGroup
+	for g := 0; g < 4; g++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for _, name := range names {
+				var m govx.Mentions
+				e.Extract(docs[name], &m)
+				if len(m.Quantities) != want[name] {
+					errs <- name
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for name := range errs {
+		t.Errorf("%s: a concurrent run found a different number of quantities", name)
+	}
+}
+
 // context returns the text around span s, for messages.
 func context(text string, s govx.Span) string {
 	a, b := max(0, s.Start-24), min(len(text), s.End+12)
@@ -191,7 +228,7 @@ func context(text string, s govx.Span) string {
 
 func isRuneStart(b byte) bool { return b&0xC0 != 0x80 }
 
-func close(a, b float64) bool {
+func near(a, b float64) bool {
 	if a == b {
 		return true
 	}

@@ -190,7 +190,7 @@ func hit(got []found, span govx.Span, want []float64) bool {
 		}
 		for _, w := range want {
 			for _, v := range f.values {
-				if close(v, w) {
+				if near(v, w) {
 					return true
 				}
 			}

@@ -30,7 +30,9 @@ func (e *Extractor) acceptable(s string, m measure, start int) bool {
 	case n.scaleOnly && u.kind != govx.KindMoney:
 		return false
 	case n.lone && !n.pair && n.value == 1 && (u.kind == govx.KindCount || u.kind == govx.KindDuration):
-		return false
+		// 一个好项目, 一批, 一年来 are words; a count of one stands at the
+		// end of its clause (新增孵化器一家。).
+		return clauseEnds(s, m.end)
 	case n.lone && n.value == 0:
 		return false // 零部件, 零售
 	case u.word == "年" && (looksLikeYear(n) || e.dateFollows(s, m.uEnd)):
@@ -41,6 +43,16 @@ func (e *Extractor) acceptable(s string, m measure, start int) bool {
 		return false // a discount is under 十折
 	}
 	return true
+}
+
+// clauseEnds reports whether a clause ends at s[p:]: a stop, a comma, a
+// line break or the end of the text (not the 、 of a list of words).
+func clauseEnds(s string, p int) bool {
+	switch runeAt(s, p) {
+	case 0, '\n', '。', '，', '；', '！', '？', '：', ',', ';', '!', '?':
+		return true
+	}
+	return false
 }
 
 // looksLikeYear reports whether n followed by 年 is a year: 2023, 两千,

@@ -1,6 +1,7 @@
 package quantity
 
 import (
+	"math"
 	"strings"
 	"unicode/utf8"
 
@@ -86,7 +87,7 @@ func (e *Extractor) match(s string, i int) (candidate, int) {
 		if !ok || n.value == 0 || n2.scaleOnly && n2.value != 100 {
 			return candidate{}, n.end + len("分之")
 		}
-		c.value = n2.value / n.value * 100
+		c.value = fractionPercent(n2.value, n.value)
 		c.unit, c.kind = govx.UnitPercent, govx.KindPercent
 		if n.scaleOnly {
 			c.surface[0] = [2]int{n.start, n.end + len("分之")}
@@ -168,6 +169,17 @@ func (e *Extractor) match(s string, i int) (candidate, int) {
 	}
 	c.ok = true
 	return c, c.end
+}
+
+// fractionPercent returns num/den in percent. A fraction whose
+// denominator is not a power of ten (三分之一) does not end; it is given
+// to two decimals, as the percentages it stands for are (33.33).
+func fractionPercent(num, den float64) float64 {
+	v := num / den * 100
+	if p := math.Log10(den); p == math.Trunc(p) {
+		return v
+	}
+	return math.Round(v*100) / 100
 }
 
 // setUnit copies the unit of m into c, with its surface ranges.

@@ -97,7 +97,8 @@ var quantityCases = map[string][]quantityCase{
 		{"打[八五折]", []want{{v: 85, unit: "%", kind: percent, qualifier: exact}}},
 	},
 	"fractions and multiples": {
-		{"占全省[三分之一]", []want{{v: 100.0 / 3, unit: "%", kind: percent, qualifier: exact}}},
+		{"占全省[三分之一]", []want{{v: 33.33, unit: "%", kind: percent, qualifier: exact}}},
+		{"[约八分之一]", []want{{v: 12.5, unit: "%", kind: percent, qualifier: approx}}},
 		{"仅[千分之五]", []want{{v: 0.5, unit: "%", kind: percent, qualifier: exact}}},
 		{"增长[2倍]", []want{{v: 2, unit: "x", kind: multiple, qualifier: exact, surface: "倍"}}},
 		{"是去年的[1.5倍]", []want{{v: 1.5, unit: "x", kind: multiple, qualifier: exact}}},
@@ -171,6 +172,11 @@ var quantityCases = map[string][]quantityCase{
 		{"[两到三万港元]", []want{{v: 2e4, max: 3e4, unit: "HKD", kind: money, qualifier: rng}}},
 		{"[三五百块钱]", []want{{v: 300, max: 500, unit: "CNY", kind: money, qualifier: rng}}},
 	},
+	"spaced and full-width forms": {
+		{"提高[一 百 五 十 个 百 分 点]", []want{{v: 150, unit: "pp", kind: points, qualifier: exact}}},
+		{"新台币 [１７７．１ 亿元]", []want{{v: 1.771e10, unit: "CNY", kind: money, qualifier: exact, surface: "亿元"}}},
+		{"增长[１２．５％]，", []want{{v: 12.5, unit: "%", kind: percent, qualifier: exact, surface: "％"}}},
+	},
 	"colloquial forms": {
 		{"完成产值[3个亿]，", []want{{v: 3e8, unit: "CNY", kind: money, qualifier: exact, surface: "亿"}}},
 		{"吸引[近万名]市民", []want{{v: 1e4, unit: "名", kind: counts, qualifier: atMost, surface: "万名"}}},
@@ -196,6 +202,8 @@ var quantityCases = map[string][]quantityCase{
 	"not quantities: ordinals": {
 		{"第七届大会、首批企业、一期工程、第二轮、一是、二是", nil},
 		{"第1家", nil},
+		{"是一家专业企业，引进一批项目，一年来", nil},
+		{"新增国家级孵化器[一家]。", []want{{v: 1, unit: "家", kind: counts, qualifier: exact}}},
 	},
 	"not quantities: names and codes": {
 		{"346国道、5G基站、V类水质、国道318线、G20峰会", nil},
@@ -260,13 +268,13 @@ func sameSpans(a, b []govx.Span) bool {
 
 func checkReading(t *testing.T, text string, q govx.Quantity, w want) {
 	t.Helper()
-	if !close(q.Value, w.v) {
+	if !near(q.Value, w.v) {
 		t.Errorf("%s: value %v, want %v", text, q.Value, w.v)
 	}
 	switch {
 	case w.max == 0 && q.ValueMax != nil:
 		t.Errorf("%s: value_max %v, want none", text, *q.ValueMax)
-	case w.max != 0 && (q.ValueMax == nil || !close(*q.ValueMax, w.max)):
+	case w.max != 0 && (q.ValueMax == nil || !near(*q.ValueMax, w.max)):
 		t.Errorf("%s: value_max %v, want %v", text, derefMax(q.ValueMax), w.max)
 	}
 	if q.Unit != w.unit || q.Kind != w.kind || q.Qualifier != w.qualifier {
