@@ -30,9 +30,9 @@ func (e *Extractor) acceptable(s string, m measure, start int) bool {
 	case n.scaleOnly && u.kind != govx.KindMoney:
 		return false
 	case n.lone && !n.pair && n.value == 1 && (u.kind == govx.KindCount || u.kind == govx.KindDuration):
-		// 一个好项目, 一批, 一年来 are words; a count of one stands at the
-		// end of its clause (新增孵化器一家。).
-		return clauseEnds(s, m.end)
+		// 一个好项目, 一批, 过去一年, 关键一年 are words; a count (not a
+		// duration) of one stands at the end of its clause (新增孵化器一家。).
+		return u.kind == govx.KindCount && clauseEnds(s, m.end)
 	case n.lone && n.value == 0:
 		return false // 零部件, 零售
 	case u.word == "年" && (looksLikeYear(n) || e.dateFollows(s, m.uEnd)):

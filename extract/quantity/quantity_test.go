@@ -202,7 +202,7 @@ var quantityCases = map[string][]quantityCase{
 	"not quantities: ordinals": {
 		{"第七届大会、首批企业、一期工程、第二轮、一是、二是", nil},
 		{"第1家", nil},
-		{"是一家专业企业，引进一批项目，一年来", nil},
+		{"是一家专业企业，引进一批项目，一年来，过去一年，关键一年。", nil},
 		{"新增国家级孵化器[一家]。", []want{{v: 1, unit: "家", kind: counts, qualifier: exact}}},
 	},
 	"not quantities: names and codes": {
