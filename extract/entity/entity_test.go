@@ -68,6 +68,7 @@ func TestOrganizations(t *testing.T) {
 		{in: "据[中国人民银行]发布的数据，贷款余额继续增长。", types: []govx.EntityType{org}},
 		{in: "[常州天合光能有限公司]扩建工厂，[天合光能]预计年内投产。",
 			types: []govx.EntityType{org, org}, norms: []string{"", "常州天合光能有限公司"}},
+		{in: "[南通中集能源装备有限公司]二期扩建项目加快推进。", types: []govx.EntityType{org}},
 		{in: "[中能建集团]与园区签订协议。", types: []govx.EntityType{org}, norms: []string{"中国能源建设集团有限公司"}},
 		// Negatives: generic words, unnamed bodies.
 		{in: "企业加快转型升级，海关通关效率明显提升。"},
@@ -87,6 +88,9 @@ func TestPlaces(t *testing.T) {
 		{in: "[江苏省]、[浙江省]两地签署协议。", types: []govx.EntityType{loc, loc}, codes: []string{"320000", "330000"}},
 		{in: "[泰国]与[越南]客商参加洽谈。", types: []govx.EntityType{loc, loc}, codes: []string{"", ""}},
 		{in: "[长江]岸线整治全面完成。", types: []govx.EntityType{loc}},
+		{in: "[城关镇]、[石门乡]、[东关街道]经济总量位居前列。", types: []govx.EntityType{loc, loc, loc}},
+		{in: "[沪宁高速]车流量持续增长，[星湖大道]全线贯通。", types: []govx.EntityType{loc, loc}},
+		{in: "[前海深港现代服务业合作区]新增注册企业两千家。", types: []govx.EntityType{loc}},
 		// Negatives: generic areas, words that hold division names.
 		{in: "全省各地区道路建设加快，思路清晰，销路通畅。"},
 		{in: "高新区持续优化营商环境，全区上下形成合力。"},
@@ -98,6 +102,7 @@ func TestPeople(t *testing.T) {
 		{in: "本报记者 [王晓明]", types: []govx.EntityType{per}},
 		{in: "副市长[陈立新]出席会议并讲话。", types: []govx.EntityType{per}},
 		{in: "会上，董事长[刘建国]介绍了企业情况。", types: []govx.EntityType{per}},
+		{in: "新闻发言人[孟玮]介绍，经济保持恢复态势。", types: []govx.EntityType{per}},
 		{in: "市领导[何志远]、[孙立群]、[马晓东]等出席活动。", types: []govx.EntityType{per, per, per}},
 		{in: "园区今年完成投资较多。（[赵明] [孙丽]）", types: []govx.EntityType{per, per}},
 		// Negatives: titles without names, quoted positions.
@@ -115,6 +120,7 @@ func TestProjects(t *testing.T) {
 		// Negatives: counts and kinds of projects are not names.
 		{in: "新签约亿元以上产业项目21个，重点项目加快推进。"},
 		{in: "一期项目明年投产，二期项目已开工，综合配套项目有序推进。"},
+		{in: "多条道路改扩建工程年底完工，在建项目有序推进。"},
 	})
 }
 

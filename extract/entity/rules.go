@@ -59,9 +59,13 @@ func (s *scan) bySuffix(i, end int, sf suffix) (cand, bool) {
 	case classRoad:
 		// A road's name is short and may be any word (疏港路, 东升路).
 	case classAdmin:
-		// A town or village the gazetteer does not know: one name token.
-		tk := s.tok(start)
-		if tk == nil || tk.Start != start || tk.End != i || !properTags[tk.Pos] || !s.aligned(i) {
+		// A town or village the gazetteer does not know: one place token
+		// (城关镇/ns), or a short proper name before the suffix (马坪村).
+		if tk := s.tok(i); tk != nil && tk.Start < i {
+			if tk.Start != start || tk.Pos != "ns" {
+				return cand{}, false
+			}
+		} else if n > 4 || !s.proper(start, i) {
 			return cand{}, false
 		}
 	case classWater:
@@ -72,6 +76,11 @@ func (s *scan) bySuffix(i, end int, sf suffix) (cand, bool) {
 		}
 	case classProject:
 		if !s.proper(start, i) && n < 7 {
+			return cand{}, false
+		}
+		// 某某有限公司二期 is a phase of the company's plant: the company
+		// is the name.
+		if (sf.text == "二期" || sf.text == "三期") && s.endsClass(core, classCompany) {
 			return cand{}, false
 		}
 		// A section (段) is a project when it runs from one place to
@@ -146,18 +155,19 @@ func (s *scan) suffixPlaced(i, end int, sf suffix) bool {
 
 // stopTags are the part-of-speech tags of tokens that never stand inside
 // a name: numerals, measure words, prepositions, conjunctions, particles,
-// pronouns, adverbs, idioms, time words.
+// pronouns, adverbs, idioms.
 var stopTags = map[string]bool{
 	"m": true, "q": true, "p": true, "c": true, "u": true, "uj": true, "ul": true, "uz": true,
 	"uv": true, "ud": true, "ug": true, "r": true, "d": true, "y": true, "e": true,
-	"i": true, "t": true,
+	"i": true,
 }
 
 // stopTagged reports whether a token's tag ends a name of the class. Only
 // words of two runes or more count: the segmenter cuts unknown names into
-// single runes with arbitrary tags (赫/nr 瑞/ns 特/d). Roads take any word;
-// projects take numerals and measure words (105道班段); roads stop at
-// verbs and adjectives (县城不通公路).
+// single runes with arbitrary tags (赫/nr 瑞/ns 特/d), and numbers with
+// their measure words inside a name come as one rune (105道班段). Roads
+// stop at verbs and adjectives only (县城不通公路); projects take time
+// words (未来燃料发动机研发制造项目).
 func (s *scan) stopTagged(tk govx.Token, class suffixClass) bool {
 	if s.runes(tk.Start, tk.End) < 2 {
 		return false
@@ -166,8 +176,8 @@ func (s *scan) stopTagged(tk govx.Token, class suffixClass) bool {
 	case classRoad:
 		return strings.HasPrefix(tk.Pos, "v") || tk.Pos == "a"
 	case classProject:
-		if tk.Pos == "m" || tk.Pos == "q" || tk.Pos == "t" {
-			return false // 105道班段, 未来燃料发动机研发制造项目
+		if tk.Pos == "t" {
+			return false // 未来燃料发动机研发制造项目
 		}
 	}
 	return stopTags[tk.Pos]
