@@ -236,11 +236,9 @@ func (b *binder) clause(st *sentenceState, c govx.Span) {
 				// A count that leads into another figure or a part of it is
 				// the base of a partition: 20个项目中有5个…, 17个项目总投资超1亿元.
 				if nounEnd == next && next < c.End {
-					i++
-					pos = qs[i].End
-				} else {
-					pos = nounEnd
+					break // the rest of the clause describes the part
 				}
+				pos = nounEnd
 				continue
 			}
 			if noun != "" {
@@ -259,7 +257,7 @@ func (b *binder) clause(st *sentenceState, c govx.Span) {
 				name = st.lastShare + name // 实际采购金额10.31亿元，占全市的62.6%
 			}
 		}
-		if containsAny(name, reportingWords) {
+		if containsAny(name, reportingWords) || hasPrefixAny(name, namePrepositions) {
 			pos = q.End
 			continue
 		}
@@ -439,7 +437,7 @@ func (b *binder) row(st *sentenceState, c govx.Span, name string, at int) govx.I
 		Modality: b.modalityAt(st, c, at),
 		Evidence: b.text[c.Start:c.End],
 	}
-	if b.speech(st, at) {
+	if b.speech(st, at) || b.undated(st, at) {
 		company = true
 	}
 	switch p := b.governingIn(c, at); {
@@ -516,6 +514,28 @@ func findQuotes(text string) []govx.Span {
 func (b *binder) inSlogan(at int) bool {
 	n := b.quoteAt(at)
 	return n > 0 && n < minSpeechRunes
+}
+
+// undated reports whether the figure at offset at belongs to no period
+// but its own clause's: one expected after production starts, or one
+// accumulated over a stated span (经过两年多发展).
+func (b *binder) undated(st *sentenceState, at int) bool {
+	before := b.text[st.span.Start:at]
+	if containsAny(before, futureWords) {
+		return true
+	}
+	for _, w := range cumulativeWords {
+		i := strings.Index(before, w)
+		if i < 0 {
+			continue
+		}
+		for _, q := range b.quantitiesIn(govx.Span{Start: st.span.Start + i, End: at}) {
+			if q.Kind == govx.KindDuration {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // speech reports whether offset at stands in reported speech: inside a
@@ -794,13 +814,27 @@ func (b *binder) modalityAt(st *sentenceState, c govx.Span, at int) govx.Modalit
 	if m := st.lastModality(c.Start, at, true); m != govx.ModalityNone {
 		return m
 	}
-	if m := st.lastModality(at, c.End, true); m != govx.ModalityNone {
+	if m := st.lastModality(at, min(c.End, b.figureEnd(at)+adjacentBytes), true); m != govx.ModalityNone {
 		return m
 	}
 	if m := st.lastModality(st.span.Start, c.Start, false); m != govx.ModalityNone {
 		return m
 	}
 	return govx.ModalityActual
+}
+
+// adjacentBytes is how far after a figure a modality word still belongs to
+// it: 500台将投入生产, 500台也将.
+const adjacentBytes = 2 * len("将")
+
+// figureEnd returns the end of the quantity that starts at offset at, or
+// at.
+func (b *binder) figureEnd(at int) int {
+	i := searchStart(len(b.qs), func(i int) int { return b.qs[i].Start }, at)
+	if i < len(b.qs) && b.qs[i].Start == at {
+		return b.qs[i].End
+	}
+	return at
 }
 
 // modalityHit is one modality word found in a sentence.
@@ -883,6 +917,11 @@ func (b *binder) clean(from, to int) string {
 	for _, cut := range b.e.cuts {
 		if i := strings.LastIndex(s, cut); i >= 0 {
 			s = s[i+len(cut):]
+		}
+	}
+	for _, w := range rateWords {
+		if i := strings.LastIndex(s, w); i > 0 {
+			s = s[i:]
 		}
 	}
 	for _, a := range asides {
@@ -1016,6 +1055,15 @@ func (e *Extractor) insideAny(s string, i, n int, words []string) bool {
 			if strings.HasPrefix(s[from:], w) && from+len(w) >= i+n {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+func hasPrefixAny(s string, words []string) bool {
+	for _, w := range words {
+		if strings.HasPrefix(s, w) {
+			return true
 		}
 	}
 	return false

@@ -121,6 +121,24 @@ var innerWords = []string{"实现", "完成"}
 // 新增年产值).
 var nameCuts = []string{"的有", "中有", "达产后", "投产后", "建成后"}
 
+// rateWords start a name that runs from them on: 建设日产6200吨 → 日产,
+// “我们年产目标是5万吨 → 年产目标.
+var rateWords = []string{"年产", "日产", "月产"}
+
+// namePrepositions cannot start an indicator name: 对我省28个行业 is the
+// object of a survey, not a figure.
+var namePrepositions = []string{"对", "从", "向", "把", "被", "由", "于"}
+
+// futureWords before a figure in its sentence make it a figure expected
+// after production starts; like a company's figures, it is dated only by
+// its own clause (项目建成投产后，预计…可实现年上交税收6-8亿元).
+var futureWords = []string{"达产后", "投产后", "建成后"}
+
+// cumulativeWords before a duration make the figures after them cumulative
+// over that span rather than figures of the reporting period (经过两年多
+// 发展，…培育了1家准上市公司).
+var cumulativeWords = []string{"经过", "历经"}
+
 // nounStops end the noun a count is followed by (签约33个项目 → 项目):
 // 和 and 及 start the next item of a list, 的 a relative clause.
 var nounStops = []string{"和", "及", "与", "等", "、"}
