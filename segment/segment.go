@@ -58,6 +58,9 @@ func Load(userDicts ...string) (*Segmenter, error) {
 	caseOnce.Do(func() { gse.ToLower = false })
 	s := &Segmenter{}
 	s.seg.SkipLog = true
+	// Segment uses the dictionary only; gse's HMM model (for Cut with
+	// hmm=true) would cost start-up time and lives in global maps.
+	s.seg.NotLoadHMM = true
 	// gse keeps the first entry of a word, so our words go in first. One
 	// call loads everything: gse recomputes all paths after each load.
 	var dict strings.Builder
