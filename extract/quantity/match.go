@@ -280,8 +280,8 @@ func (e *Extractor) measureAt(s string, n numeral, prev rune) measure {
 		m.value += 0.5
 		p += len("半")
 	}
-	// A rate: 1.0439吨标准煤/万元.
-	if p < len(s) && s[p] == '/' && u.kind != govx.KindCount {
+	// A rate: 1.0439吨标准煤/万元, 3000元/吨, 5万元/人.
+	if p < len(s) && s[p] == '/' {
 		q := p + 1
 		for q < len(s) {
 			r, size := utf8.DecodeRuneInString(s[q:])
@@ -290,7 +290,7 @@ func (e *Extractor) measureAt(s string, n numeral, prev rune) measure {
 			}
 			q += size
 		}
-		if d := e.unitWord(s, q, 0); d != nil && d.kind != govx.KindCount {
+		if d := e.unitWord(s, q, 0); d != nil {
 			// The numerator is canonical when that changes no value
 			// (吨标准煤 → t); otherwise the rate keeps its written form.
 			num := u.unit

@@ -119,6 +119,8 @@ var quantityCases = map[string][]quantityCase{
 		{"新增[12万千瓦]", []want{{v: 1.2e5, unit: "kW", kind: power, qualifier: exact, surface: "万千瓦"}}},
 		{"发电[3.5亿千瓦时]", []want{{v: 3.5e8, unit: "kWh", kind: energy, qualifier: exact}}},
 		{"能耗[729.2万吨标准煤]", []want{{v: 7.292e6, unit: "t", kind: energy, qualifier: exact, surface: "万吨标准煤"}}},
+		{"均价[3000元/吨]", []want{{v: 3000, unit: "CNY/吨", kind: number, qualifier: exact, surface: "元/吨"}}},
+		{"补贴[5万元/人]", []want{{v: 5e4, unit: "CNY/人", kind: number, qualifier: exact, surface: "万元/人"}}},
 		{"单位能耗[1.04吨标准煤/万元]", []want{{v: 1.04, unit: "t/万元", kind: number, qualifier: exact, surface: "吨标准煤/万元"}}},
 	},
 	"durations": {

@@ -139,6 +139,10 @@ func unitTable() []unitDef {
 		{word: "毫米", unit: govx.UnitMetre, kind: govx.KindLength, factor: 0.001},
 		{word: "mm", unit: govx.UnitMetre, kind: govx.KindLength, factor: 0.001},
 
+		// Freight and passenger turnover keep their written unit.
+		{word: "吨公里", unit: "吨公里", kind: govx.KindNumber, factor: 1},
+		{word: "人公里", unit: "人公里", kind: govx.KindNumber, factor: 1},
+
 		// Durations. A bare 月 or 日 after a number is a date, not a
 		// duration; 年 is a year when the number looks like one.
 		{word: "年", unit: govx.UnitYear, kind: govx.KindDuration, factor: 1,
@@ -165,7 +169,7 @@ func unitTable() []unitDef {
 		"处", "栋", "幢", "间", "株", "棵", "枚", "块", "支", "例", "宗", "笔", "单", "门", "期",
 		"类", "道", "层", "根", "口", "匹", "粒", "箱", "袋", "瓶", "盒", "包", "对", "双", "组",
 		"岁", "节",
-		"人次", "户次", "架次", "车次", "辆次", "标箱", "个次", "家次", "项次", "万人次",
+		"人次", "户次", "架次", "车次", "辆次", "标箱", "标准箱", "个次", "家次", "项次",
 	)...)
 	return defs
 }
