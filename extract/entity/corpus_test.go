@@ -98,7 +98,7 @@ func TestCorpus(t *testing.T) {
 	for _, ty := range []string{"ORG", "LOC", "PER", "PROJECT"} {
 		perType[ty] = &score{}
 	}
-	typeOK, typeN, codeOK, codeN, regionOK := 0, 0, 0, 0, 0
+	typeOK, typeN, codeOK, codeN, regionOK, normOK, normN := 0, 0, 0, 0, 0, 0, 0
 	for _, path := range golds {
 		b, err := os.ReadFile(path)
 		if err != nil {
@@ -146,6 +146,14 @@ func TestCorpus(t *testing.T) {
 				typeOK++
 			} else {
 				t.Logf("%s: %s typed %s, gold %s", g.Source, ge.Text, p.Type, ge.Type)
+			}
+			if ge.Normalized != "" {
+				normN++
+				if p.Normalized == ge.Normalized {
+					normOK++
+				} else {
+					t.Logf("%s: %s normalized %q, gold %q", g.Source, ge.Text, p.Normalized, ge.Normalized)
+				}
 			}
 			if ge.AdminCode != "" {
 				codeN++
@@ -204,7 +212,8 @@ func TestCorpus(t *testing.T) {
 		}
 	}
 	acc := float64(typeOK) / float64(max(typeN, 1))
-	t.Logf("type accuracy %.3f (%d/%d); admin_code %d/%d; region %d/%d", acc, typeOK, typeN, codeOK, codeN, regionOK, len(golds))
+	t.Logf("type accuracy %.3f (%d/%d); admin_code %d/%d; normalized %d/%d; region %d/%d",
+		acc, typeOK, typeN, codeOK, codeN, normOK, normN, regionOK, len(golds))
 	if acc < floorTypeAcc {
 		t.Errorf("type accuracy %.3f below %.2f", acc, floorTypeAcc)
 	}

@@ -65,6 +65,7 @@ func TestOrganizations(t *testing.T) {
 		{in: "[苏州华泰精密机械有限公司]今年新增两条生产线。", types: []govx.EntityType{org}},
 		{in: "[江苏省农业科学院]与[南京农业大学]签订合作协议。", types: []govx.EntityType{org, org}},
 		{in: "[无锡市人民政府]印发了实施意见。", types: []govx.EntityType{org}},
+		{in: "[合肥市委]、[安徽省委]联合印发通知。", types: []govx.EntityType{org, org}, norms: []string{"中共合肥市委", "中共安徽省委"}},
 		{in: "据[中国人民银行]发布的数据，贷款余额继续增长。", types: []govx.EntityType{org}},
 		{in: "[常州天合光能有限公司]扩建工厂，[天合光能]预计年内投产。",
 			types: []govx.EntityType{org, org}, norms: []string{"", "常州天合光能有限公司"}},

@@ -23,8 +23,7 @@ type gazetteer struct {
 	// forms maps a written form (full name, short name, or a county's
 	// name after its province's short name) to the divisions it may
 	// stand for.
-	forms  map[string][]form
-	maxLen int // the longest form, in runes
+	forms map[string][]form
 }
 
 // form is one reading of a written division name.
@@ -84,7 +83,6 @@ func loadGazetteer() (*gazetteer, error) {
 
 func (g *gazetteer) add(s string, f form) {
 	g.forms[s] = append(g.forms[s], f)
-	g.maxLen = max(g.maxLen, utf8.RuneCountInString(s))
 }
 
 // shortName returns the short form of a division's name (江苏省 → 江苏,

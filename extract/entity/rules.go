@@ -110,6 +110,7 @@ func (s *scan) bySuffix(i, end int, sf suffix) (cand, bool) {
 		}
 	}
 	c := cand{Span: govx.Span{Start: start, End: end}, typ: sf.typ, prio: prioRule}
+	c.norm = partyName(s.text[start:end], core, sf.text)
 	// 中能建集团: a known short name plus 集团 is the same organization.
 	if kn, ok := s.t.names[core]; ok && kn.typ == govx.EntityOrg && sf.class == classCompany {
 		c.norm = kn.normalized
@@ -432,4 +433,20 @@ func (s *scan) merge() {
 		}
 	}
 	s.cands = append(s.cands, extra...)
+}
+
+// committees are the short endings of Party committees named after their
+// region, which take 中共 before the name: 武汉市委 → 中共武汉市委.
+var committees = map[string]bool{"省委": true, "市委": true, "县委": true, "区委": true, "州委": true}
+
+// partyName returns the canonical name of a Party committee written short,
+// or "": 武汉市委 → 中共武汉市委, 西藏自治区党委 → 中国共产党西藏自治区委员会.
+func partyName(name, core, suffix string) string {
+	switch {
+	case committees[suffix] && !strings.HasPrefix(name, "中共"):
+		return "中共" + name
+	case suffix == "党委" && (strings.HasSuffix(core, "省") || strings.HasSuffix(core, "自治区") || strings.HasSuffix(core, "市")):
+		return "中国共产党" + core + "委员会"
+	}
+	return ""
 }
