@@ -114,7 +114,7 @@ func inferDate(text string, atoms []atom, head int) (govx.Date, bool) {
 		switch at.rule.kind {
 		case kindYearBased:
 			m := max(number(at.group("m1")), number(at.group("m2")))
-			if yearNumber(at.group("y")) == best && m >= 1 && m <= 12 && at.group("mt") != "以来" {
+			if t := at.group("mt"); yearNumber(at.group("y")) == best && m >= 1 && m <= 12 && t != "以来" && t != "至今" {
 				after = later(after, dayDate(best, m+1, 1))
 			}
 		case kindMonthBased:
@@ -125,7 +125,7 @@ func inferDate(text string, atoms []atom, head int) (govx.Date, bool) {
 			if m2 := number(at.group("m2")); m2 > m {
 				m = m2
 			}
-			if m >= 1 && m <= 12 && at.group("mt") != "以来" {
+			if t := at.group("mt"); m >= 1 && m <= 12 && t != "以来" && t != "至今" {
 				after = later(after, dayDate(best, m+1, 1))
 			}
 		case kindQuarter:
@@ -148,7 +148,7 @@ func statedYear(text string, at atom) int {
 	}
 	switch at.rule.kind {
 	case kindYearBased:
-		if at.group("y") != "" && at.group("yt") != "以来" {
+		if t := at.group("yt"); at.group("y") != "" && t != "以来" && t != "至今" {
 			return max(yearNumber(at.group("y")), 0)
 		}
 	case kindNumericDate:

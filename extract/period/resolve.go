@@ -47,7 +47,7 @@ func (r *resolver) resolve(a atom) (mention, bool) {
 		}
 		return r.monthPart(a, f, r.yearForMonth(number(a.group("m1"))), true)
 	case kindDay:
-		if isNumeral(prev) || strings.ContainsRune(".月第个号", prev) || strings.ContainsRune("内以前后左余多元", next) {
+		if isNumeral(prev) || strings.ContainsRune(dayNotAfter, prev) || strings.ContainsRune(dayNotBefore, next) {
 			return f, false
 		}
 		if !r.refOK {
@@ -283,6 +283,8 @@ func (r *resolver) yearBased(a atom, f mention, prev rune) (mention, bool) {
 			y = r.ref.Year - 2
 		case "当":
 			y = r.contextYear()
+		case "次", "翌": // 次年: the year after the one the sentence names
+			y = r.contextYear() + 1
 		}
 	}
 	if a.group("m1") != "" {
@@ -293,7 +295,7 @@ func (r *resolver) yearBased(a atom, f mention, prev rune) (mention, bool) {
 		return f, ok
 	}
 	if t := a.group("yt"); t != "" {
-		if !rel && t != "以来" {
+		if !rel && t != "以来" && t != "至今" {
 			r.sentYear = y
 		}
 		return r.yearTail(f, y, t, rel)
@@ -338,7 +340,7 @@ func (r *resolver) monthPart(a atom, f mention, y int, rel bool) (mention, bool)
 		return f, true
 	}
 	switch a.group("mt") {
-	case "以来":
+	case "以来", "至今":
 		f.r, f.g, f.rel = govx.DateRange{Start: dayDate(y, m1, 1), End: r.until(dayDate(y, m1, 1), monthRange(y, m1).End)}, govx.GranularityRange, true
 		return f, true
 	case "上旬":
@@ -368,7 +370,7 @@ func (r *resolver) yearTail(f mention, y int, tail string, rel bool) (mention, b
 		f.r, f.g = monthRange(y, 12), govx.GranularityMonth
 	case "年初", "初", "首月":
 		f.r, f.g = monthRange(y, 1), govx.GranularityMonth
-	case "以来", "年初以来":
+	case "以来", "至今", "年初以来", "年初至今":
 		start := dayDate(y, 1, 1)
 		f.r, f.g, f.rel = govx.DateRange{Start: start, End: r.until(start, yearRange(y).End)}, govx.GranularityRange, true
 	default:

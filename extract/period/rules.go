@@ -21,9 +21,9 @@ const (
 	// quarters and halves of a year.
 	quarter = `(?:前(?:[2-9]|1[01]|[二两三四五六七八九]|十一?)个月|前[二两三]个?季度|[一二三四1-4]季度末?|第[一二三四1-4]季度末?|首季度?|上半年|下半年|[Qq][1-4])`
 	// what may follow a year (2016年全年, 今年以来, 2011年底, 明年二季度).
-	yearTail = `(?:全年|年底|年末|年初以来|年初|首月|底|末|初|以来|内|度|` + quarter + `)`
+	yearTail = `(?:全年|年底|年末|年初以来|年初至今|年初|首月|底|末|初|以来|至今|内|度|` + quarter + `)`
 	// what may follow a month (3月末, 1月以来, 6月上旬).
-	monthTail = `(?:底|末|初|以来|上旬|中旬|下旬)`
+	monthTail = `(?:底|末|初|以来|至今|上旬|中旬|下旬)`
 	// a month, a month range or a day, after an optional year.
 	monthPart = `(?P<m1>` + mon + `)(?:` + dash + `(?P<m2>` + mon + `))?月份?` +
 		`(?:(?P<d>` + day + `)(?:[日号]?` + dash + `(?P<d2>` + day + `))?[日号](?P<dp>` + dayPart + `)?|(?P<mt>` + monthTail + `))?`
@@ -67,12 +67,12 @@ type rule struct {
 // rules are the patterns of period expressions. The scanner takes, at each
 // position, the longest match of any rule; a rule's order does not matter.
 var rules = []rule{
-	{kindYearBased, `(?:(?P<y>` + yr + `) ?|(?P<y2>[0-9]{2}|[〇零一二三四五六七八九]{2})|(?P<dy>[今去明前上当本]|上一))年(?:` + monthPart + `|(?P<yt>` + yearTail + `))?`, "年"},
+	{kindYearBased, `(?:(?P<y>` + yr + `) ?|(?P<y2>[0-9]{2}|[〇零一二三四五六七八九]{2})|(?P<dy>[今去明前上当本次翌]|上一))年(?:` + monthPart + `|(?P<yt>` + yearTail + `))?`, "年"},
 	{kindMonthBased, monthPart, "月"},
 	{kindDay, `(?P<d>3[01]|[12][0-9]|0?[1-9])日(?P<dp>` + dayPart + `)?`, "日"},
 	{kindQuarter, `(?P<q>` + quarter + `)`, "季半Qq月"},
-	{kindYearWord, `(?P<w>全年|年底|年末|年初以来|年初|年内)`, "年"},
-	{kindRelMonth, `(?P<rm>上个?|本|当|下个?|这个)月份?(?:(?P<d>` + day + `)[日号])?`, "月"},
+	{kindYearWord, `(?P<w>全年|年底|年末|年初以来|年初至今|年初|年内)`, "年"},
+	{kindRelMonth, `(?P<rm>上个?|本|当|下个?|这个)月份?(?:(?P<d>` + day + `)[日号]|(?P<mt>底|末|初))?`, "月"},
 	{kindRelQuarter, `(?P<rq>上|本|下)一?个?季度(?P<qe>末)?`, "季"},
 	{kindDeicticDay, `(?P<dd>今天|今日|今晚|今早|今晨|昨天|昨日|昨晚|昨夜|明天|明日|明晚|前天|后天)(?P<dp>` + dayPart + `)?`, ""},
 	{kindClock, `(?P<cdp>` + dayPart + `)?(?P<h>[01]?[0-9]|2[0-4])(?:点|时)(?:(?P<half>半)|(?P<min>[0-5]?[0-9])分|整)?`, "点时"},

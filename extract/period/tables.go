@@ -41,7 +41,7 @@ var vagueWords = []struct {
 var vagueNotAfter = map[string]string{
 	"现在": "体表实出呈展发",
 	"目前": "",
-	"当前": "",
+	"当前": "适相应",
 	"日前": "节",
 }
 
@@ -57,6 +57,14 @@ const futureFollowers = "将要会还可也的几数一二两三四五六七八�
 // number, make it a measure rather than a year: scale words, units and
 // measure words (2000万, 2024人, 1500家).
 const yearBlockers = "万亿千百十元年月日号时分秒个家项人名次台套辆吨亩米平立公克斤件条座所户余多左近册只头株本块部批张枚位例种类篇场宗单笔份倍美港欧英韩兆瓦度升里期届路线栋层间室床卷字首句回天周岁毫厘吋寸尺码斗箱包袋瓶杯片粒颗根支棵盏架艘列班趟辆版集章节款点标尾盆双对伏微纳卢"
+
+// dayNotAfter and dayNotBefore are the characters around 25日 that make it
+// something else: part of a longer date or number, a count of days (近3日,
+// 30日内), a currency (10日元).
+const (
+	dayNotAfter  = ".月第个号近前每续共"
+	dayNotBefore = "内以前后左余多元"
+)
 
 // planBlockers after an unquoted 十三五 make it a number (十五个, 十五年).
 const planBlockers = "万亿千百元年月日号个家项人名次台套届倍岁天"
