@@ -23,11 +23,17 @@ func (e *Extractor) acceptable(s string, m measure, start int) bool {
 	}
 	u := m.unit
 	switch {
-	case n.scaleOnly && u.kind == govx.KindCount:
-		// 近万名: a scale word alone counts only with a qualifier.
-		q, _ := e.prefixAt(s, start)
-		return q != govx.QualifierNone
-	case n.scaleOnly && u.kind != govx.KindMoney:
+	case n.scaleOnly && (u.kind == govx.KindCount || u.kind == govx.KindMoney):
+		// A scale word alone is a threshold only with a qualifier:
+		// 亿元以上, 近万名, 超亿元; 亿元项目 and 万元GDP are tiers.
+		pq, _ := e.prefixAt(s, start)
+		sq, _ := e.suffixAt(s, m.end)
+		return pq != govx.QualifierNone || sq != govx.QualifierNone
+	case n.scaleOnly:
+		return false
+	case n.lone && u.kind == govx.KindCount && strings.HasPrefix(s[n.start:], "二"):
+		// A count of two is written 两 (两次, 两家); a lone 二 with a measure
+		// word is an ordinal (二次会议, 二期).
 		return false
 	case n.lone && !n.pair && n.value == 1 && (u.kind == govx.KindCount || u.kind == govx.KindDuration):
 		// 一个好项目, 一批, 过去一年, 关键一年 are words; a count (not a

@@ -220,6 +220,8 @@ var quantityCases = map[string][]quantityCase{
 		{"汽车零部件，千万不要，十分重要，统一部署，两地两国", nil},
 		{"三番五次、四面八方、五湖四海、千方百计、万名干部进万家、任何一方", nil},
 		{"一年期贷款，五年期以上", nil},
+		{"新开工亿元项目，万元GDP能耗，聚在一起。一成不变，十四届全国人大二次会议", nil},
+		{"[超亿元]项目", []want{{v: 1e8, unit: "CNY", kind: money, qualifier: atLeast}}},
 		{"签约[亿元以上]项目", []want{{v: 1e8, unit: "CNY", kind: money, qualifier: atLeast}}},
 	},
 }

@@ -67,7 +67,7 @@ func unitTable() []unitDef {
 		{word: "%", unit: govx.UnitPercent, kind: govx.KindPercent, factor: 1},
 		{word: "‰", unit: govx.UnitPercent, kind: govx.KindPercent, factor: 0.1},
 		{word: "成", unit: govx.UnitPercent, kind: govx.KindPercent, factor: 10,
-			notBefore: "为立功果本员交效长熟绩型品都了绩"},
+			notBefore: "为立功果本员交效长熟绩型品都了不"},
 		{word: "折", unit: govx.UnitPercent, kind: govx.KindPercent, factor: 10,
 			notBefore: "合算旧叠扣射线价"},
 		{word: "百分点", unit: govx.UnitPercentPoint, kind: govx.KindPercentPoint, factor: 1},
@@ -290,7 +290,7 @@ func fixedTerms() []string {
 		"三番五次", "四面八方", "五湖四海", "七上八下", "一年一度", "十全十美", "三令五申",
 		"五花八门", "四通八达", "七嘴八舌", "九牛一毛", "三心二意", "接二连三", "三长两短",
 		"四平八稳", "十拿九稳", "千家万户", "千方百计", "万众一心", "一五一十", "一年四季",
-		"一年到头", "三年五载", "十年磨一剑", "百年大计", "一次性", "万家灯火",
+		"一起", "一道", "一路", "一身", "一线", "一手", "一年到头", "三年五载", "十年磨一剑", "百年大计", "一次性", "万家灯火",
 	}
 }
 
