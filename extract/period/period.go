@@ -68,7 +68,7 @@ func (e *Extractor) Extract(doc *extract.Doc, m *govx.Mentions) {
 		text:     text,
 		ref:      ref,
 		refOK:    !ref.IsZero(),
-		report:   reportingYear(text, ref),
+		report:   reportingYear(doc.Article.Title, text, ref),
 		sentence: -1,
 		quants:   quantitySpans(m.Quantities),
 	}
@@ -108,7 +108,7 @@ var reviewCues = []string{"过去一年", "过去的一年"}
 // reviews that year (过去一年, 过去的2023年), or when one issued in the
 // first half names that year, and not its own, in its title (云溪县2024年
 // 统计公报, issued in 2025).
-func reportingYear(text string, ref govx.Date) int {
+func reportingYear(title, text string, ref govx.Date) int {
 	if ref.IsZero() {
 		return 0
 	}
@@ -120,7 +120,9 @@ func reportingYear(text string, ref govx.Date) int {
 			}
 		}
 	}
-	title, _, _ := strings.Cut(strings.TrimSpace(text), "\n")
+	if title == "" { // the title is the text's first line
+		title, _, _ = strings.Cut(strings.TrimSpace(text), "\n")
+	}
 	if ref.Month <= 6 && strings.Contains(title, last) && !strings.Contains(title, fmt.Sprintf("%d年", ref.Year)) {
 		return ref.Year - 1
 	}

@@ -37,205 +37,45 @@ func (r *resolver) resolve(a atom) (mention, bool) {
 	prev, next := prevRune(r.text, a.start), nextRune(r.text, a.end)
 	switch a.rule.kind {
 	case kindYearBased:
-		return r.yearBased(a, f, prev)
+		return r.yearBased(a, f, prev, next)
 	case kindMonthBased:
-		if isNumeral(prev) || prev == '.' || prev == '第' {
-			return f, false
-		}
-		if !r.refOK {
-			return vague(f), true
-		}
-		return r.monthPart(a, f, r.yearForMonth(number(a.group("m1"))), true)
+		return r.monthBased(a, f, prev, next)
 	case kindDay:
-		if isNumeral(prev) || strings.ContainsRune(dayNotAfter, prev) || strings.ContainsRune(dayNotBefore, next) {
-			return f, false
-		}
-		if !r.refOK {
-			return vague(f), true
-		}
-		y, m := r.dataMonth()
-		d := number(a.group("d"))
-		if !validDay(y, m, d) { // 30日 in February: the month before
-			first := govx.DateOf(y, time.Month(m-1), 1)
-			if y, m = first.Year, int(first.Month); !validDay(y, m, d) {
-				return f, false
-			}
-		}
-		f.r = govx.DateRange{Start: dayDate(y, m, d), End: dayDate(y, m, d)}
-		f.g, f.rel = govx.GranularityDay, true
-		r.lastDay = f.r.Start
-		return f, true
+		return r.day(a, f, prev, next)
 	case kindQuarter:
-		q := a.group("q")
-		if isNumeral(prev) || prev == '第' || (strings.HasPrefix(q, "首") && strings.HasSuffix(r.text[:a.start], "以来")) {
-			return f, false
-		}
-		if !r.refOK {
-			return vague(f), true
-		}
-		return quarterPart(f, r.yearForMonth(max(3*quarterNumber(q)-2, 1)), q, true)
+		return r.quarter(a, f, prev, next)
 	case kindYearWord:
-		if !r.refOK {
-			return vague(f), true
-		}
-		return r.yearTail(f, r.contextYear(), a.group("w"), true)
+		return r.yearWord(a, f, prev, next)
 	case kindRelMonth:
-		if prev == '以' || prev == '每' || isNumeral(prev) {
-			return f, false
-		}
-		if !r.refOK {
-			return vague(f), true
-		}
-		y, m := r.dataMonth()
-		switch a.group("rm") {
-		case "上", "上个":
-			m--
-		case "下", "下个":
-			m++
-		}
-		start := govx.DateOf(y, time.Month(m), 1)
-		if d := number(a.group("d")); d > 0 {
-			if !validDay(start.Year, int(start.Month), d) {
-				return f, false
-			}
-			day := dayDate(start.Year, int(start.Month), d)
-			f.r, f.g = govx.DateRange{Start: day, End: day}, govx.GranularityDay
-		} else {
-			f.r, f.g = monthRange(start.Year, int(start.Month)), govx.GranularityMonth
-		}
-		f.rel = true
-		return f, true
+		return r.relMonth(a, f, prev, next)
 	case kindRelQuarter:
-		if prev == '以' || isNumeral(prev) {
-			return f, false
-		}
-		if !r.refOK {
-			return vague(f), true
-		}
-		y, m := r.dataMonth()
-		q := (m-1)/3 + 1
-		switch a.group("rq") {
-		case "上":
-			q--
-		case "下":
-			q++
-		}
-		start := govx.DateOf(y, time.Month(3*q-2), 1)
-		spec := fmt.Sprintf("%d季度%s", (int(start.Month)+2)/3, a.group("qe"))
-		return quarterPart(f, start.Year, spec, true)
+		return r.relQuarter(a, f, prev, next)
 	case kindDeicticDay:
-		if !r.refOK {
-			return vague(f), true
-		}
-		d := r.ref.AddDays(deicticDays[a.group("dd")])
-		f.r, f.g, f.rel = govx.DateRange{Start: d, End: d}, govx.GranularityDay, true
-		r.lastDay = d
-		return f, true
+		return r.deicticDay(a, f, prev, next)
 	case kindClock:
-		if a.group("cdp") == "" && a.group("half") == "" && a.group("min") == "" {
-			return f, false
-		}
-		if isNumeral(prev) || prev == '.' || strings.ContainsRune(":：", next) {
-			return f, false
-		}
-		if !r.refOK {
-			return vague(f), true
-		}
-		d := r.lastDay
-		if d.IsZero() {
-			d = r.ref
-		}
-		f.r, f.g, f.rel = govx.DateRange{Start: d, End: d}, govx.GranularityDay, true
-		return f, true
+		return r.clock(a, f, prev, next)
 	case kindVague:
-		w := a.group("v")
-		if strings.ContainsRune(vagueNotAfter[w], prev) && prev != 0 {
-			return f, false
-		}
-		if w == "未来" && next != 0 && !strings.ContainsRune(futureFollowers, next) && r.beginsName(a.end) {
-			return f, false
-		}
-		f = vague(f)
-		if r.e.vague[w] && r.refOK {
-			f.r.End = r.ref
-		}
-		return f, true
+		return r.vagueWord(a, f, prev, next)
 	case kindPastYear:
-		if !r.refOK {
-			return vague(f), true
-		}
-		f.r, f.g, f.rel = yearRange(r.ref.Year-1), govx.GranularityYear, true
-		return f, true
+		return r.pastYear(a, f, prev, next)
 	case kindThisNextYears:
-		if !r.refOK {
-			return vague(f), true
-		}
-		f.r = govx.DateRange{Start: yearRange(r.report).Start, End: yearRange(r.report + 1).End}
-		f.g, f.rel = govx.GranularityMultiYear, true
-		return f, true
+		return r.thisNextYears(a, f, prev, next)
 	case kindPlan:
-		return r.plan(a, f)
+		return r.plan(a, f, prev, next)
 	case kindYearRange:
-		ya, yb := a.group("ya"), a.group("yb")
-		if ya == "" {
-			ya, yb = a.group("ya2"), a.group("yb2")
-			if (next >= '0' && next <= '9') || strings.ContainsRune(yearBlockers, next) || next == '.' {
-				return f, false
-			}
-		}
-		y1, y2 := yearNumber(ya), yearNumber(yb)
-		if isNumeral(prev) || prev == '.' || y1 < 0 || y2 <= y1 || y2-y1 > 100 {
-			return f, false
-		}
-		f.r = govx.DateRange{Start: yearRange(y1).Start, End: yearRange(y2).End}
-		f.g = govx.GranularityMultiYear
-		return f, true
+		return r.yearRange(a, f, prev, next)
 	case kindNumericDate:
-		y, m, d := yearNumber(a.group("ny")), number(a.group("nm")), number(a.group("nd"))
-		if a.group("s1") != a.group("s2") || isNumeral(prev) || prev == '.' || (next >= '0' && next <= '9') || !validDay(y, m, d) {
-			return f, false
-		}
-		f.r = govx.DateRange{Start: dayDate(y, m, d), End: dayDate(y, m, d)}
-		f.g = govx.GranularityDay
-		r.sentYear, r.lastDay = y, f.r.Start
-		return f, true
+		return r.numericDate(a, f, prev, next)
 	case kindHoliday:
-		if hasAnyPrefix(r.text[a.end:], holidayNotBefore...) {
-			return f, false
-		}
-		if !r.refOK {
-			return vague(f), true
-		}
-		h := holidays[a.group("hd")]
-		y := r.contextYear()
-		d := dayDate(y, h.month, h.day)
-		if h.lunar {
-			sf, ok := springFestival[y]
-			if !ok {
-				return vague(f), true
-			}
-			d = dayDate(y, sf[0], sf[1]+h.day)
-		}
-		f.r, f.g, f.rel = govx.DateRange{Start: d, End: d}, govx.GranularityDay, true
-		r.lastDay = d
-		return f, true
+		return r.holiday(a, f, prev, next)
 	case kindBareYear:
-		if isNumeral(prev) || strings.ContainsRune("./-:", prev) || (prev < 0x80 && unicode.IsLetter(prev)) || (next != 0 && !isHan(next)) || strings.ContainsRune(yearBlockers, next) {
-			return f, false
-		}
-		if r.overlapsQuantity(a) {
-			return f, false
-		}
-		y := yearNumber(a.group("by"))
-		f.r, f.g = yearRange(y), govx.GranularityYear
-		r.sentYear = y
-		return f, true
+		return r.bareYear(a, f, prev, next)
 	}
 	return f, false
 }
 
 // yearBased reads 2023年…, 今年…, 去年…: a year and what follows it.
-func (r *resolver) yearBased(a atom, f mention, prev rune) (mention, bool) {
+func (r *resolver) yearBased(a atom, f mention, prev, _ rune) (mention, bool) {
 	var y int
 	rel := false
 	if s := a.group("y"); s != "" {
@@ -423,7 +263,7 @@ func quarterPart(f mention, y int, q string, rel bool) (mention, bool) {
 }
 
 // plan reads a five-year plan: “十四五”, 十三五, “十四五”末.
-func (r *resolver) plan(a atom, f mention) (mention, bool) {
+func (r *resolver) plan(a atom, f mention, _, _ rune) (mention, bool) {
 	p, ok := r.e.plans[a.group("plan")]
 	if !ok {
 		return f, false
@@ -547,4 +387,239 @@ func twoDigitYear(s string, ref govx.Date) int {
 		y -= 100
 	}
 	return y
+}
+
+// monthBased reads 3月, 1-6月, 3月25日: a month without a year.
+func (r *resolver) monthBased(a atom, f mention, prev, next rune) (mention, bool) {
+	if isNumeral(prev) || prev == '.' || prev == '第' {
+		return f, false
+	}
+	if !r.refOK {
+		return vague(f), true
+	}
+	return r.monthPart(a, f, r.yearForMonth(number(a.group("m1"))), true)
+}
+
+// day reads 25日: a day of the month the passage reports on.
+func (r *resolver) day(a atom, f mention, prev, next rune) (mention, bool) {
+	if isNumeral(prev) || strings.ContainsRune(dayNotAfter, prev) || strings.ContainsRune(dayNotBefore, next) {
+		return f, false
+	}
+	if !r.refOK {
+		return vague(f), true
+	}
+	y, m := r.dataMonth()
+	d := number(a.group("d"))
+	if !validDay(y, m, d) { // 30日 in February: the month before
+		first := govx.DateOf(y, time.Month(m-1), 1)
+		if y, m = first.Year, int(first.Month); !validDay(y, m, d) {
+			return f, false
+		}
+	}
+	f.r = govx.DateRange{Start: dayDate(y, m, d), End: dayDate(y, m, d)}
+	f.g, f.rel = govx.GranularityDay, true
+	r.lastDay = f.r.Start
+	return f, true
+}
+
+// quarter reads 一季度, 上半年, 前三季度 without a year.
+func (r *resolver) quarter(a atom, f mention, prev, next rune) (mention, bool) {
+	q := a.group("q")
+	if isNumeral(prev) || prev == '第' || (strings.HasPrefix(q, "首") && strings.HasSuffix(r.text[:a.start], "以来")) {
+		return f, false
+	}
+	if !r.refOK {
+		return vague(f), true
+	}
+	return quarterPart(f, r.yearForMonth(max(3*quarterNumber(q)-2, 1)), q, true)
+}
+
+// yearWord reads 全年, 年底, 年初以来, 年内: the year of the sentence or the report.
+func (r *resolver) yearWord(a atom, f mention, prev, next rune) (mention, bool) {
+	if !r.refOK {
+		return vague(f), true
+	}
+	return r.yearTail(f, r.contextYear(), a.group("w"), true)
+}
+
+// relMonth reads 上月, 本月, 下个月15日 against the month the passage reports on.
+func (r *resolver) relMonth(a atom, f mention, prev, next rune) (mention, bool) {
+	if prev == '以' || prev == '每' || isNumeral(prev) {
+		return f, false
+	}
+	if !r.refOK {
+		return vague(f), true
+	}
+	y, m := r.dataMonth()
+	switch a.group("rm") {
+	case "上", "上个":
+		m--
+	case "下", "下个":
+		m++
+	}
+	start := govx.DateOf(y, time.Month(m), 1)
+	if d := number(a.group("d")); d > 0 {
+		if !validDay(start.Year, int(start.Month), d) {
+			return f, false
+		}
+		day := dayDate(start.Year, int(start.Month), d)
+		f.r, f.g = govx.DateRange{Start: day, End: day}, govx.GranularityDay
+	} else {
+		f.r, f.g = monthRange(start.Year, int(start.Month)), govx.GranularityMonth
+	}
+	f.rel = true
+	return f, true
+}
+
+// relQuarter reads 上季度, 本季度末.
+func (r *resolver) relQuarter(a atom, f mention, prev, next rune) (mention, bool) {
+	if prev == '以' || isNumeral(prev) {
+		return f, false
+	}
+	if !r.refOK {
+		return vague(f), true
+	}
+	y, m := r.dataMonth()
+	q := (m-1)/3 + 1
+	switch a.group("rq") {
+	case "上":
+		q--
+	case "下":
+		q++
+	}
+	start := govx.DateOf(y, time.Month(3*q-2), 1)
+	spec := fmt.Sprintf("%d季度%s", (int(start.Month)+2)/3, a.group("qe"))
+	return quarterPart(f, start.Year, spec, true)
+}
+
+// deicticDay reads 今天, 昨日, 今晚 against the reference date.
+func (r *resolver) deicticDay(a atom, f mention, prev, next rune) (mention, bool) {
+	if !r.refOK {
+		return vague(f), true
+	}
+	d := r.ref.AddDays(deicticDays[a.group("dd")])
+	f.r, f.g, f.rel = govx.DateRange{Start: d, End: d}, govx.GranularityDay, true
+	r.lastDay = d
+	return f, true
+}
+
+// clock reads 9点半, 下午3时: a time on the last day named.
+func (r *resolver) clock(a atom, f mention, prev, next rune) (mention, bool) {
+	if a.group("cdp") == "" && a.group("half") == "" && a.group("min") == "" {
+		return f, false
+	}
+	if isNumeral(prev) || prev == '.' || strings.ContainsRune(":：", next) {
+		return f, false
+	}
+	if !r.refOK {
+		return vague(f), true
+	}
+	d := r.lastDay
+	if d.IsZero() {
+		d = r.ref
+	}
+	f.r, f.g, f.rel = govx.DateRange{Start: d, End: d}, govx.GranularityDay, true
+	return f, true
+}
+
+// vagueWord reads 近年来, 未来, 截至目前: no dates, or up to the reference date.
+func (r *resolver) vagueWord(a atom, f mention, prev, next rune) (mention, bool) {
+	w := a.group("v")
+	if strings.ContainsRune(vagueNotAfter[w], prev) && prev != 0 {
+		return f, false
+	}
+	if w == "未来" && next != 0 && !strings.ContainsRune(futureFollowers, next) && r.beginsName(a.end) {
+		return f, false
+	}
+	f = vague(f)
+	if r.e.vague[w] && r.refOK {
+		f.r.End = r.ref
+	}
+	return f, true
+}
+
+// pastYear reads 过去一年: the year before the reference date.
+func (r *resolver) pastYear(a atom, f mention, prev, next rune) (mention, bool) {
+	if !r.refOK {
+		return vague(f), true
+	}
+	f.r, f.g, f.rel = yearRange(r.ref.Year-1), govx.GranularityYear, true
+	return f, true
+}
+
+// thisNextYears reads 今明两年.
+func (r *resolver) thisNextYears(a atom, f mention, prev, next rune) (mention, bool) {
+	if !r.refOK {
+		return vague(f), true
+	}
+	f.r = govx.DateRange{Start: yearRange(r.report).Start, End: yearRange(r.report + 1).End}
+	f.g, f.rel = govx.GranularityMultiYear, true
+	return f, true
+}
+
+// yearRange reads 2021—2035年, 2016到2018.
+func (r *resolver) yearRange(a atom, f mention, prev, next rune) (mention, bool) {
+	ya, yb := a.group("ya"), a.group("yb")
+	if ya == "" {
+		ya, yb = a.group("ya2"), a.group("yb2")
+		if (next >= '0' && next <= '9') || strings.ContainsRune(yearBlockers, next) || next == '.' {
+			return f, false
+		}
+	}
+	y1, y2 := yearNumber(ya), yearNumber(yb)
+	if isNumeral(prev) || prev == '.' || y1 < 0 || y2 <= y1 || y2-y1 > 100 {
+		return f, false
+	}
+	f.r = govx.DateRange{Start: yearRange(y1).Start, End: yearRange(y2).End}
+	f.g = govx.GranularityMultiYear
+	return f, true
+}
+
+// numericDate reads 2010.01.29, 2019-05-27.
+func (r *resolver) numericDate(a atom, f mention, prev, next rune) (mention, bool) {
+	y, m, d := yearNumber(a.group("ny")), number(a.group("nm")), number(a.group("nd"))
+	if a.group("s1") != a.group("s2") || isNumeral(prev) || prev == '.' || (next >= '0' && next <= '9') || !validDay(y, m, d) {
+		return f, false
+	}
+	f.r = govx.DateRange{Start: dayDate(y, m, d), End: dayDate(y, m, d)}
+	f.g = govx.GranularityDay
+	r.sentYear, r.lastDay = y, f.r.Start
+	return f, true
+}
+
+// holiday reads 元宵夜, 元旦: festivals, on the year of the sentence or the report.
+func (r *resolver) holiday(a atom, f mention, prev, next rune) (mention, bool) {
+	if hasAnyPrefix(r.text[a.end:], holidayNotBefore...) {
+		return f, false
+	}
+	if !r.refOK {
+		return vague(f), true
+	}
+	h := holidays[a.group("hd")]
+	y := r.contextYear()
+	d := dayDate(y, h.month, h.day)
+	if h.lunar {
+		sf, ok := springFestival[y]
+		if !ok {
+			return vague(f), true
+		}
+		d = dayDate(y, sf[0], sf[1]+h.day)
+	}
+	f.r, f.g, f.rel = govx.DateRange{Start: d, End: d}, govx.GranularityDay, true
+	r.lastDay = d
+	return f, true
+}
+
+// bareYear reads a bare year, 2024招才引智, unless a unit or measure word follows.
+func (r *resolver) bareYear(a atom, f mention, prev, next rune) (mention, bool) {
+	if isNumeral(prev) || strings.ContainsRune("./-:", prev) || (prev < 0x80 && unicode.IsLetter(prev)) || (next != 0 && !isHan(next)) || strings.ContainsRune(yearBlockers, next) {
+		return f, false
+	}
+	if r.overlapsQuantity(a) {
+		return f, false
+	}
+	y := yearNumber(a.group("by"))
+	f.r, f.g = yearRange(y), govx.GranularityYear
+	r.sentYear = y
+	return f, true
 }
