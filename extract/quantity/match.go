@@ -78,67 +78,37 @@ func (e *Extractor) match(s string, i int) (candidate, int) {
 		}
 	}
 
-	c := candidate{start: start}
-	var m1 measure
-	switch {
-	case strings.HasPrefix(s[n.end:], "分之"):
-		// A fraction: 三分之一, 百分之三十, 千分之一.
-		n2, ok := readNumeral(s, n.end+len("分之"), readOptions{})
-		if !ok || n.value == 0 || n2.scaleOnly && n2.value != 100 {
+	var c candidate
+	if strings.HasPrefix(s[n.end:], "分之") {
+		var ok bool
+		if c, ok = e.fraction(s, n); !ok {
 			return candidate{}, n.end + len("分之")
 		}
-		c.value = fractionPercent(n2.value, n.value)
-		c.unit, c.kind = govx.UnitPercent, govx.KindPercent
-		if n.scaleOnly {
-			c.surface[0] = [2]int{n.start, n.end + len("分之")}
-		} else {
-			c.surface[0] = [2]int{n.end, n.end + len("分之")}
+	} else {
+		m := e.measureAt(s, n, prev)
+		m.currencyOf = sigil
+		if !e.acceptable(s, m, start) {
+			return candidate{}, max(skip, m.end)
 		}
-		c.end = n2.end
-	default:
-		m1 = e.measureAt(s, n, prev)
-		m1.currencyOf = sigil
-		if !e.acceptable(s, m1, start) {
-			return candidate{}, max(skip, m1.end)
-		}
-		c.end = m1.end
-		c.value = m1.value
-		c.qualifier = m1.qualifier
-		e.setUnit(&c, m1)
-		if n.pair && n.value > 0 {
+		c.end = m.end
+		c.value = m.value
+		c.qualifier = m.qualifier
+		e.setUnit(&c, m)
+		switch r, end, ok := e.rangeFrom(s, m); {
+		case n.pair && n.value > 0:
 			// 两三个, 三五百块: the numeral read the higher digit.
 			c.value, c.max, c.hasMax = c.value*n.low/n.value, c.value, true
-			c.qualifier = govx.QualifierRange
+		case ok:
+			c = r // 20%—30%, 5-10亿元, 三至五年, 1万-5万元
+			c.end = end
+		case end > c.end && m.unit == nil:
+			return candidate{}, end // a range of years or dates
 		}
-		// A range: 20%—30%, 5-10亿元, 三至五年, 1万-5万元.
-		if !n.pair {
-			if r, end, ok := e.rangeFrom(s, m1); ok {
-				c = r
-				c.start = start
-				c.end = end
-			} else if end > c.end && m1.unit == nil {
-				return candidate{}, end // a range of years or dates
-			}
-		}
-		if c.kind == govx.KindNone {
-			// No unit: a bare amount in 亿 is money in this genre (85亿); an
-			// index reading is a number (总指数为99.5).
-			switch {
-			case n.scaleMul >= 1e8 && !n.scaleOnly && e.bareYi(s, n.end):
-				c.kind, c.unit = govx.KindMoney, govx.UnitCNY
-				c.surface[0] = [2]int{n.scaleStart, n.scaleEnd}
-			case n.arabic && e.indexReading(s, start) && bareEnd(s, n.end):
-				c.kind = govx.KindNumber
-			case n.scaleMul >= 1e4 && !n.scaleOnly && e.bareYi(s, n.end):
-				// A bare amount in 万 (1600万) measures something, but what
-				// is not said: a number in the unit as written.
-				c.kind = govx.KindNumber
-				c.surface[0] = [2]int{n.scaleStart, n.scaleEnd}
-			default:
-				return candidate{}, skipNumber(s, skip)
-			}
+		if c.kind == govx.KindNone && !e.bare(s, n, start, &c) {
+			return candidate{}, skipNumber(s, skip)
 		}
 	}
+	c.start = start
 	c.value *= sign
 	if c.hasMax {
 		c.max *= sign
@@ -146,11 +116,61 @@ func (e *Extractor) match(s string, i int) (candidate, int) {
 			c.value, c.max = c.max, c.value
 		}
 	}
-	// Qualifiers before the number and after the unit.
-	pq, pstart := e.prefixAt(s, c.start)
-	c.start = pstart
-	sq, send := e.suffixAt(s, c.end)
-	c.end = send
+	e.qualify(s, &c)
+	if !finite(c.value) || c.hasMax && !finite(c.max) {
+		return candidate{}, c.end
+	}
+	if quoted(s, start, n.end) {
+		return candidate{}, skipNumber(s, n.end)
+	}
+	c.ok = true
+	return c, c.end
+}
+
+// fraction reads a fraction whose denominator is n: 三分之一, 百分之三十,
+// 千分之一, 百分之百. Its value is in percent.
+func (e *Extractor) fraction(s string, n numeral) (candidate, bool) {
+	n2, ok := readNumeral(s, n.end+len("分之"), readOptions{})
+	if !ok || n.value == 0 || n2.scaleOnly && n2.value != 100 {
+		return candidate{}, false
+	}
+	c := candidate{end: n2.end, value: fractionPercent(n2.value, n.value), unit: govx.UnitPercent, kind: govx.KindPercent}
+	if n.scaleOnly {
+		c.surface[0] = [2]int{n.start, n.end + len("分之")} // 百分之
+	} else {
+		c.surface[0] = [2]int{n.end, n.end + len("分之")}
+	}
+	return c, true
+}
+
+// bare decides what a number without a unit measures, if anything: an
+// amount in 亿 is money in this genre (投资85亿); an index reading is a
+// number (总指数为99.5); an amount in 万 is a number in the unit as
+// written (1600万). It sets c and reports whether the number is kept.
+func (e *Extractor) bare(s string, n numeral, start int, c *candidate) bool {
+	switch {
+	case n.scaleOnly:
+		return false
+	case n.scaleMul >= 1e8 && e.bareYi(s, n.end):
+		c.kind, c.unit = govx.KindMoney, govx.UnitCNY
+	case n.arabic && e.indexReading(s, start) && bareEnd(s, n.end):
+		c.kind = govx.KindNumber
+	case n.scaleMul >= 1e4 && e.bareYi(s, n.end):
+		c.kind = govx.KindNumber
+	default:
+		return false
+	}
+	c.surface[0] = [2]int{n.scaleStart, n.scaleEnd}
+	return true
+}
+
+// qualify extends c over the qualifiers written before and after it and
+// sets its qualifier: a range, else the prefix (近100亿元), else the
+// suffix or infix (6.5%以上, 30余家), else exact.
+func (e *Extractor) qualify(s string, c *candidate) {
+	pq, start := e.prefixAt(s, c.start)
+	sq, end := e.suffixAt(s, c.end)
+	c.start, c.end = start, end
 	switch {
 	case c.hasMax:
 		c.qualifier = govx.QualifierRange
@@ -161,14 +181,6 @@ func (e *Extractor) match(s string, i int) (candidate, int) {
 	case c.qualifier == govx.QualifierNone:
 		c.qualifier = govx.QualifierExact
 	}
-	if !finite(c.value) || c.hasMax && !finite(c.max) {
-		return candidate{}, c.end
-	}
-	if quoted(s, start, n.end) {
-		return candidate{}, skipNumber(s, n.end)
-	}
-	c.ok = true
-	return c, c.end
 }
 
 // fractionPercent returns num/den in percent. A fraction whose
@@ -200,11 +212,8 @@ func (e *Extractor) setUnit(c *candidate, m measure) {
 		c.unit, c.kind = m.currencyOf.unit, m.currencyOf.kind
 		c.value = m.value
 		w := len(m.currencyOf.word)
-		c.surface[0] = [2]int{m.n.start - w, m.n.start}
+		c.surface[0] = [2]int{m.n.start - w, m.n.start} // $, ￥
 		c.surface[1] = [2]int{m.n.scaleStart, m.n.scaleEnd}
-		if c.start > m.n.start-w {
-			c.start = m.n.start - w
-		}
 	}
 }
 

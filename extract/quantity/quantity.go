@@ -156,14 +156,14 @@ func onBoundaries(text string, s govx.Span) bool {
 // candidate is a quantity found in the scanned view of the text.
 type candidate struct {
 	ok         bool
-	start, end int // span in the folded text
+	start, end int // span in the scanned view
 	value      float64
 	max        float64
 	hasMax     bool
 	unit       govx.Unit
 	kind       govx.Kind
 	qualifier  govx.Qualifier
-	surface    [2][2]int // folded ranges whose original text is the surface unit
+	surface    [2][2]int // ranges of the view whose original text is the surface unit
 }
 
 // quantity converts c to a govx.Quantity with spans and surface unit in
