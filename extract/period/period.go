@@ -11,9 +11,19 @@
 // year; 上月 and 本月 are read from the month the article reports on (the
 // last month it named), not from the issue date.
 //
+// The conventions follow the shared gold (../shared/gold): 年底, 年末 and
+// 季度末 are the last month (granularity month); 年初 the first month;
+// 今年以来, 1月以来 and 2015年以来 run to the reference date (range);
+// 截至3月末 is a range open at its start; 近年来, 未来, 目前 are vague rows
+// with null dates (截至目前 ends on the reference date); a quoted plan
+// keeps its quotes (“十四五”, 2021–2025, multi_year) and “十四五”末 is its
+// last year; comparison bases (同期, 去年同期, 比上年) are not periods, nor
+// are anniversaries (75周年) and durations (连续两年, 7年时间). Rules are
+// data: the patterns in rules.go, the word lists in tables.go.
+//
 // The extractor also owns the article's reference date: when the input
 // gives none, ResolveReference takes it from a date written in the text
-// or infers it from the years the article speaks of.
+// or infers it from the dates the article names.
 package period
 
 import (

@@ -119,28 +119,50 @@ type scanner struct {
 // newScanner compiles the rules.
 func newScanner() (*scanner, error) {
 	s := &scanner{inPattern: map[rune]bool{}, byFirst: map[rune][]int{}}
-	for c := '0'; c <= '9'; c++ {
-		s.inPattern[c] = true
-	}
 	for i, r := range rules {
-		for _, c := range r.pattern {
-			s.inPattern[c] = true
-		}
 		re, err := regexp.Compile(`^(?:` + r.pattern + `)`)
 		if err != nil {
 			return nil, err
 		}
 		re.Longest()
 		s.rules = append(s.rules, compiledRule{r, re})
-		first := map[rune]bool{}
-		if err := firstRunes(r.pattern, first); err != nil {
+		tree, err := syntax.Parse(r.pattern, syntax.Perl)
+		if err != nil {
 			return nil, err
 		}
+		tree = tree.Simplify()
+		addRunes(tree, s.inPattern)
+		first := map[rune]bool{}
+		addFirst(tree, first)
 		for c := range first {
 			s.byFirst[c] = append(s.byFirst[c], i)
 		}
 	}
 	return s, nil
+}
+
+// addRunes adds to set every character re can match.
+func addRunes(re *syntax.Regexp, set map[rune]bool) {
+	switch re.Op {
+	case syntax.OpLiteral:
+		for _, c := range re.Rune {
+			set[c] = true
+		}
+	case syntax.OpCharClass:
+		addClass(re.Rune, set)
+	}
+	for _, sub := range re.Sub {
+		addRunes(sub, set)
+	}
+}
+
+// addClass adds the ranges of a character class (lo, hi pairs) to set.
+func addClass(ranges []rune, set map[rune]bool) {
+	for i := 0; i+1 < len(ranges); i += 2 {
+		for c := ranges[i]; c <= ranges[i+1] && c-ranges[i] < 0x10000; c++ {
+			set[c] = true
+		}
+	}
 }
 
 // atom is one match of one rule in the folded text.
@@ -209,16 +231,6 @@ func (s *scanner) scanRun(text string, from, to int, atoms []atom) []atom {
 	return atoms
 }
 
-// firstRunes adds to set the characters a match of pattern can start with.
-func firstRunes(pattern string, set map[rune]bool) error {
-	re, err := syntax.Parse(pattern, syntax.Perl)
-	if err != nil {
-		return err
-	}
-	addFirst(re.Simplify(), set)
-	return nil
-}
-
 // addFirst adds the first characters of re to set and reports whether re
 // can match the empty string.
 func addFirst(re *syntax.Regexp, set map[rune]bool) (nullable bool) {
@@ -230,11 +242,7 @@ func addFirst(re *syntax.Regexp, set map[rune]bool) (nullable bool) {
 		set[re.Rune[0]] = true
 		return false
 	case syntax.OpCharClass:
-		for i := 0; i+1 < len(re.Rune); i += 2 {
-			for c := re.Rune[i]; c <= re.Rune[i+1] && c-re.Rune[i] < 0x10000; c++ {
-				set[c] = true
-			}
-		}
+		addClass(re.Rune, set)
 		return false
 	case syntax.OpCapture, syntax.OpPlus:
 		return addFirst(re.Sub[0], set)
