@@ -481,12 +481,16 @@ func (b *binder) periodFor(p *govx.Period, name string) govx.DateRange {
 }
 
 // quoteAt returns the length in runes of the quotation “…” around offset
-// at, or 0 when at is not quoted.
+// at, or 0 when at is not quoted. A quotation with a clause or sentence
+// end in it counts as long: it is speech.
 func (b *binder) quoteAt(at int) int {
 	i := searchStart(len(b.quotes), func(i int) int { return b.quotes[i].End }, at+1)
 	if i < len(b.quotes) && b.quotes[i].Start < at {
-		q := b.quotes[i]
-		return utf8.RuneCountInString(b.text[q.Start:q.End])
+		q := b.quotes[i].In(b.text)
+		if strings.ContainsAny(q, "，,。；;！？!?") {
+			return max(minSpeechRunes, utf8.RuneCountInString(q))
+		}
+		return utf8.RuneCountInString(q)
 	}
 	return 0
 }
@@ -861,8 +865,29 @@ func (b *binder) modalityHits(s govx.Span) []modalityHit {
 			off = i + len(w.word)
 		}
 	}
-	sort.SliceStable(hits, func(i, j int) bool { return hits[i].span.Start < hits[j].span.Start })
-	return hits
+	sort.SliceStable(hits, func(i, j int) bool {
+		if hits[i].span.Start != hits[j].span.Start {
+			return hits[i].span.Start < hits[j].span.Start
+		}
+		return hits[i].span.End > hits[j].span.End
+	})
+	// Keep the longest of nested words (预期目标, not 预期), and drop a soft
+	// plan that follows an estimate in its clause (预计…将).
+	out := hits[:0]
+	for _, h := range hits {
+		if n := len(out); n > 0 {
+			last := out[n-1]
+			if last.span.Contains(h.span) {
+				continue
+			}
+			if containsAny(h.word.word, softPlans) && containsAny(last.word.word, explicitEstimates) &&
+				!strings.ContainsAny(b.text[last.span.End:h.span.Start], clauseSeps) {
+				continue
+			}
+		}
+		out = append(out, h)
+	}
+	return out
 }
 
 // lastModality returns the modality of the last modality word between
@@ -967,6 +992,14 @@ func (b *binder) trimName(s string) string {
 				s, changed = s[len(w):], true
 				break
 			}
+		}
+		// An opening quote without its closing one (or the reverse) is
+		// left over from a quotation around the name.
+		if strings.HasPrefix(s, "“") && !strings.Contains(s, "”") {
+			s, changed = s[len("“"):], true
+		}
+		if strings.HasSuffix(s, "”") && !strings.Contains(s, "“") {
+			s, changed = s[:len(s)-len("”")], true
 		}
 		last, _ := utf8.DecodeLastRuneInString(s)
 		for _, w := range b.e.tail[last] {

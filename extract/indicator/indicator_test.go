@@ -25,6 +25,7 @@ var testPeriods = map[string]govx.DateRange{
 	"2023年":   year(2023),
 	"2024年":   year(2024),
 	"今年":      year(2024),
+	"全年":      year(2024),
 	"2022年末":  {Start: govx.DateOf(2022, 12, 1), End: govx.DateOf(2022, 12, 31)},
 	"1-6月":    {Start: govx.DateOf(2024, 1, 1), End: govx.DateOf(2024, 6, 30)},
 	"上半年":     {Start: govx.DateOf(2024, 1, 1), End: govx.DateOf(2024, 6, 30)},
@@ -42,7 +43,7 @@ func year(y int) govx.DateRange {
 
 // quantityMark reads a marked quantity: qualifier words, a number, a
 // scale, a unit.
-var quantityMark = regexp.MustCompile(`^(近|超过|超|约|逾)?([0-9.]+|八成|两)?(万亿|万|亿)?(.*?)(以上|以下|左右|余|多)?$`)
+var quantityMark = regexp.MustCompile(`^(近|超过|超|约|逾|突破)?([0-9.]+|八成|两)?(万亿|万|亿)?(.*?)(以上|以下|左右|余|多)?$`)
 
 // testUnits gives the canonical unit, kind and factor of a written unit.
 var testUnits = map[string]struct {
@@ -55,7 +56,7 @@ var testUnits = map[string]struct {
 	"吨": {govx.UnitTonne, govx.KindMass, 1}, "亩": {govx.UnitMu, govx.KindArea, 1},
 	"个月": {govx.UnitMonth, govx.KindDuration, 1}, "米": {govx.UnitMetre, govx.KindLength, 1},
 	"倍": {govx.UnitMultiple, govx.KindMultiple, 1}, "年": {govx.UnitYear, govx.KindDuration, 1},
-	"":  {govx.UnitNone, govx.KindNumber, 1},
+	"": {govx.UnitNone, govx.KindNumber, 1},
 }
 
 // annotate reads a marked sentence into a document and the mentions the
@@ -168,7 +169,7 @@ func rowOf(in govx.Indicator) row {
 	}
 	r := row{name: in.Name, value: f(in.Value), unit: in.Unit, change: f(in.ChangePct), basis: in.ChangeBasis, modality: in.Modality}
 	for k, v := range testPeriods {
-		if v == in.Period && !v.End.IsZero() && !strings.Contains(k, "上半年") && k != "今年" {
+		if v == in.Period && !v.End.IsZero() && !strings.Contains(k, "上半年") && k != "今年" && k != "全年" {
 			r.period = k
 		}
 	}
@@ -249,6 +250,15 @@ func TestShapes(t *testing.T) {
 				{"产品销量", "2023年", "", "", "100", none, actual},
 				{"销售收入", "2023年", "", "", "100", none, actual},
 			}},
+		{"预期目标是 governs the list after it; a rise kept within a bound is a change",
+			"{2024年}主要预期目标是：地区生产总值增长[6%左右]，居民消费价格涨幅控制在[3%左右]。",
+			[]row{
+				{"地区生产总值", "2024年", "", "", "6", none, target},
+				{"居民消费价格", "2024年", "", "", "3", none, target},
+			}},
+		{"预计 before 将 is an estimate",
+			"{2024年}，全区经济稳中有进。“预计{全年}产值将[突破5亿元]。”",
+			[]row{{"产值", "2024年", "500000000", govx.UnitCNY, "", none, estimate}}},
 		{"a multiple is a growth in percent",
 			"{2023年}，全区进出口总额比上年增长[1.5倍]。",
 			[]row{{"进出口总额", "2023年", "", "", "150", yoy, actual}}},
@@ -383,7 +393,7 @@ func normalizeRows(rows []row) []row {
 
 func periodKey(r govx.DateRange) string {
 	for k, v := range testPeriods {
-		if v == r && !strings.Contains(k, "上半年") && k != "今年" {
+		if v == r && !strings.Contains(k, "上半年") && k != "今年" && k != "全年" {
 			return k
 		}
 	}

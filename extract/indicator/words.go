@@ -28,7 +28,7 @@ var growthVerbs = []signedWord{
 
 // growthFillers may stand between a growth verb and its figure:
 // 提升了10%, 增速达到19.8%, 分别增长.
-var growthFillers = []string{"了", "达到", "达", "为", "分别为", "分别", "是"}
+var growthFillers = []string{"了", "达到", "达", "为", "分别为", "分别", "是", "控制在", "保持在"}
 
 // listJoiners join the figures of one list: 分别增长210.8%、29.5%和17.8%.
 var listJoiners = []string{"、", "和", "及", "与", ",", "，"}
@@ -61,10 +61,19 @@ var modalityWords = []modalityWord{
 	{"预计", govx.ModalityEstimate, false}, {"有望", govx.ModalityEstimate, false}, {"预期", govx.ModalityEstimate, false},
 	{"达产后", govx.ModalityEstimate, false}, {"投产后", govx.ModalityEstimate, false}, {"建成后", govx.ModalityEstimate, false},
 	{"可实现", govx.ModalityEstimate, false}, {"可达", govx.ModalityEstimate, false}, {"可形成", govx.ModalityEstimate, false},
-	{"目标", govx.ModalityTarget, true}, {"力争", govx.ModalityTarget, false}, {"确保", govx.ModalityTarget, false},
+	{"目标", govx.ModalityTarget, true}, {"目标是：", govx.ModalityTarget, false},
+	{"目标为：", govx.ModalityTarget, false}, {"预期目标", govx.ModalityTarget, false}, {"力争", govx.ModalityTarget, false}, {"确保", govx.ModalityTarget, false},
 	{"争取", govx.ModalityTarget, false},
 	{"将", govx.ModalityPlan, false}, {"计划", govx.ModalityPlan, false}, {"拟", govx.ModalityPlan, false},
 }
+
+// softPlans say "will" and give way to an explicit estimate before them in
+// their clause: 预计全年产值将突破5亿元 is an estimate (but 投产后将形成新增
+// 年产1.62亿片 is a plan).
+var softPlans = []string{"将"}
+
+// explicitEstimates are the estimate words a soft plan gives way to.
+var explicitEstimates = []string{"预计", "有望"}
 
 // notModality contain a modality word without stating one: 原计划 is the
 // plan a result is compared with, 即将 only says "soon".
@@ -109,7 +118,7 @@ var tailWords = []string{
 	"力争", "确保", "争取", "有望", "计划",
 	"共计", "总计", "累计", "保持在", "保持", "可达", "也", "均", "都", "还", "仍", "继续",
 	"同比", "环比", "与同期相比", "与上月相比", "比上年", "较上年", "比去年", "较去年",
-	"预计", "将", "动态", "同期", "、", "和", "及", " ", "\u3000",
+	"预计", "将", "动态", "同期", "控制在", "、", "和", "及", " ", "\u3000",
 }
 
 // innerWords are deleted wherever they stand in a name: the gold writes
@@ -172,7 +181,8 @@ var headSubjects = []string{"全市", "全区", "全县", "全省", "全国", "�
 var speechVerbs = []string{"表示", "说", "指出", "介绍", "认为", "透露"}
 
 // minSpeechRunes is the length from which a quotation is speech rather
-// than a slogan (“9个城市是1个城市”); the figures of a slogan are not
+// than a slogan (“9个城市是1个城市”); a quotation with a clause or
+// sentence end in it is speech too. The figures of a slogan are not
 // indicators.
 const minSpeechRunes = 20
 
