@@ -100,6 +100,9 @@ func (x *Extractor) Extract(doc *extract.Doc, m *govx.Mentions) {
 	chosen = s.propagate(chosen)
 	sort.Slice(chosen, func(i, j int) bool { return chosen[i].Start < chosen[j].Start })
 	for _, c := range chosen {
+		if !onRunes(s.text, c.Span) {
+			continue // next to a stray byte of invalid UTF-8
+		}
 		m.Entities = append(m.Entities, govx.Entity{
 			Span:       c.Span,
 			Type:       c.typ,
@@ -162,4 +165,9 @@ func (s *scan) resolve() []cand {
 		}
 	}
 	return out
+}
+
+// onRunes reports whether sp starts and ends on rune boundaries of text.
+func onRunes(text string, sp govx.Span) bool {
+	return utf8.RuneStart(text[sp.Start]) && (sp.End == len(text) || utf8.RuneStart(text[sp.End]))
 }

@@ -6,8 +6,11 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"govx"
+	"govx/extract"
 	"govx/extract/extracttest"
 )
 
@@ -81,6 +84,8 @@ func TestOrganizations(t *testing.T) {
 func TestPlaces(t *testing.T) {
 	runCases(t, []entityCase{
 		{in: "[常州高新区]前三季度工业投资增长较快。", types: []govx.EntityType{loc}},
+		{in: "[常州高新技术产业开发区]位于城北，[常州高新区]今年引进项目四十个。", types: []govx.EntityType{loc, loc},
+			norms: []string{"", "常州高新技术产业开发区"}},
 		{in: "[浦东新区]新增外资企业三百家。", types: []govx.EntityType{loc}, codes: []string{"310115"}},
 		{in: "[上海浦东新区]启动科创平台建设。", types: []govx.EntityType{loc},
 			codes: []string{"310115"}, norms: []string{"上海市浦东新区"}},
@@ -229,22 +234,79 @@ func FuzzExtract(f *testing.F) {
 		"本报记者 王晓明", "（赵明 孙丽）", "苏州华泰精密机械（苏州）有限公司", "国道312线溧阳至宜兴段",
 		"上海浦东新区", "海纳微电、芯源测试等企业", "346国道", "（", "等企业", "、、等项目", "书记",
 	} {
-		f.Add(s)
+		f.Add(s, uint8(0))
 	}
 	x, err := New()
 	if err != nil {
 		f.Fatal(err)
 	}
-	f.Fuzz(func(t *testing.T, text string) {
-		// The fuzz target runs without the segmenter (too slow to load per
-		// worker); the extractor then reads every rune as a token.
+	f.Fuzz(func(t *testing.T, text string, cut uint8) {
+		// The segmenter is too slow to load per fuzz worker: the text is
+		// either read with no tokens (every rune a token) or cut into
+		// tokens of one to three runes with tags taken in turn from
+		// fuzzTags, as cut says.
 		doc := extracttest.Doc(text)
+		if cut > 0 {
+			doc.Tokens = fuzzTokens(doc, cut)
+		}
 		var m govx.Mentions
 		x.Extract(doc, &m)
 		for _, err := range extracttest.Violations(text, &m) {
 			t.Error(err)
 		}
 	})
+}
+
+var fuzzTags = []string{"n", "ns", "nr", "v", "x", "m", "q", "nt", "j", "t", "uj", "zg"}
+
+// fuzzTokens cuts doc's text into tokens of 1 to 3 runes, skipping spaces.
+func fuzzTokens(doc *extract.Doc, cut uint8) []govx.Token {
+	text := doc.Article.Text
+	var toks []govx.Token
+	for i, n := 0, 0; i < len(text); n++ {
+		size := int(cut>>(n%4*2))%3 + 1
+		start := i
+		for k := 0; k < size && i < len(text); k++ {
+			r, w := utf8.DecodeRuneInString(text[i:])
+			if unicode.IsSpace(r) {
+				if k == 0 {
+					start += w
+				} else {
+					break
+				}
+			}
+			i += w
+		}
+		if i > start {
+			toks = append(toks, govx.Token{Span: govx.Span{Start: start, End: i},
+				Sentence: doc.SentenceAt(start), Pos: fuzzTags[(n+int(cut))%len(fuzzTags)]})
+		}
+	}
+	return toks
+}
+
+// TestConcurrent runs one Extractor from several goroutines; run it with
+// -race.
+func TestConcurrent(t *testing.T) {
+	x := extractor(t)
+	text := "本报记者 王晓明\n常州高新区前三季度工业投资增长，苏州华泰精密机械有限公司与南京农业大学签约。"
+	tokens := segmentedDoc(t, text).Tokens
+	done := make(chan []govx.Entity)
+	for range 4 {
+		go func() {
+			doc := extracttest.Doc(text)
+			doc.Tokens = tokens
+			var m govx.Mentions
+			x.Extract(doc, &m)
+			done <- m.Entities
+		}()
+	}
+	first := <-done
+	for range 3 {
+		if got := <-done; fmt.Sprint(got) != fmt.Sprint(first) {
+			t.Errorf("goroutines disagree: %v and %v", got, first)
+		}
+	}
 }
 
 func Example() {
