@@ -116,274 +116,325 @@ type readOptions struct {
 // readNumeral reads the longest numeral that starts at s[i:] in a folded
 // text (ASCII digits). It returns false when none starts there.
 func readNumeral(s string, i int, opt readOptions) (numeral, bool) {
-	n := numeral{start: i, scaleStart: -1, scaleMul: 1}
-	var (
-		total, section, pending float64
-		hasPending              bool
-		pendingChinese          bool // pending is one Chinese digit
-		last                    = atomNone
-		lastUnit                float64 // the last scale read (for 十三万五)
-		lastSmall               float64 // the last small scale in this section
-		prevBig                 float64 // the last big scale read
-		sawScale                bool
-		run                     int // consecutive Chinese digits
-		pairLow, pairHigh       = -1, 0
-		digits                  bool
-		decimal                 bool
-		arabicSeen              bool
-		atoms                   int
-	)
-	markScale := func(p int) {
-		if n.scaleStart < 0 {
-			n.scaleStart = p
-		}
-	}
+	r := numeralReader{s: s, opt: opt, pairLow: -1}
+	r.n = numeral{start: i, scaleStart: -1, scaleMul: 1}
 	p := i
-	for p < len(s) {
-		r, size := utf8.DecodeRuneInString(s[p:])
-		switch {
-		case r >= '0' && r <= '9':
-			if hasPending || n.scaleOnly || decimal {
-				goto done
-			}
-			v, end := readArabic(s, p)
-			if atoms == 0 {
-				n.arabic = true
-			}
-			pending, hasPending, pendingChinese = v, true, false
-			digits, arabicSeen = true, true
-			n.scaleStart, n.scaleMul = -1, 1
-			last = atomDigit
-			run = 0
-			p = end
-			atoms++
-			// k and w after Arabic digits are scales (15k, 30w).
-			if p < len(s) && (s[p] == 'k' || s[p] == 'K' || s[p] == 'w' || s[p] == 'W') &&
-				(p+1 >= len(s) || !isASCIILetter(s[p+1])) {
-				mul := 1e3
-				if s[p] == 'w' || s[p] == 'W' {
-					mul = 1e4
-				}
-				total += pending * mul
-				pending, hasPending = 0, false
-				markScale(p)
-				n.scaleMul *= mul
-				sawScale = true
-				last = atomBig
-				p++
-				goto done
-			}
-			continue
-		case isDecimalPoint(r):
-			// 点 is a decimal point only in a Chinese numeral followed by a
-			// Chinese digit (八点五); after Arabic digits it tells the time.
-			if arabicSeen || decimal || !(hasPending || section > 0) || n.scaleOnly {
-				goto done
-			}
-			frac, end := readChineseFraction(s, p+size)
-			if end == p+size {
-				goto done
-			}
-			if hasPending && pendingChinese && run == 1 && lastUnit >= 100 && last == atomDigit && prevAtomWasScale(s, i, p) {
-				pending *= lastUnit / 10 // 两千三点一 = 2300.1
-			}
-			pending = section + pending + frac
-			section, hasPending, pendingChinese = 0, true, false
-			decimal = true
-			last = atomDigit
-			run = 0
-			n.scaleStart, n.scaleMul = -1, 1
-			p = end
-			atoms++
-			continue
-		case r == '个' && last == atomDigit && strings.HasPrefix(s[p+size:], "亿"):
-			// 3个亿: a colloquial 3亿.
-			p += size
-			continue
-		case r == '多' || r == '余':
-			// 5000多亿, 十余万: an approximation before a big scale.
-			r2, _ := utf8.DecodeRuneInString(s[p+size:])
-			if _, ok := bigScale(r2); !ok || n.infix || n.scaleOnly || !(last == atomDigit || last == atomSmall) {
-				goto done
-			}
-			n.infix = true
-			p += size
-			continue
-		case r == ' ':
-			// Spaces may separate Arabic digits from a big scale (177.1 亿).
-			q := p
-			for q < len(s) && s[q] == ' ' && q-p < 2 {
-				q++
-			}
-			r2, _ := utf8.DecodeRuneInString(s[q:])
-			if _, ok := bigScale(r2); !ok || last != atomDigit || !arabicSeen {
-				goto done
-			}
-			p = q
-			continue
+	for p < len(s) && !r.closed {
+		next, ok := r.step(p)
+		if !ok {
+			break
 		}
-		if d, ok := chineseDigit(r); ok {
-			if n.scaleOnly || decimal {
-				goto done
-			}
-			if (r == '两' || r == '兩') && (last == atomSmall || last == atomBig) && !nextIsScale(s, p+size) {
-				goto done // 三十两, 两万两: 两 is the unit liang here
-			}
-			if d == 0 && sawScale {
-				// 零 between scales is a placeholder: 一百零一.
-				last = atomZero
-				p += size
-				atoms++
-				continue
-			}
-			if hasPending {
-				if last != atomDigit || !pendingChinese && run == 0 || sawScale {
-					goto done
-				}
-				// A second Chinese digit: a pair (两三) or a digit string (一九九八).
-				prev := int(pending)
-				if opt.pairs && run == 1 && d > prev && d-prev <= 2 && prev > 0 && !nextIsChineseDigit(s, p+size) {
-					pairLow, pairHigh = prev, d
-					pending = float64(d)
-				} else if pairLow >= 0 {
-					goto done
-				} else {
-					pending = pending*10 + float64(d)
-				}
-				run++
-			} else {
-				pending, hasPending = float64(d), true
-				run = 1
-			}
-			if atoms == 0 {
-				n.chinese = true
-			}
-			pendingChinese = true
-			digits = true
-			last = atomDigit
-			n.scaleStart, n.scaleMul = -1, 1
-			p += size
-			atoms++
-			continue
-		}
-		if u, ok := smallScale(r); ok {
-			if opt.startsUnit != nil && opt.startsUnit(s, p) {
-				goto done
-			}
-			if run >= 2 && pairLow < 0 {
-				goto done
-			}
-			if n.scaleOnly {
-				goto done
-			}
-			if atoms == 0 && u != 10 {
-				// 百, 千 without a digit: only a threshold such as 百万.
-				n.scaleOnly = true
-				section = u
-				markScale(p)
-				n.scaleMul *= u
-				lastSmall, lastUnit = u, u
-				sawScale = true
-				last = atomSmall
-				p += size
-				atoms++
-				continue
-			}
-			if lastSmall != 0 && u >= lastSmall {
-				goto done
-			}
-			if decimal && !hasPending {
-				goto done
-			}
-			v := 1.0
-			if hasPending {
-				v = pending
-			} else if u != 10 {
-				goto done // 百, 千 need a digit after another scale
-			}
-			if atoms == 0 {
-				n.chinese = true
-			}
-			if last == atomDigit && !pendingChinese && !sawScale {
-				markScale(p) // 3千万: Arabic digits take the whole scale
-				n.scaleMul *= u
-			}
-			section += v * u
-			pending, hasPending = 0, false
-			lastSmall, lastUnit = u, u
-			sawScale, digits = true, true
-			last = atomSmall
-			p += size
-			atoms++
-			continue
-		}
-		if u, ok := bigScale(r); ok {
-			if run >= 2 && pairLow < 0 {
-				goto done
-			}
-			group := section + pending
-			switch {
-			case group == 0 && total == 0:
-				if digits {
-					goto done
-				}
-				n.scaleOnly = true
-				total = u
-				prevBig = u
-			case group == 0:
-				if last != atomBig || u <= prevBig && !(u == 1e4 && prevBig == 1e4) {
-					goto done
-				}
-				total *= u // 万亿, 万万
-				prevBig *= u
-			case prevBig == 0 || u > prevBig:
-				total = (total + group) * u
-				prevBig = u
-			default:
-				total += group * u
-				prevBig = u
-			}
-			markScale(p)
-			n.scaleMul *= u
-			section, pending, hasPending = 0, 0, false
-			lastSmall, lastUnit = 0, u
-			sawScale = true
-			last = atomBig
-			p += size
-			atoms++
-			continue
-		}
-		break
+		p = next
+		r.atoms++
 	}
-done:
-	if atoms == 0 || (!digits && !n.scaleOnly) {
+	return r.finish(p)
+}
+
+// numeralReader is the state of readNumeral. A numeral is read atom by
+// atom (a digit or an Arabic number, a small scale 十百千, a big scale
+// 万亿, 零, a decimal point); the value so far is total + section +
+// pending, where section is the group of four digits being read and
+// pending the last digit, not yet multiplied by its scale.
+type numeralReader struct {
+	s   string
+	opt readOptions
+	n   numeral
+
+	total, section, pending float64
+	hasPending              bool
+	pendingChinese          bool    // pending is one Chinese digit
+	last                    int     // the kind of atom read last
+	lastUnit                float64 // the last scale read (for 十三万五)
+	lastSmall               float64 // the last small scale of this section
+	prevBig                 float64 // the last big scale read
+	sawScale                bool
+	digits                  bool // a digit was read (十 counts as one)
+	decimal                 bool // a Chinese decimal point was read
+	arabicSeen              bool
+	run                     int // consecutive Chinese digits
+	pairLow, pairHigh       int // 两三: the two digits of a pair; pairLow < 0 when none
+	atoms                   int
+	closed                  bool // the numeral ends after the atom just read (15k)
+}
+
+// step reads the atom at p and returns the offset after it; false when
+// the numeral ends before p.
+func (r *numeralReader) step(p int) (int, bool) {
+	c, size := utf8.DecodeRuneInString(r.s[p:])
+	switch {
+	case c >= '0' && c <= '9':
+		return r.arabic(p)
+	case isDecimalPoint(c):
+		return r.point(p, size)
+	case c == '个' && r.last == atomDigit && strings.HasPrefix(r.s[p+size:], "亿"):
+		return p + size, true // 3个亿: a colloquial 3亿
+	case c == '多' || c == '余':
+		return r.infix(p, size)
+	case c == ' ':
+		return r.space(p)
+	}
+	if d, ok := chineseDigit(c); ok {
+		return r.chineseDigit(p, size, c, d)
+	}
+	if u, ok := smallScale(c); ok {
+		return r.small(p, size, u)
+	}
+	if u, ok := bigScale(c); ok {
+		return r.big(p, size, u)
+	}
+	return p, false
+}
+
+func (r *numeralReader) markScale(p int) {
+	if r.n.scaleStart < 0 {
+		r.n.scaleStart = p
+	}
+}
+
+// digitRead records that a digit (Chinese or Arabic) was read: the scale
+// words after the numeral's last digit are its trailing scale.
+func (r *numeralReader) digitRead() {
+	r.digits = true
+	r.last = atomDigit
+	r.n.scaleStart, r.n.scaleMul = -1, 1
+}
+
+// arabic reads Arabic digits, and a k or w scale right after them (15k,
+// 30w), which ends the numeral.
+func (r *numeralReader) arabic(p int) (int, bool) {
+	if r.hasPending || r.n.scaleOnly || r.decimal {
+		return p, false
+	}
+	v, end := readArabic(r.s, p)
+	if r.atoms == 0 {
+		r.n.arabic = true
+	}
+	r.pending, r.hasPending, r.pendingChinese = v, true, false
+	r.arabicSeen = true
+	r.run = 0
+	r.digitRead()
+	s := r.s
+	if end < len(s) && (s[end] == 'k' || s[end] == 'K' || s[end] == 'w' || s[end] == 'W') &&
+		(end+1 >= len(s) || !isASCIILetter(s[end+1])) {
+		mul := 1e3
+		if s[end] == 'w' || s[end] == 'W' {
+			mul = 1e4
+		}
+		r.total += r.pending * mul
+		r.pending, r.hasPending = 0, false
+		r.markScale(end)
+		r.n.scaleMul *= mul
+		r.sawScale = true
+		r.last = atomBig
+		r.closed = true
+		return end + 1, true
+	}
+	return end, true
+}
+
+// point reads a Chinese decimal point and the digits after it (八点五).
+// After Arabic digits 点 tells the time (9点半) and ends the numeral.
+func (r *numeralReader) point(p, size int) (int, bool) {
+	if r.arabicSeen || r.decimal || !(r.hasPending || r.section > 0) || r.n.scaleOnly {
+		return p, false
+	}
+	frac, end := readChineseFraction(r.s, p+size)
+	if end == p+size {
+		return p, false
+	}
+	if r.abbreviated(p) {
+		r.pending *= r.lastUnit / 10 // 两千三点一 = 2300.1
+	}
+	r.pending = r.section + r.pending + frac
+	r.section, r.hasPending, r.pendingChinese = 0, true, false
+	r.decimal = true
+	r.run = 0
+	r.digitRead()
+	return end, true
+}
+
+// infix reads 多 or 余 before a big scale: 5000多亿, 十余万 (at least).
+func (r *numeralReader) infix(p, size int) (int, bool) {
+	next, _ := utf8.DecodeRuneInString(r.s[p+size:])
+	if _, ok := bigScale(next); !ok || r.n.infix || r.n.scaleOnly || !(r.last == atomDigit || r.last == atomSmall) {
+		return p, false
+	}
+	r.n.infix = true
+	return p + size, true
+}
+
+// space reads up to two spaces between Arabic digits and a big scale
+// (177.1 亿).
+func (r *numeralReader) space(p int) (int, bool) {
+	q := p
+	for q < len(r.s) && r.s[q] == ' ' && q-p < 2 {
+		q++
+	}
+	next, _ := utf8.DecodeRuneInString(r.s[q:])
+	if _, ok := bigScale(next); !ok || r.last != atomDigit || !r.arabicSeen {
+		return p, false
+	}
+	return q, true
+}
+
+// chineseDigit reads a Chinese digit d (written c): a new digit, 零 as a
+// placeholder (一百零一), the second digit of a pair (两三) or of a digit
+// string (一九九八).
+func (r *numeralReader) chineseDigit(p, size int, c rune, d int) (int, bool) {
+	if r.n.scaleOnly || r.decimal {
+		return p, false
+	}
+	if (c == '两' || c == '兩') && (r.last == atomSmall || r.last == atomBig) && !nextIsScale(r.s, p+size) {
+		return p, false // 三十两, 两万两: 两 is the unit liang here
+	}
+	if d == 0 && r.sawScale {
+		r.last = atomZero
+		return p + size, true
+	}
+	if r.hasPending {
+		if r.last != atomDigit || !r.pendingChinese && r.run == 0 || r.sawScale {
+			return p, false
+		}
+		prev := int(r.pending)
+		switch {
+		case r.opt.pairs && r.run == 1 && d > prev && d-prev <= 2 && prev > 0 && !nextIsChineseDigit(r.s, p+size):
+			r.pairLow, r.pairHigh = prev, d
+			r.pending = float64(d)
+		case r.pairLow >= 0:
+			return p, false
+		default:
+			r.pending = r.pending*10 + float64(d)
+		}
+		r.run++
+	} else {
+		r.pending, r.hasPending = float64(d), true
+		r.run = 1
+	}
+	if r.atoms == 0 {
+		r.n.chinese = true
+	}
+	r.pendingChinese = true
+	r.digitRead()
+	return p + size, true
+}
+
+// small reads 十, 百 or 千 (value u), which multiplies the pending digit
+// into the section. 百 and 千 without a digit start a threshold (百万).
+func (r *numeralReader) small(p, size int, u float64) (int, bool) {
+	switch {
+	case r.opt.startsUnit != nil && r.opt.startsUnit(r.s, p):
+		return p, false // 千瓦, 千克: the unit's, not a scale
+	case r.run >= 2 && r.pairLow < 0, r.n.scaleOnly:
+		return p, false
+	case r.atoms == 0 && u != 10:
+		r.n.scaleOnly = true
+		r.section = u
+		r.markScale(p)
+		r.n.scaleMul *= u
+		r.lastSmall, r.lastUnit = u, u
+		r.sawScale = true
+		r.last = atomSmall
+		return p + size, true
+	case r.lastSmall != 0 && u >= r.lastSmall, r.decimal && !r.hasPending:
+		return p, false // 十一十二
+	}
+	v := 1.0
+	if r.hasPending {
+		v = r.pending
+	} else if u != 10 {
+		return p, false // 百, 千 need a digit after another scale
+	}
+	if r.atoms == 0 {
+		r.n.chinese = true
+	}
+	if r.last == atomDigit && !r.pendingChinese && !r.sawScale {
+		r.markScale(p) // 3千万: Arabic digits take the whole scale
+		r.n.scaleMul *= u
+	}
+	r.section += v * u
+	r.pending, r.hasPending = 0, false
+	r.lastSmall, r.lastUnit = u, u
+	r.sawScale, r.digits = true, true
+	r.last = atomSmall
+	return p + size, true
+}
+
+// big reads 万 or 亿 (value u), which multiplies the section, or the whole
+// number read so far when it is larger than the scales before it (1.2万亿,
+// 1万5千亿).
+func (r *numeralReader) big(p, size int, u float64) (int, bool) {
+	if r.run >= 2 && r.pairLow < 0 {
+		return p, false
+	}
+	group := r.section + r.pending
+	switch {
+	case group == 0 && r.total == 0:
+		if r.digits {
+			return p, false
+		}
+		r.n.scaleOnly = true // 亿元以上
+		r.total = u
+		r.prevBig = u
+	case group == 0:
+		if r.last != atomBig || u <= r.prevBig && !(u == 1e4 && r.prevBig == 1e4) {
+			return p, false
+		}
+		r.total *= u // 万亿, 万万
+		r.prevBig *= u
+	case r.prevBig == 0 || u > r.prevBig:
+		r.total = (r.total + group) * u
+		r.prevBig = u
+	default:
+		r.total += group * u // 5亿1万
+		r.prevBig = u
+	}
+	r.markScale(p)
+	r.n.scaleMul *= u
+	r.section, r.pending, r.hasPending = 0, 0, false
+	r.lastSmall, r.lastUnit = 0, u
+	r.sawScale = true
+	r.last = atomBig
+	return p + size, true
+}
+
+// abbreviated reports whether the pending digit, which ends at p, is the
+// abbreviated last digit of 十三万五, 一百二, 两千六: a tenth of the scale
+// right before it.
+func (r *numeralReader) abbreviated(p int) bool {
+	return r.hasPending && r.pendingChinese && r.run == 1 && r.lastUnit >= 100 &&
+		r.last == atomDigit && prevAtomWasScale(r.s, r.n.start, p)
+}
+
+// finish completes the numeral that ends at p.
+func (r *numeralReader) finish(p int) (numeral, bool) {
+	n := r.n
+	if r.atoms == 0 || (!r.digits && !n.scaleOnly) {
 		return numeral{}, false
 	}
-	if last == atomZero {
+	if r.last == atomZero {
 		// A trailing 零 belongs to what follows, not to the numeral.
-		_, size := utf8.DecodeLastRuneInString(s[:p])
+		_, size := utf8.DecodeLastRuneInString(r.s[:p])
 		p -= size
 	}
-	// 十三万五, 一百二, 两千六: a last digit after a scale is a tenth of it.
-	if hasPending && pendingChinese && run == 1 && lastUnit >= 100 && last == atomDigit && !decimal && prevAtomWasScale(s, i, p) {
-		pending *= lastUnit / 10
+	if !r.decimal && r.abbreviated(p) {
+		r.pending *= r.lastUnit / 10
 	}
 	n.end = p
-	n.scaled = sawScale
-	n.value = total + section + pending
+	n.scaled = r.sawScale
+	n.value = r.total + r.section + r.pending
 	n.low = n.value
-	if pairLow >= 0 && run == 2 {
+	if r.pairLow >= 0 && r.run == 2 {
 		n.pair = true
-		n.low = n.value * float64(pairLow) / float64(pairHigh)
+		n.low = n.value * float64(r.pairLow) / float64(r.pairHigh)
 	}
 	if n.scaleStart < 0 {
 		n.scaleStart, n.scaleMul = p, 1
 	}
 	n.scaleEnd = p
-	n.digitString = run >= 2 && !sawScale && !n.pair && !decimal
-	n.lone = atoms == 1 && n.chinese && run == 1
-	if n.arabic && atoms == 1 && !strings.ContainsAny(s[i:p], ".,") {
-		n.plainInt = p - i
+	n.digitString = r.run >= 2 && !r.sawScale && !n.pair && !r.decimal
+	n.lone = r.atoms == 1 && n.chinese && r.run == 1
+	if n.arabic && r.atoms == 1 && !strings.ContainsAny(r.s[n.start:p], ".,") {
+		n.plainInt = p - n.start
 	}
 	return n, true
 }
