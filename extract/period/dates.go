@@ -90,6 +90,18 @@ func yearNumber(s string) int {
 	return y
 }
 
+// quarterNumbers reads the quarters named in s: one (一季度, 第三季度, 首季,
+// Q2) or two (1-3季度).
+func quarterNumbers(s string) []int {
+	var qs []int
+	for _, r := range s {
+		if n := quarterNumber(string(r)); n > 0 {
+			qs = append(qs, n)
+		}
+	}
+	return qs
+}
+
 // quarterNumber reads the quarter of 一季度, 第三季度, 首季, Q2.
 func quarterNumber(s string) int {
 	for _, r := range s {

@@ -73,14 +73,15 @@ func (e *Extractor) Extract(doc *extract.Doc, m *govx.Mentions) {
 	text := doc.Folded.Text
 	ref := doc.Article.ReferenceDate
 	r := &resolver{
-		e:        e,
-		doc:      doc,
-		text:     text,
-		ref:      ref,
-		refOK:    !ref.IsZero(),
-		report:   reportingYear(doc.Article.Title, text, ref),
-		sentence: -1,
-		quants:   quantitySpans(m.Quantities),
+		e:          e,
+		doc:        doc,
+		text:       text,
+		ref:        ref,
+		refOK:      !ref.IsZero(),
+		report:     reportingYear(doc.Article.Title, text, ref),
+		sentence:   -1,
+		lastDayEnd: -1,
+		quants:     quantitySpans(m.Quantities),
 	}
 	var found []mention
 	for _, a := range e.scan.scan(text) {

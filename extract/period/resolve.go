@@ -25,6 +25,7 @@ type resolver struct {
 	sentYear     int         // a year stated earlier in that sentence, 0 if none
 	dataY, dataM int         // the month the passage reports on, 0 if none yet
 	lastDay      govx.Date   // the last day named, for clock times
+	lastDayEnd   int         // where the last day named ends in the text
 }
 
 // resolve dates one atom. ok is false when the atom is not a period after
@@ -33,6 +34,15 @@ func (r *resolver) resolve(a atom) (mention, bool) {
 	if s := r.doc.SentenceAt(r.doc.Folded.Orig(a.start)); s != r.sentence {
 		r.sentence, r.sentYear = s, 0
 	}
+	f, ok := r.resolveKind(a)
+	if ok && f.g == govx.GranularityDay {
+		r.lastDay, r.lastDayEnd = f.r.Start, f.end
+	}
+	return f, ok
+}
+
+// resolveKind dates one atom by the method of its rule's kind.
+func (r *resolver) resolveKind(a atom) (mention, bool) {
 	f := mention{start: a.start, end: a.end}
 	prev, next := prevRune(r.text, a.start), nextRune(r.text, a.end)
 	switch a.rule.kind {
@@ -104,10 +114,6 @@ func (r *resolver) yearBased(a atom, f mention, prev, _ rune) (mention, bool) {
 		if isNumeral(prev) || (dy != "今" && dy != "去" && dy != "明" && strings.ContainsRune("以之相适每这那", prev)) {
 			return f, false
 		}
-		if (dy == "去" || dy == "上" || dy == "上一") && strings.ContainsRune(comparisonMarks, prev) &&
-			a.group("yt") == "" && a.group("m1") == "" {
-			return f, false // 比上年增长: a comparison base, like 同期
-		}
 		if !r.refOK {
 			return vague(f), true
 		}
@@ -176,7 +182,6 @@ func (r *resolver) monthPart(a atom, f mention, y int, rel bool) (mention, bool)
 			}
 			f.r.End, f.g = dayDate(y, m1, d2), govx.GranularityRange
 		}
-		r.lastDay = day
 		return f, true
 	}
 	switch a.group("mt") {
@@ -248,6 +253,12 @@ func quarterPart(f mention, y int, q string, rel bool) (mention, bool) {
 			return f, false
 		}
 		f.r, f.g = monthsRange(y, 1, 3*n), govx.GranularityRange
+	case len(quarterNumbers(q)) == 2: // 1-3季度
+		qs := quarterNumbers(q)
+		if qs[1] <= qs[0] {
+			return f, false
+		}
+		f.r, f.g = monthsRange(y, 3*qs[0]-2, 3*qs[1]), govx.GranularityRange
 	default:
 		n := quarterNumber(q)
 		if n < 1 {
@@ -418,7 +429,6 @@ func (r *resolver) day(a atom, f mention, prev, next rune) (mention, bool) {
 	}
 	f.r = govx.DateRange{Start: dayDate(y, m, d), End: dayDate(y, m, d)}
 	f.g, f.rel = govx.GranularityDay, true
-	r.lastDay = f.r.Start
 	return f, true
 }
 
@@ -499,14 +509,13 @@ func (r *resolver) deicticDay(a atom, f mention, prev, next rune) (mention, bool
 	}
 	d := r.ref.AddDays(deicticDays[a.group("dd")])
 	f.r, f.g, f.rel = govx.DateRange{Start: d, End: d}, govx.GranularityDay, true
-	r.lastDay = d
 	return f, true
 }
 
 // clock reads 9点半, 下午3时: a time on the last day named.
 func (r *resolver) clock(a atom, f mention, prev, next rune) (mention, bool) {
-	if a.group("cdp") == "" && a.group("half") == "" && a.group("min") == "" {
-		return f, false
+	if a.group("cdp") == "" && a.group("half") == "" && a.group("min") == "" && a.start != r.lastDayEnd {
+		return f, false // 3点 alone is a count (3点要求); 9点半, 下午3时, 5日9时 are times
 	}
 	if isNumeral(prev) || prev == '.' || strings.ContainsRune(":：", next) {
 		return f, false
@@ -583,7 +592,7 @@ func (r *resolver) numericDate(a atom, f mention, prev, next rune) (mention, boo
 	}
 	f.r = govx.DateRange{Start: dayDate(y, m, d), End: dayDate(y, m, d)}
 	f.g = govx.GranularityDay
-	r.sentYear, r.lastDay = y, f.r.Start
+	r.sentYear = y
 	return f, true
 }
 
@@ -606,7 +615,6 @@ func (r *resolver) holiday(a atom, f mention, prev, next rune) (mention, bool) {
 		d = dayDate(y, sf[0], sf[1]+h.day)
 	}
 	f.r, f.g, f.rel = govx.DateRange{Start: d, End: d}, govx.GranularityDay, true
-	r.lastDay = d
 	return f, true
 }
 
