@@ -222,37 +222,22 @@ func (e *Extractor) setUnit(c *candidate, m measure) {
 // prev is the rune before the numeral.
 func (e *Extractor) measureAt(s string, n numeral, prev rune) measure {
 	m := measure{n: n, value: n.value, end: n.end}
+	if n.infix {
+		m.qualifier = govx.QualifierAtLeast // 5000多亿元
+	}
 	p := n.end
 	for k := 0; k < 2 && p < len(s) && s[p] == ' '; k++ {
 		p++
 	}
-	// 30余家, 100多亩, 3亿余元; 5个多小时 (the unit is 小时).
-	if n.infix {
-		m.qualifier = govx.QualifierAtLeast // 5000多亿元
-	}
+	// 30余家, 100多亩, 3亿余元.
 	for _, w := range e.lang.infixes {
 		if strings.HasPrefix(s[p:], w) && e.unitWord(s, p+len(w), prev) != nil {
 			m.qualifier = govx.QualifierAtLeast
 			p += len(w)
 		}
 	}
-	// 5个多小时, 三个多月, 两个半月: 多, 余 or 半 inside a unit written with 个.
-	for _, w := range []string{"多", "余", "半"} {
-		if !strings.HasPrefix(s[p:], "个"+w) {
-			continue
-		}
-		q := p + len("个"+w)
-		if d := e.splitGe(s, q); d != nil {
-			if w == "半" {
-				m.value += 0.5
-			} else {
-				m.qualifier = govx.QualifierAtLeast
-			}
-			m.unit = d
-			m.uStart, m.uEnd = q, q+len(d.word)-len("个")
-			m.end = m.uEnd
-			return m
-		}
+	if e.splitUnit(s, p, &m) {
+		return m
 	}
 	u := e.unitWord(s, p, prev)
 	if u == nil {
@@ -260,70 +245,12 @@ func (e *Extractor) measureAt(s string, n numeral, prev rune) measure {
 	}
 	m.unit = u
 	m.uStart, m.uEnd = p, p+len(u.word)
-	p = m.uEnd
 	if u.word == "折" && n.digitString {
 		m.value /= 10 // 五五折 is 5.5折
 	}
-	switch {
-	case u.kind == govx.KindMoney && (u.word == "元" || u.word == "圆"), u.word == "块":
-		// 50元6角3分, 十块三毛, 壹拾壹元整.
-		if frac, end := yuanTail(s, p, e.lang.yuanParts); end > p {
-			m.value += frac
-			p = end
-			if u.word == "块" {
-				m.unit = e.words["块钱"]
-			}
-		}
-		if u.word != "块" {
-			if rest, ok := cutPrefix(s[p:], e.lang.yuanEnds...); ok {
-				p = len(s) - len(rest)
-			}
-		}
-	case u.word == "秒" && p+2 <= len(s) && isDigitByte(s[p]) && isDigitByte(s[p+1]) && (p+2 == len(s) || !isDigitByte(s[p+2])):
-		// 6秒59: a race time in hundredths.
-		m.value += float64(s[p]-'0')/10 + float64(s[p+1]-'0')/100
-		p += 2
-	case strings.HasPrefix(s[p:], "半") && !strings.ContainsRune("年月天小个", runeAt(s, p+len("半"))) &&
-		(u.kind == govx.KindLength || u.kind == govx.KindMass || u.kind == govx.KindPercent || u.kind == govx.KindDuration):
-		// 两米半, 三成半, 两年半.
-		m.value += 0.5
-		p += len("半")
-	}
-	// A rate: 1.0439吨标准煤/万元, 3000元/吨, 5万元/人.
-	if p < len(s) && s[p] == '/' {
-		q := p + 1
-		for q < len(s) {
-			r, size := utf8.DecodeRuneInString(s[q:])
-			if _, ok := bigScale(r); !ok {
-				break
-			}
-			q += size
-		}
-		if d := e.unitWord(s, q, 0); d != nil {
-			// The numerator is canonical when that changes no value
-			// (吨标准煤 → t); otherwise the rate keeps its written form.
-			num := u.unit
-			if u.factor != 1 {
-				num = govx.Unit(s[m.uStart:p])
-				m.rateWritten = true
-			}
-			m.rateUnit = num + "/" + govx.Unit(s[p+1:q+len(d.word)])
-			p = q + len(d.word)
-			m.uEnd = p
-		}
-	}
-	// 32.8万台（套）: an alternative measure word in brackets.
-	if u.kind == govx.KindCount {
-		for _, br := range [][2]string{{"（", "）"}, {"(", ")"}} {
-			if strings.HasPrefix(s[p:], br[0]) {
-				q := p + len(br[0])
-				if d := e.unitWord(s, q, 0); d != nil && d.kind == govx.KindCount && strings.HasPrefix(s[q+len(d.word):], br[1]) {
-					p = q + len(d.word) + len(br[1])
-					m.uEnd = p
-				}
-			}
-		}
-	}
+	p = e.valueTail(s, m.uEnd, &m)
+	p = e.rate(s, p, &m)
+	p = e.alternative(s, p, &m)
 	// 两年多: 多 or 余 after a duration.
 	if u.kind == govx.KindDuration && m.qualifier == govx.QualifierNone {
 		if rest, ok := cutPrefix(s[p:], e.lang.infixes...); ok {
@@ -333,6 +260,110 @@ func (e *Extractor) measureAt(s string, n numeral, prev rune) measure {
 	}
 	m.end = p
 	return m
+}
+
+// splitUnit reads a unit written with 个 that has 多, 余 or 半 inside it
+// (5个多小时, 三个多月, 两个半月) at s[p:] into m.
+func (e *Extractor) splitUnit(s string, p int, m *measure) bool {
+	for _, w := range []string{"多", "余", "半"} {
+		if !strings.HasPrefix(s[p:], "个"+w) {
+			continue
+		}
+		q := p + len("个"+w)
+		d := e.splitGe(s, q)
+		if d == nil {
+			continue
+		}
+		if w == "半" {
+			m.value += 0.5
+		} else {
+			m.qualifier = govx.QualifierAtLeast
+		}
+		m.unit = d
+		m.uStart, m.uEnd = q, q+len(d.word)-len("个")
+		m.end = m.uEnd
+		return true
+	}
+	return false
+}
+
+// valueTail reads what adds to the value right after the unit at s[p:]:
+// the 角 and 分 of a yuan (50元6角3分, 十块三毛, 壹拾壹元整), the
+// hundredths of a race time (6秒59), a half (两米半, 三成半, 两年半).
+func (e *Extractor) valueTail(s string, p int, m *measure) int {
+	u := m.unit
+	switch {
+	case u.word == "元" || u.word == "圆" || u.word == "块":
+		if frac, end := yuanTail(s, p, e.lang.yuanParts); end > p {
+			m.value += frac
+			p = end
+			if u.word == "块" {
+				m.unit = e.words["块钱"] // 块 with 毛 is money, not a measure word
+			}
+		}
+		if u.word != "块" {
+			if rest, ok := cutPrefix(s[p:], e.lang.yuanEnds...); ok {
+				p = len(s) - len(rest)
+			}
+		}
+	case u.word == "秒" && p+2 <= len(s) && isDigitByte(s[p]) && isDigitByte(s[p+1]) && (p+2 == len(s) || !isDigitByte(s[p+2])):
+		m.value += float64(s[p]-'0')/10 + float64(s[p+1]-'0')/100
+		p += 2
+	case strings.HasPrefix(s[p:], "半") && !strings.ContainsRune("年月天小个", runeAt(s, p+len("半"))) &&
+		(u.kind == govx.KindLength || u.kind == govx.KindMass || u.kind == govx.KindPercent || u.kind == govx.KindDuration):
+		m.value += 0.5
+		p += len("半")
+	}
+	return p
+}
+
+// rate reads the denominator of a rate at s[p:] (1.0439吨标准煤/万元,
+// 3000元/吨, 5万元/人) into m. The numerator is canonical when that
+// changes no value (吨标准煤 → t); otherwise the rate keeps its written
+// form (微克/立方米).
+func (e *Extractor) rate(s string, p int, m *measure) int {
+	if p >= len(s) || s[p] != '/' {
+		return p
+	}
+	q := p + 1
+	for q < len(s) {
+		r, size := utf8.DecodeRuneInString(s[q:])
+		if _, ok := bigScale(r); !ok {
+			break
+		}
+		q += size
+	}
+	d := e.unitWord(s, q, 0)
+	if d == nil {
+		return p
+	}
+	num := m.unit.unit
+	if m.unit.factor != 1 {
+		num = govx.Unit(s[m.uStart:p])
+		m.rateWritten = true
+	}
+	m.rateUnit = num + "/" + govx.Unit(s[p+1:q+len(d.word)])
+	m.uEnd = q + len(d.word)
+	return m.uEnd
+}
+
+// alternative reads an alternative measure word in brackets after a
+// count's (32.8万台（套）) at s[p:] into the unit's span.
+func (e *Extractor) alternative(s string, p int, m *measure) int {
+	if m.unit.kind != govx.KindCount {
+		return p
+	}
+	for _, br := range [][2]string{{"（", "）"}, {"(", ")"}} {
+		if !strings.HasPrefix(s[p:], br[0]) {
+			continue
+		}
+		q := p + len(br[0])
+		if d := e.unitWord(s, q, 0); d != nil && d.kind == govx.KindCount && strings.HasPrefix(s[q+len(d.word):], br[1]) {
+			m.uEnd = q + len(d.word) + len(br[1])
+			return m.uEnd
+		}
+	}
+	return p
 }
 
 // splitGe returns the unit written with 个 (个月, 个小时) whose word
