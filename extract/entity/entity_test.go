@@ -74,7 +74,9 @@ func TestOrganizations(t *testing.T) {
 			types: []govx.EntityType{org, org}, norms: []string{"", "常州天合光能有限公司"}},
 		{in: "[南通中集能源装备有限公司]二期扩建项目加快推进。", types: []govx.EntityType{org}},
 		{in: "[中能建集团]与园区签订协议。", types: []govx.EntityType{org}, norms: []string{"中国能源建设集团有限公司"}},
+		{in: "[江宁区人民法院]审结案件，[中国工商银行南京分行]发放贷款。", types: []govx.EntityType{org, org}},
 		// Negatives: generic words, unnamed bodies.
+		{in: "市政务服务中心、党群服务中心、新时代文明实践中心建成投用。"},
 		{in: "企业加快转型升级，海关通关效率明显提升。"},
 		{in: "全市招商服务公司负责对接客商，市财政局做好保障。"},
 		{in: "区党工委召开会议，研究部署下一阶段工作。"},
@@ -109,6 +111,7 @@ func TestPeople(t *testing.T) {
 		{in: "副市长[陈立新]出席会议并讲话。", types: []govx.EntityType{per}},
 		{in: "会上，董事长[刘建国]介绍了企业情况。", types: []govx.EntityType{per}},
 		{in: "新闻发言人[孟玮]介绍，经济保持恢复态势。", types: []govx.EntityType{per}},
+		{in: "[南京大学]教授[李华]建议加强基础研究。", types: []govx.EntityType{org, per}},
 		{in: "市领导[何志远]、[孙立群]、[马晓东]等出席活动。", types: []govx.EntityType{per, per, per}},
 		{in: "园区今年完成投资较多。（[赵明] [孙丽]）", types: []govx.EntityType{per, per}},
 		// Negatives: titles without names, quoted positions.

@@ -208,14 +208,22 @@ func (s *scan) nameAt(b int, foreign bool) (int, bool) {
 	if len(ends) > 2 {
 		e3 = ends[2]
 	}
+	third := e3 > 0 && !s.t.notLast[lastRune(s.text[b:e3])]
 	switch {
 	case s.nameEnds(e2):
 		return e2, true
-	case e3 > 0 && s.nameEnds(e3) && !s.t.notLast[lastRune(s.text[b:e3])]:
+	case third && s.nameEnds(e3):
 		return e3, true
-	case e3 > 0 && s.aligned(e3) && !s.aligned(e2) && !s.t.notLast[lastRune(s.text[b:e3])]:
-		return e3, true
-	case s.aligned(e2) && n == 2:
+	case third && s.aligned(e3) && !s.aligned(e2):
+		return e3, true // 魏/nr 华山/ns
+	case s.aligned(e2) && (n == 2 || !s.aligned(e3)):
+		return e2, true // 李华/nr 建议/v
+	case third && s.aligned(e2) && s.aligned(e3):
+		// 周伟/nr 强/a or 吴锦/nr 出/v: a third rune standing alone
+		// belongs to the name when it is tagged like a name's part.
+		if tk := s.tok(e2); tk != nil && (nounish(tk.Pos) || tk.Pos == "a") {
+			return e3, true
+		}
 		return e2, true
 	}
 	return 0, false
