@@ -405,6 +405,9 @@ func (r *resolver) monthBased(a atom, f mention, prev, next rune) (mention, bool
 	if isNumeral(prev) || prev == '.' || prev == '第' {
 		return f, false
 	}
+	if m1 := a.group("m1"); m1[0] >= 0x80 && a.group("d") == "" && isNumeral(next) && !(next >= '0' && next <= '9') {
+		return f, false // 一月一次: a frequency
+	}
 	if !r.refOK {
 		return vague(f), true
 	}
