@@ -92,6 +92,7 @@ var quantityCases = map[string][]quantityCase{
 		{"满意度[八成以上]", []want{{v: 80, unit: "%", kind: percent, qualifier: atLeast, surface: "成"}}},
 		{"约有[三成半]", []want{{v: 35, unit: "%", kind: percent, qualifier: exact}}},
 		{"提高[0.8个百分点]", []want{{v: 0.8, unit: "pp", kind: points, qualifier: exact, surface: "个百分点"}}},
+		{"调升[52个基点]", []want{{v: 0.52, unit: "pp", kind: points, qualifier: exact, surface: "个基点"}}},
 		{"回落[2百分点]", []want{{v: 2, unit: "pp", kind: points, qualifier: exact}}},
 		{"下降[-2.3%]", []want{{v: -2.3, unit: "%", kind: percent, qualifier: exact}}},
 		{"打[八五折]", []want{{v: 85, unit: "%", kind: percent, qualifier: exact}}},

@@ -74,6 +74,8 @@ func unitTable() []unitDef {
 		{word: "个百分点", unit: govx.UnitPercentPoint, kind: govx.KindPercentPoint, factor: 1},
 		{word: "個百分點", unit: govx.UnitPercentPoint, kind: govx.KindPercentPoint, factor: 1},
 		{word: "百分點", unit: govx.UnitPercentPoint, kind: govx.KindPercentPoint, factor: 1},
+		{word: "基点", unit: govx.UnitPercentPoint, kind: govx.KindPercentPoint, factor: 0.01},
+		{word: "个基点", unit: govx.UnitPercentPoint, kind: govx.KindPercentPoint, factor: 0.01},
 		{word: "倍", unit: govx.UnitMultiple, kind: govx.KindMultiple, factor: 1},
 
 		// Mass.
