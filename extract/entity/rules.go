@@ -7,6 +7,14 @@ import (
 	"govx"
 )
 
+// minBareProject is the shortest core, in runes, of a project name with no
+// proper name in it (天然林保护修复工程).
+const minBareProject = 7
+
+// measureRunes are the measure words and units that, after a number, make
+// it a quantity rather than part of a name (21个, 2023年; not 105道班段).
+const measureRunes = "年月日个家项名位人亿万元多余批期号届"
+
 // suffixAt returns the longest suffix of the tables that starts at byte i.
 func (s *scan) suffixAt(i int) (suffix, bool) {
 	r, _ := utf8.DecodeRuneInString(s.text[i:])
@@ -75,17 +83,7 @@ func (s *scan) bySuffix(i, end int, sf suffix) (cand, bool) {
 			return cand{}, false
 		}
 	case classProject:
-		if !s.proper(start, i) && n < 7 {
-			return cand{}, false
-		}
-		// 某某有限公司二期 is a phase of the company's plant: the company
-		// is the name.
-		if (sf.text == "二期" || sf.text == "三期") && s.endsClass(core, classCompany) {
-			return cand{}, false
-		}
-		// A section (段) is a project when it runs from one place to
-		// another or belongs to a railway: not 彭公山路北段.
-		if sf.text == "段" && !strings.Contains(core, "至") && !strings.Contains(core, "铁") {
+		if !s.proper(start, i) && n < minBareProject {
 			return cand{}, false
 		}
 	case classTrade:
@@ -93,10 +91,6 @@ func (s *scan) bySuffix(i, end int, sf suffix) (cand, bool) {
 			return cand{}, false
 		}
 	case classBody:
-		// 娲石集团党委书记 names the company, not its party committee.
-		if strings.HasPrefix(sf.text, "党") && s.endsCompany(core) {
-			return cand{}, false
-		}
 		if !s.proper(start, i) {
 			return cand{}, false
 		}
@@ -110,7 +104,29 @@ func (s *scan) bySuffix(i, end int, sf suffix) (cand, bool) {
 		}
 	}
 	c := cand{Span: govx.Span{Start: start, End: end}, typ: sf.typ, prio: prioRule}
-	c.norm = partyName(s.text[start:end], core, sf.text)
+	switch sf.rule {
+	case ruleSection:
+		if !strings.Contains(core, "至") && !strings.Contains(core, "铁") {
+			return cand{}, false
+		}
+	case rulePhase:
+		if s.endsClass(core, classCompany) {
+			return cand{}, false
+		}
+	case ruleParty:
+		// 娲石集团党委书记 names the company, not its Party committee;
+		// 西藏自治区党委 is 中国共产党西藏自治区委员会.
+		if s.endsClass(core, classCompany) {
+			return cand{}, false
+		}
+		if strings.HasSuffix(core, "省") || strings.HasSuffix(core, "自治区") || strings.HasSuffix(core, "市") {
+			c.norm = "中国共产党" + core + "委员会"
+		}
+	case ruleCommittee:
+		if name := s.text[start:end]; !strings.HasPrefix(name, "中共") {
+			c.norm = "中共" + name // 武汉市委 → 中共武汉市委
+		}
+	}
 	// 中能建集团: a known short name plus 集团 is the same organization.
 	if kn, ok := s.t.names[core]; ok && kn.typ == govx.EntityOrg && sf.class == classCompany {
 		c.norm = kn.normalized
@@ -189,7 +205,7 @@ func (s *scan) stopTagged(tk govx.Token, class suffixClass) bool {
 func (s *scan) measureAfterNumber(k int32) bool {
 	tk, prev := s.toks[k], s.toks[k-1]
 	return prev.End == tk.Start && isDigits(s.text[prev.Start:prev.End]) &&
-		s.runes(tk.Start, tk.End) == 1 && strings.ContainsRune("个家项名位人批期年月日", firstRune(s.text[tk.Start:]))
+		s.runes(tk.Start, tk.End) == 1 && strings.ContainsRune(measureRunes, firstRune(s.text[tk.Start:]))
 }
 
 // inNames are words whose tags would stop a name but that join its parts:
@@ -321,7 +337,7 @@ func (s *scan) digitsInName(b int, class suffixClass) bool {
 		return false
 	}
 	r, _ := utf8.DecodeRuneInString(s.text[b:])
-	return isHan(r) && !strings.ContainsRune("年月日个家项亿万元多余批期号届", r)
+	return isHan(r) && !strings.ContainsRune(measureRunes, r)
 }
 
 // endsClass reports whether w ends with a suffix of the class that is at
@@ -362,11 +378,6 @@ func (s *scan) hasLeadWord(i, j int) bool {
 		}
 	}
 	return false
-}
-
-// endsCompany reports whether core ends with a company suffix (集团, 公司).
-func (s *scan) endsCompany(core string) bool {
-	return s.endsClass(core, classCompany)
 }
 
 // endsClause reports whether a short company name ending at byte b stands
@@ -433,20 +444,4 @@ func (s *scan) merge() {
 		}
 	}
 	s.cands = append(s.cands, extra...)
-}
-
-// committees are the short endings of Party committees named after their
-// region, which take 中共 before the name: 武汉市委 → 中共武汉市委.
-var committees = map[string]bool{"省委": true, "市委": true, "县委": true, "区委": true, "州委": true}
-
-// partyName returns the canonical name of a Party committee written short,
-// or "": 武汉市委 → 中共武汉市委, 西藏自治区党委 → 中国共产党西藏自治区委员会.
-func partyName(name, core, suffix string) string {
-	switch {
-	case committees[suffix] && !strings.HasPrefix(name, "中共"):
-		return "中共" + name
-	case suffix == "党委" && (strings.HasSuffix(core, "省") || strings.HasSuffix(core, "自治区") || strings.HasSuffix(core, "市")):
-		return "中国共产党" + core + "委员会"
-	}
-	return ""
 }

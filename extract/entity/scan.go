@@ -19,11 +19,10 @@ type scan struct {
 	tokAt []int32 // tokAt[b]: the token covering byte b, -1 for none
 	// known[b] is true where a gazetteer name or division covers byte b: a
 	// proper-name signal for the suffix rules.
-	known   []bool
-	blocks  []govx.Span // generic words that hide the names inside them (中国式)
-	cands   []cand
-	weGuo   int // occurrences of 我国: votes for 中国 as the region
-	article *govx.Article
+	known  []bool
+	blocks []govx.Span // generic words that hide the names inside them (中国式)
+	cands  []cand
+	weGuo  int // occurrences of 我国: votes for 中国 as the region
 }
 
 // properTags are the part-of-speech tags of proper names.
@@ -31,7 +30,7 @@ var properTags = map[string]bool{"ns": true, "nr": true, "nrt": true, "nrfg": tr
 
 func newScan(x *Extractor, doc *extract.Doc) *scan {
 	text := doc.Article.Text
-	s := &scan{x: x, t: x.t, text: text, toks: doc.Tokens, article: doc.Article}
+	s := &scan{x: x, t: x.t, text: text, toks: doc.Tokens}
 	if len(s.toks) == 0 {
 		// No segmenter: every rune is a token of unknown tag.
 		for i := 0; i < len(text); {
@@ -170,7 +169,7 @@ func (s *scan) proper(i, j int) bool {
 	if hasLead(core, s.t.national) && !strings.HasPrefix(core, "国家级") {
 		return true
 	}
-	single, nonVerb := 0, false
+	single, nounSeen := 0, false
 	for b := i; b < j; {
 		if s.known[b] {
 			return true
@@ -183,7 +182,7 @@ func (s *scan) proper(i, j int) bool {
 		w := s.text[tk.Start:tk.End]
 		n := s.runes(tk.Start, tk.End)
 		if s.t.generic[w] {
-			single, nonVerb = 0, false
+			single, nounSeen = 0, false
 			b = tk.End
 			continue
 		}
@@ -196,12 +195,12 @@ func (s *scan) proper(i, j int) bool {
 		r := firstRune(w)
 		if n == 1 && isHan(r) && !s.t.notLast[r] && !s.t.stop[w] && tk.Start >= i && tk.End <= j {
 			single++
-			nonVerb = nonVerb || nounish(tk.Pos)
-			if single >= 2 && nonVerb {
+			nounSeen = nounSeen || nounish(tk.Pos)
+			if single >= 2 && nounSeen {
 				return true
 			}
 		} else {
-			single, nonVerb = 0, false
+			single, nounSeen = 0, false
 		}
 		b = tk.End
 	}

@@ -53,6 +53,23 @@ type suffix struct {
 	text  string
 	typ   govx.EntityType
 	class suffixClass
+	rule  suffixRule
+}
+
+// suffixRule is a condition or canonical name that one suffix adds to its
+// class; see data/suffixes.tsv.
+type suffixRule uint8
+
+const (
+	ruleNone      suffixRule = iota
+	ruleSection              // 段: from one place to another, or of a railway
+	rulePhase                // 二期: not right after a company's legal name
+	ruleParty                // 党委: not right after a company's name
+	ruleCommittee            // 市委: canonical name with 中共
+)
+
+var ruleNames = map[string]suffixRule{
+	"section": ruleSection, "phase": rulePhase, "party": ruleParty, "committee": ruleCommittee,
 }
 
 // known is one row of data/names.tsv.
@@ -122,7 +139,7 @@ func loadTables() (*tables, error) {
 		starts:   map[rune]bool{},
 		names:    map[string]known{},
 	}
-	sufs, err := rows("suffixes.tsv", 3, 3)
+	sufs, err := rows("suffixes.tsv", 3, 4)
 	if err != nil {
 		return nil, err
 	}
@@ -135,8 +152,14 @@ func loadTables() (*tables, error) {
 		if !ok {
 			return nil, fmt.Errorf("entity tables: suffix %s: unknown class %q", r[0], r[2])
 		}
+		sf := suffix{text: r[0], typ: typ, class: class}
+		if len(r) == 4 {
+			if sf.rule = ruleNames[r[3]]; sf.rule == ruleNone {
+				return nil, fmt.Errorf("entity tables: suffix %s: unknown rule %q", r[0], r[3])
+			}
+		}
 		first, _ := utf8.DecodeRuneInString(r[0])
-		t.suffixes[first] = append(t.suffixes[first], suffix{text: r[0], typ: typ, class: class})
+		t.suffixes[first] = append(t.suffixes[first], sf)
 	}
 	for _, list := range t.suffixes {
 		sort.SliceStable(list, func(i, j int) bool { return len(list[i].text) > len(list[j].text) })
