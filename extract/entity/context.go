@@ -44,9 +44,9 @@ func (s *scan) lists() {
 func (s *scan) listHead(b int) (string, govx.EntityType) {
 	e := b
 	for n := 0; n <= maxHeadGap && e < len(s.text); n++ {
-		for w, typ := range s.t.listhead {
-			if strings.HasPrefix(s.text[e:], w) {
-				return w, typ
+		for _, h := range s.t.listhead {
+			if strings.HasPrefix(s.text[e:], h.word) {
+				return h.word, h.typ
 			}
 		}
 		r, size := utf8.DecodeRuneInString(s.text[e:])

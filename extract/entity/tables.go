@@ -72,6 +72,12 @@ var ruleNames = map[string]suffixRule{
 	"section": ruleSection, "phase": rulePhase, "party": ruleParty, "committee": ruleCommittee,
 }
 
+// listHead is a head noun of enumerations and the type of their items.
+type listHead struct {
+	word string
+	typ  govx.EntityType
+}
+
 // known is one row of data/names.tsv.
 type known struct {
 	typ        govx.EntityType
@@ -87,8 +93,8 @@ type tables struct {
 	national []string
 	title    map[string]bool
 	after    map[string]bool
-	byline   []string // longest first
-	listhead map[string]govx.EntityType
+	byline   []string   // longest first
+	listhead []listHead // longest first
 	notLast  map[rune]bool
 	surname1 map[rune]bool
 	surname2 map[string]bool
@@ -132,7 +138,6 @@ func loadTables() (*tables, error) {
 		generic:  map[string]bool{},
 		title:    map[string]bool{},
 		after:    map[string]bool{},
-		listhead: map[string]govx.EntityType{},
 		notLast:  map[rune]bool{},
 		surname1: map[rune]bool{},
 		surname2: map[string]bool{},
@@ -195,7 +200,7 @@ func loadTables() (*tables, error) {
 			if err != nil {
 				return nil, fmt.Errorf("entity tables: listhead %s: %w", w, err)
 			}
-			t.listhead[w] = typ
+			t.listhead = append(t.listhead, listHead{w, typ})
 		case "notlast":
 			r, _ := utf8.DecodeRuneInString(w)
 			t.notLast[r] = true
@@ -204,6 +209,7 @@ func loadTables() (*tables, error) {
 		}
 	}
 	sort.Slice(t.byline, func(i, j int) bool { return len(t.byline[i]) > len(t.byline[j]) })
+	sort.SliceStable(t.listhead, func(i, j int) bool { return len(t.listhead[i].word) > len(t.listhead[j].word) })
 	t.starts = map[rune]bool{}
 	for _, list := range []map[string]bool{t.title, t.after} {
 		for w := range list {
