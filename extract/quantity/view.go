@@ -1,6 +1,7 @@
 package quantity
 
 import (
+	"sort"
 	"unicode/utf8"
 
 	"govx/normalize"
@@ -13,8 +14,12 @@ import (
 type view struct {
 	text   string
 	folded normalize.Folded
-	at     []int32 // at[j] is the folded offset of byte j of text; nil when text is folded.Text
+	// cuts lists, in order, where runs of spaces were removed: from view
+	// offset at on, offsets are shifted by shift bytes in folded.Text.
+	cuts []cut
 }
+
+type cut struct{ at, shift int }
 
 // newView removes from f.Text the runs of spaces that touch a non-ASCII
 // character on either side.
@@ -24,7 +29,7 @@ func newView(f normalize.Folded) view {
 		return view{text: s, folded: f}
 	}
 	b := make([]byte, 0, len(s))
-	at := make([]int32, 0, len(s))
+	var cuts []cut
 	for i := 0; i < len(s); {
 		if s[i] == ' ' {
 			j := i
@@ -32,15 +37,15 @@ func newView(f normalize.Folded) view {
 				j++
 			}
 			if looseSpace(s, i, j) {
+				cuts = append(cuts, cut{at: len(b), shift: j - len(b)})
 				i = j
 				continue
 			}
 		}
 		b = append(b, s[i])
-		at = append(at, int32(i))
 		i++
 	}
-	return view{text: string(b), folded: f, at: at}
+	return view{text: string(b), folded: f, cuts: cuts}
 }
 
 // hasLooseSpace reports whether s has a space newView would remove.
@@ -74,25 +79,28 @@ func looseSpace(s string, i, j int) bool {
 	return l >= utf8.RuneSelf || r >= utf8.RuneSelf
 }
 
+// foldedAt returns the offset in folded.Text of byte j of v.text.
+func (v view) foldedAt(j int) int {
+	k := sort.Search(len(v.cuts), func(k int) bool { return v.cuts[k].at > j })
+	if k == 0 {
+		return j
+	}
+	return j + v.cuts[k-1].shift
+}
+
 // start maps the start offset of a span of v.text to the article text.
 func (v view) start(j int) int {
-	if v.at == nil {
-		return v.folded.Orig(j)
-	}
-	if j == len(v.at) {
+	if j == len(v.text) {
 		return v.folded.Orig(len(v.folded.Text))
 	}
-	return v.folded.Orig(int(v.at[j]))
+	return v.folded.Orig(v.foldedAt(j))
 }
 
 // end maps the end offset of a span of v.text to the article text: the
 // end of its last byte, so that spaces after it are left out.
 func (v view) end(j int) int {
-	if v.at == nil {
-		return v.folded.Orig(j)
-	}
 	if j == 0 {
 		return v.folded.Orig(0)
 	}
-	return v.folded.Orig(int(v.at[j-1]) + 1)
+	return v.folded.Orig(v.foldedAt(j-1) + 1)
 }
