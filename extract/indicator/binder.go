@@ -72,7 +72,7 @@ func (b *binder) sentence(index int, s govx.Span) {
 	switch {
 	case st.wasDated:
 		b.passage, b.hasPassage = st.dated, true
-	case st.headDate != nil && st.company == nil && len(st.rows) == 0:
+	case st.headDate != nil && st.company == nil && len(st.rows) == 0 && !st.headDate.Period.Start.IsZero():
 		b.passage, b.hasPassage = b.dateOf(st.headDate), true
 	}
 }
@@ -83,7 +83,7 @@ func (b *binder) sentence(index int, s govx.Span) {
 func (b *binder) firstHeadPeriod() (govx.DateRange, bool) {
 	for i := range b.ps {
 		p := &b.ps[i]
-		if !b.governs(p) {
+		if !b.governs(p) || p.Period.Start.IsZero() {
 			continue
 		}
 		if before := lastRune(b.text[:p.Start]); p.Start == 0 || strings.ContainsRune(clauseSeps, before) || before == ' ' {
@@ -257,7 +257,7 @@ func (b *binder) clause(st *sentenceState, c govx.Span) {
 				name = st.lastShare + name // 实际采购金额10.31亿元，占全市的62.6%
 			}
 		}
-		if containsAny(name, reportingWords) || hasPrefixAny(name, namePrepositions) {
+		if containsAny(name, reportingWords) || hasPrefixAny(name, namePrepositions) && utf8.RuneCountInString(name) <= 3 {
 			pos = q.End
 			continue
 		}
@@ -394,13 +394,19 @@ func (b *binder) previousRow(st *sentenceState) int {
 func (b *binder) fixedChanges(st *sentenceState, c govx.Span, pos int) {
 	rest := b.text[pos:c.End]
 	for _, f := range b.e.flat {
-		if strings.Contains(rest, f.word) {
-			if k := b.previousRow(st); k >= 0 {
-				zero := 0.0
-				b.out[k].ChangePct, b.out[k].ChangeBasis = &zero, f.basis
-			}
-			return
+		i := strings.Index(rest, f.word)
+		if i < 0 {
+			continue
 		}
+		zero := 0.0
+		if name := b.clean(pos, pos+i); name != "" {
+			row := b.row(st, c, name, pos+i) // 工业用电量与上年同期持平
+			row.ChangePct, row.ChangeBasis = &zero, f.basis
+			b.add(st, row)
+		} else if k := b.previousRow(st); k >= 0 {
+			b.out[k].ChangePct, b.out[k].ChangeBasis = &zero, f.basis
+		}
+		return
 	}
 	for _, f := range b.e.fixed {
 		i := strings.Index(rest, f.word)
@@ -444,13 +450,13 @@ func (b *binder) row(st *sentenceState, c govx.Span, name string, at int) govx.I
 	case p != nil:
 		row.Period = b.periodFor(p, name)
 		if !company {
-			st.dated, st.wasDated = row.Period, true
+			st.date(p)
 		}
 	case company:
 		// A company's or project's figure is dated only by its own clause.
 	case st.period != nil:
 		row.Period = b.periodFor(st.period, name)
-		st.dated, st.wasDated = row.Period, true
+		st.date(st.period)
 	case b.hasPassage:
 		row.Period = b.passage
 		if row.Modality == govx.ModalityPlan || row.Modality == govx.ModalityTarget {
@@ -560,6 +566,17 @@ func (b *binder) speech(st *sentenceState, at int) bool {
 		}
 	}
 	return false
+}
+
+// date records that p dated a row of the sentence: it becomes the
+// passage's reporting period. A period with only an end (截至2020年底)
+// passes on as that day.
+func (st *sentenceState) date(p *govx.Period) {
+	r := p.Period
+	if r.Start.IsZero() {
+		r.Start = r.End
+	}
+	st.dated, st.wasDated = r, true
 }
 
 // dateOf returns the dates of p; a stock counted up to a date (截至3月末)
@@ -946,6 +963,11 @@ func (b *binder) clean(from, to int) string {
 	}
 	for _, w := range rateWords {
 		if i := strings.LastIndex(s, w); i > 0 {
+			for _, p := range ratePrefixes {
+				if strings.HasSuffix(s[:i], p) {
+					i -= len(p)
+				}
+			}
 			s = s[i:]
 		}
 	}

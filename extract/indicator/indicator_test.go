@@ -244,6 +244,15 @@ func TestShapes(t *testing.T) {
 		{"持平 is 0 against its basis",
 			"{4月}，出口订单指数为[61.11%]，与上月持平。",
 			[]row{{"出口订单指数", "4月", "61.11", govx.UnitPercent, "0", mom, actual}}},
+		{"持平 with a name of its own",
+			"{一季度}，全市工业用电量与上年同期持平。",
+			[]row{{"工业用电量", "一季度", "", "", "0", yoy, actual}}},
+		{"a stock up to a date dates the sentences after it that day",
+			"{截至3月末}，全区共有企业[312家]。全区企业总资产[15亿元]。",
+			[]row{
+				{"企业", "2024-03-31..2024-03-31", "312", "家", "", none, actual},
+				{"企业总资产", "2024-03-31..2024-03-31", "1500000000", govx.UnitCNY, "", none, actual},
+			}},
 		{"翻番 is 100 for each item",
 			"{2023年}，产品销量、销售收入实现翻番。",
 			[]row{

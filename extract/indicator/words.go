@@ -105,10 +105,10 @@ var comparisonMarks = []string{"比", "较", "与", "和", "自"}
 var leadWords = []string{
 	"其中", "此外", "另外", "同时", "其次", "并且", "并", "且", "而", "还", "也", "均", "都",
 	"全市", "全区", "全县", "全省", "全国", "全园", "我国", "我省", "我市", "我区", "本市", "本区",
-	"共计", "共", "已经", "已", "今年", "当年", "全年", "每年",
+	"共计", "共有", "拥有", "共", "已经", "已", "今年", "当年", "全年", "每年",
 	"实现", "完成", "达到", "预计", "有望", "力争", "确保", "争取", "将", "计划", "拟",
 	"同比", "环比", "与同期相比", "与上月相比", "比上年", "较上年", "比去年", "较去年",
-	"同期", "可", "、", "，", "和", "及", "等", "的", " ", "\u3000",
+	"同期", "可", "到", "至", "、", "，", "和", "及", "等", "的", " ", "\u3000",
 }
 
 // tailWords are dropped from the end of an indicator name: the verbs and
@@ -134,8 +134,11 @@ var nameCuts = []string{"的有", "中有", "达产后", "投产后", "建成后
 // “我们年产目标是5万吨 → 年产目标.
 var rateWords = []string{"年产", "日产", "月产"}
 
-// namePrepositions cannot start an indicator name: 对我省28个行业 is the
-// object of a survey, not a figure.
+// ratePrefixes stay before a rate word: 新增年产.
+var ratePrefixes = []string{"新增"}
+
+// namePrepositions cannot start a short indicator name: 对我省28个行业 is
+// the object of a survey, not a figure (but 从业人员指数 is a name).
 var namePrepositions = []string{"对", "从", "向", "把", "被", "由", "于"}
 
 // futureWords before a figure in its sentence make it a figure expected
