@@ -6,7 +6,13 @@ import (
 	"strings"
 	"testing"
 
+	"govx"
+	"govx/corpus"
+	"govx/extract"
+	"govx/extract/extracttest"
 	"govx/output"
+	"govx/pipeline"
+	"govx/segment"
 )
 
 func ptr[T any](v T) *T { return &v }
@@ -95,5 +101,102 @@ func TestDiffCommand(t *testing.T) {
 	}
 	if status != 1 || !rep.Changed || len(rep.Changes) != 2 || rep.Changes[0].Fields[0] != "qualifier" || rep.Changes[1].Op != "added" {
 		t.Errorf("--json: status %d, %+v", status, rep)
+	}
+}
+
+// noPercent is a rule change for the tests: it runs the quantity
+// extractor and then forgets every percentage it found.
+type noPercent struct{ extract.Extractor }
+
+func (x noPercent) Extract(doc *extract.Doc, m *govx.Mentions) {
+	n := len(m.Quantities)
+	x.Extractor.Extract(doc, m)
+	kept := m.Quantities[:n]
+	for _, q := range m.Quantities[n:] {
+		if q.Unit != govx.UnitPercent {
+			kept = append(kept, q)
+		}
+	}
+	m.Quantities = kept
+}
+
+// writeParquetRun extracts the shared corpus with the given extractors
+// into dir through the real output writer (Parquet).
+func writeParquetRun(t *testing.T, dir string, seg *segment.Segmenter, extractors []extract.Extractor, corpusDir string) {
+	t.Helper()
+	w, err := output.Create(output.Options{Dir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := pipeline.New(seg, extractors, pipeline.Options{})
+	for doc, err := range corpus.Read([]string{corpusDir}) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		r := p.Process(doc)
+		if err := w.Write(&r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := w.Close(&output.Manifest{Version: version}); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestDiffAfterRuleChange is the bar of issue 7 end to end, on Parquet
+// runs of the shared corpus: a run against itself exits 0; after one rule
+// change (percentages dropped) diff exits 1 and names the rows that moved,
+// and eval reads both runs.
+func TestDiffAfterRuleChange(t *testing.T) {
+	shared := extracttest.SharedDir(t)
+	seg, err := segment.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	extractors, err := newExtractors()
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	before, after := filepath.Join(dir, "before"), filepath.Join(dir, "after")
+	writeParquetRun(t, before, seg, extractors, filepath.Join(shared, "corpus"))
+	changed := append([]extract.Extractor{noPercent{extractors[0]}}, extractors[1:]...)
+	writeParquetRun(t, after, seg, changed, filepath.Join(shared, "corpus"))
+
+	if status, stdout, stderr := runCLI(t, "diff", before, before); status != 0 || !strings.HasPrefix(stdout, "no change\n") {
+		t.Errorf("a run against itself: status %d\n%s%s", status, stdout, stderr)
+	}
+	status, stdout, stderr := runCLI(t, "diff", before, after)
+	if status != 1 {
+		t.Fatalf("after a rule change: status %d, want 1\n%s", status, stderr)
+	}
+	removed := 0
+	for _, line := range strings.Split(stdout, "\n") {
+		if strings.HasPrefix(line, "- quantities ") {
+			removed++
+			if !strings.Contains(line, `unit="%"`) {
+				t.Errorf("a removed quantity that is not a percentage: %s", line)
+			}
+		}
+	}
+	t.Logf("diff after the rule change: %s; %d percentages removed", strings.SplitN(stdout, "\n", 2)[0], removed)
+	if removed == 0 || !strings.Contains(stdout, "removed") {
+		t.Errorf("diff names no removed percentage:\n%.2000s", stdout)
+	}
+	for _, out := range []string{before, after} {
+		if status, stdout, stderr := runCLI(t, "eval", "--gold", filepath.Join(shared, "gold"), out); status != 0 || !strings.Contains(stdout, "quantities") {
+			t.Errorf("eval %s: status %d\n%s%s", out, status, stdout, stderr)
+		}
+	}
+	// eval sees the rule change too: fewer quantities found.
+	_, s1, _ := runCLI(t, "eval", "--json", "--gold", filepath.Join(shared, "gold"), before)
+	_, s2, _ := runCLI(t, "eval", "--json", "--gold", filepath.Join(shared, "gold"), after)
+	var r1, r2 evalJSON
+	if json.Unmarshal([]byte(s1), &r1) != nil || json.Unmarshal([]byte(s2), &r2) != nil {
+		t.Fatalf("eval --json:\n%s\n%s", s1, s2)
+	}
+	if r2.Tables["quantities"].Matched >= r1.Tables["quantities"].Matched {
+		t.Errorf("quantities matched %d before, %d after dropping percentages",
+			r1.Tables["quantities"].Matched, r2.Tables["quantities"].Matched)
 	}
 }
