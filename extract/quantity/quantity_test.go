@@ -146,6 +146,10 @@ var quantityCases = map[string][]quantityCase{
 			{v: 1410, unit: "列", kind: counts, qualifier: exact},
 			{v: 1.47e5, unit: "标箱", kind: counts, qualifier: exact}}},
 		{"项目分[三期]建设", []want{{v: 3, unit: "期", kind: counts, qualifier: exact}}},
+		{"推出[5款]新品，连续[三届]获奖，开行[120趟]", []want{
+			{v: 5, unit: "款", kind: counts, qualifier: exact},
+			{v: 3, unit: "届", kind: counts, qualifier: exact},
+			{v: 120, unit: "趟", kind: counts, qualifier: exact}}},
 	},
 	"qualifiers": {
 		{"投资[近100亿元]", []want{{v: 1e10, unit: "CNY", kind: money, qualifier: atMost}}},
@@ -205,6 +209,7 @@ var quantityCases = map[string][]quantityCase{
 	"not quantities: ordinals": {
 		{"第七届大会、首批企业、一期工程、第二轮、一是、二是", nil},
 		{"第1家", nil},
+		{"十四届全国人大、两轮驱动", nil},
 		{"是一家专业企业，引进一批项目，一年来，过去一年，关键一年。", nil},
 		{"新增国家级孵化器[一家]。", []want{{v: 1, unit: "家", kind: counts, qualifier: exact}}},
 	},
