@@ -2,9 +2,9 @@
 // shows exactly what it gained and broke.
 //
 // Articles are matched by article_id (the hash of their text). Rows of the
-// mention tables are matched within their article by span (start, end),
-// and indicators also by name, since one clause can state several
-// indicators. A row present in one run only is added or removed; a matched
+// mention tables are matched within their article by span (start, end);
+// indicators first by span and name, since one clause can state several
+// indicators, then those left over by span alone. A row present in one run only is added or removed; a matched
 // row whose columns differ is changed, with the columns that moved.
 package diff
 
@@ -161,34 +161,51 @@ func (k keyed) row() Row {
 	return r
 }
 
+// key is what a row is matched by first: article, span and name.
 func (k keyed) key() string {
 	return fmt.Sprintf("%s\x00%d\x00%d\x00%s", k.article, k.start, k.end, k.name)
 }
 
-// compareTable matches the rows of one table by key. Rows sharing a key
-// are paired in the order they come.
+// spanKey is what a row left over is matched by: article and span.
+func (k keyed) spanKey() string { return fmt.Sprintf("%s\x00%d\x00%d", k.article, k.start, k.end) }
+
+// compareTable matches the rows of one table: first by key (article,
+// span and, for indicators, name), then the rows left over by article and
+// span alone, so that an indicator renamed in the same clause is changed
+// rather than removed and added. Rows sharing a key pair in order.
 func compareTable(t output.Table, old, new []keyed) []Change {
 	cols := columnsOf(t)
-	pending := map[string][]int{} // key → indexes of unpaired old rows
-	for i, o := range old {
-		pending[o.key()] = append(pending[o.key()], i)
-	}
+	oldOf := make([]int, len(new)) // the old row paired with each new row, or -1
 	paired := make([]bool, len(old))
+	for i := range oldOf {
+		oldOf[i] = -1
+	}
+	for _, key := range []func(keyed) string{keyed.key, keyed.spanKey} {
+		pending := map[string][]int{} // key → indexes of unpaired old rows
+		for i, o := range old {
+			if !paired[i] {
+				pending[key(o)] = append(pending[key(o)], i)
+			}
+		}
+		for j, n := range new {
+			if q := pending[key(n)]; oldOf[j] < 0 && len(q) > 0 {
+				pending[key(n)] = q[1:]
+				oldOf[j], paired[q[0]] = q[0], true
+			}
+		}
+	}
 	var changes []Change
 	change := func(op Op, k keyed) Change {
 		return Change{Op: op, Table: string(t), ArticleID: k.article, Start: k.start, End: k.end, Label: k.label}
 	}
-	for _, n := range new {
-		q := pending[n.key()]
-		if len(q) == 0 {
+	for j, n := range new {
+		if oldOf[j] < 0 {
 			c := change(Added, n)
 			c.New = n.row()
 			changes = append(changes, c)
 			continue
 		}
-		pending[n.key()] = q[1:]
-		paired[q[0]] = true
-		o := old[q[0]]
+		o := old[oldOf[j]]
 		if bytes.Equal(o.raw, n.raw) {
 			continue // the common case: nothing to decode
 		}

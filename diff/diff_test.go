@@ -71,6 +71,10 @@ func TestCompareChanges(t *testing.T) {
 			r[0].Indicators[1].ChangeBasis = ptr("yoy")
 			return r
 		}, []string{"changed indicators 增长 change_basis"}},
+		{"indicator renamed in its clause is changed", func(r []output.Rows) []output.Rows {
+			r[0].Indicators[1].Indicator = "收入增长"
+			return r
+		}, []string{"changed indicators 收入增长 indicator"}},
 		{"null becomes a value", func(r []output.Rows) []output.Rows {
 			r[0].Quantities[0].SurfaceUnit = ptr("亿元")
 			return r
