@@ -41,6 +41,8 @@ type Extractor struct {
 	opts    readOptions
 }
 
+var _ extract.Extractor = (*Extractor)(nil)
+
 // fixedAt is a fixed term (an idiom, a slogan) and the byte offset of one
 // of its numerals.
 type fixedAt struct {
@@ -56,10 +58,15 @@ func New() (*Extractor, error) {
 		fixed:   make(map[rune][]fixedAt),
 	}
 	for _, term := range fixedTerms() {
+		found := false
 		for off, r := range term {
 			if isNumberRune(r) {
 				e.fixed[r] = append(e.fixed[r], fixedAt{term: term, off: off})
+				found = true
 			}
+		}
+		if !found {
+			return nil, fmt.Errorf("quantity: fixed term %q has no numeral", term)
 		}
 	}
 	rules := countRules()
