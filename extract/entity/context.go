@@ -138,6 +138,18 @@ func (s *scan) propagate(chosen []cand) []cand {
 		if _, ok := byText[w]; !ok {
 			byText[w] = alias{c: c}
 		}
+		if short, sp, ok := s.statedShort(c); ok {
+			// 常州星宇车灯股份有限公司（以下简称星宇股份）
+			a := alias{c: cand{typ: c.typ, prio: prioRule}, full: w}
+			if _, ok := byText[short]; !ok {
+				byText[short] = a
+			}
+			if !s.overlapsAny(chosen, sp) {
+				nc := a.c
+				nc.Span, nc.norm = sp, w
+				chosen = append(chosen, nc)
+			}
+		}
 		for _, short := range s.shortForms(c) {
 			if _, ok := byText[short]; !ok {
 				byText[short] = alias{c: cand{typ: c.typ, prio: prioRule}, full: w}
@@ -204,6 +216,42 @@ func (s *scan) propagate(chosen []cand) []cand {
 		}
 	}
 	return chosen
+}
+
+// statedPrefixes open the short name an article gives a full name right
+// after it: 某某股份有限公司（以下简称某某股份）.
+var statedPrefixes = []string{"（以下简称", "(以下简称", "（简称", "(简称", "（下称", "(下称"}
+
+// statedShort returns the short name stated right after c, and its span.
+func (s *scan) statedShort(c cand) (string, govx.Span, bool) {
+	rest := s.text[c.End:]
+	for _, p := range statedPrefixes {
+		if !strings.HasPrefix(rest, p) {
+			continue
+		}
+		b := c.End + len(p)
+		b += len(rest[len(p):]) - len(strings.TrimLeft(rest[len(p):], "“\"‘:："))
+		e := strings.IndexAny(s.text[b:], "”\"’）)")
+		if e <= 0 {
+			return "", govx.Span{}, false
+		}
+		short := s.text[b : b+e]
+		if n := utf8.RuneCountInString(short); n < 2 || n > 10 || strings.ContainsAny(short, "，。、；\n") {
+			return "", govx.Span{}, false
+		}
+		return short, govx.Span{Start: b, End: b + e}, true
+	}
+	return "", govx.Span{}, false
+}
+
+// overlapsAny reports whether sp overlaps one of cs.
+func (s *scan) overlapsAny(cs []cand, sp govx.Span) bool {
+	for _, c := range cs {
+		if c.Overlaps(sp) {
+			return true
+		}
+	}
+	return false
 }
 
 // shortForms returns the short names of a chosen full name: a company

@@ -87,7 +87,8 @@ func (s *scan) bySuffix(i, end int, sf suffix) (cand, bool) {
 			return cand{}, false
 		}
 	case classTrade:
-		if !s.proper(start, i) || !s.endsClause(end) {
+		// 光皓光学, 中船动力 — but not 江苏能源, a place and a trade.
+		if !s.proper(start, i) || !s.endsClause(end) || s.isPlace(core) {
 			return cand{}, false
 		}
 	case classBody:
@@ -214,9 +215,10 @@ var inNames = map[string]bool{"至": true}
 
 // reachLeft returns where a name whose suffix starts at byte i begins: it
 // walks left over whole tokens until punctuation, a space, a stop word or
-// tag, a title, another sentence, the class's length limit, or a barrier of
-// the class (another zone before a zone, another project before a project).
-// It returns i when no token qualifies.
+// tag, a title, another sentence, or a barrier of the class (another zone
+// before a zone, another project before a project). It returns i when no
+// token qualifies or when the name would run past the class's length
+// limit (海姆霍兹海工装备 is no short company name).
 func (s *scan) reachLeft(i int, sf suffix) int {
 	if i == 0 {
 		return i
@@ -279,7 +281,7 @@ func (s *scan) reachLeft(i int, sf suffix) int {
 			}
 		}
 		if s.runes(tk.Start, i) > limit {
-			break
+			return i // a name would run on past the limit: no name here
 		}
 		start = tk.Start
 	}
@@ -349,6 +351,15 @@ func (s *scan) endsClass(w string, class suffixClass) bool {
 		}
 	}
 	return false
+}
+
+// isPlace reports whether w is the name of a division or a known place.
+func (s *scan) isPlace(w string) bool {
+	if _, ok := s.x.gaz.forms[w]; ok {
+		return true
+	}
+	kn, ok := s.t.names[w]
+	return ok && kn.typ == govx.EntityLoc
 }
 
 // hasWord reports whether text[i:j] holds a token of two runes or more.
