@@ -220,6 +220,7 @@ func TestReferenceDate(t *testing.T) {
 	}{
 		{"今年以来，产值增长。", "2024-07-15", "", "2024-07-15", RefPublished},
 		{"今年以来，产值增长。", "", "2020-05-01", "2020-05-01", RefFlag},
+		{"今年以来，产值增长。", "2024-07-15", "2020-05-01", "2020-05-01", RefFlag},
 		{"本报讯 2024年7月15日，高新园召开大会。今年以来，产值增长。", "", "", "2024-07-15", RefText},
 		{"今年以来产值增长。\n（2019年3月2日）", "", "", "2019-03-02", RefText},
 		{"5月25日讯 今年4月，指数上升，进入2011年后增速加快。", "", "", "2011-05-25", RefInferred},
@@ -229,8 +230,7 @@ func TestReferenceDate(t *testing.T) {
 	for _, c := range cases {
 		a := govx.Article{Text: c.text}
 		if c.published != "" {
-			a.Published = date(c.published)
-			a.ReferenceDate = a.Published
+			a.Published = date(c.published) // ReferenceDate left zero: taken from Published
 		}
 		if c.flag != "" {
 			a.ReferenceDate = date(c.flag)

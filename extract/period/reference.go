@@ -36,7 +36,8 @@ const datelineWindow = 200
 
 // ResolveReference makes sure a has a reference date and reports where it
 // came from. A non-zero a.ReferenceDate is kept: it is RefPublished when it
-// equals a.Published, else RefFlag (the caller set it). Otherwise the date
+// equals a.Published, else RefFlag (the caller set it). A zero one is set
+// to a.Published when that is known. Otherwise the date
 // is taken from a full date near the top or bottom of the text (a dateline,
 // 2024年7月15日: RefText), else inferred (RefInferred) from the dates the
 // article names (see inferDate). Call it once per article, before
@@ -47,6 +48,10 @@ func (e *Extractor) ResolveReference(a *govx.Article) RefSource {
 			return RefPublished
 		}
 		return RefFlag
+	}
+	if !a.Published.IsZero() {
+		a.ReferenceDate = a.Published
+		return RefPublished
 	}
 	text := normalize.Fold(a.Text).Text
 	atoms := e.scan.scan(text)
