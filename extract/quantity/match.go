@@ -251,8 +251,8 @@ func (e *Extractor) measureAt(s string, n numeral, prev rune) measure {
 	p = e.valueTail(s, m.uEnd, &m)
 	p = e.rate(s, p, &m)
 	p = e.alternative(s, p, &m)
-	// 两年多: 多 or 余 after a duration.
-	if u.kind == govx.KindDuration && m.qualifier == govx.QualifierNone {
+	// 两年多, 七成多: 多 or 余 after a duration or 成.
+	if (u.kind == govx.KindDuration || u.word == "成") && m.qualifier == govx.QualifierNone {
 		if rest, ok := cutPrefix(s[p:], e.lang.infixes...); ok {
 			m.qualifier = govx.QualifierAtLeast
 			p = len(s) - len(rest)

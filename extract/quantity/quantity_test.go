@@ -90,6 +90,7 @@ var quantityCases = map[string][]quantityCase{
 		{"增长[6.5%以上]", []want{{v: 6.5, unit: "%", kind: percent, qualifier: atLeast}}},
 		{"占[百分之三十]", []want{{v: 30, unit: "%", kind: percent, qualifier: exact, surface: "百分之"}}},
 		{"满意度[八成以上]", []want{{v: 80, unit: "%", kind: percent, qualifier: atLeast, surface: "成"}}},
+		{"占[七成多]", []want{{v: 70, unit: "%", kind: percent, qualifier: atLeast, surface: "成"}}},
 		{"约有[三成半]", []want{{v: 35, unit: "%", kind: percent, qualifier: exact}}},
 		{"提高[0.8个百分点]", []want{{v: 0.8, unit: "pp", kind: points, qualifier: exact, surface: "个百分点"}}},
 		{"调升[52个基点]", []want{{v: 0.52, unit: "pp", kind: points, qualifier: exact, surface: "个基点"}}},
