@@ -9,7 +9,7 @@ import "govx"
 // unitDef is one unit word as written after a number.
 type unitDef struct {
 	word   string    // as written: 亿元 is 亿 (a scale) + 元 (this word)
-	unit   govx.Unit // canonical unit; "" for a count (the word itself is the unit)
+	unit   govx.Unit // canonical unit; for a count, the measure word itself
 	kind   govx.Kind
 	factor float64 // value in unit = number × factor
 
@@ -181,7 +181,7 @@ func unitTable() []unitDef {
 // not; they override the plain definitions of count.
 func countRules() map[string]unitDef {
 	return map[string]unitDef{
-		"个": {notBefore: "性体人别案"},
+		"个": {notBefore: "性体别案"},
 		"位": {notBefore: "数于置居列一"},
 		"只": {notBefore: "有是能要会在需"},
 		"处": {notBefore: "理置罚分于在"},
