@@ -26,6 +26,7 @@ type resolver struct {
 	dataY, dataM int         // the month the passage reports on, 0 if none yet
 	lastDay      govx.Date   // the last day named, for clock times
 	lastDayEnd   int         // where the last day named ends in the text
+	dayY, dayM   int         // the month of the last day named with its month
 }
 
 // resolve dates one atom. ok is false when the atom is not a period after
@@ -175,6 +176,7 @@ func (r *resolver) monthPart(a atom, f mention, y int, rel bool) (mention, bool)
 		}
 		day := dayDate(y, m1, d)
 		f.r, f.g = govx.DateRange{Start: day, End: day}, govx.GranularityDay
+		r.dayY, r.dayM = y, m1
 		if s2 := a.group("d2"); s2 != "" {
 			d2 := number(s2)
 			if !validDay(y, m1, d2) || d2 <= d {
@@ -423,6 +425,9 @@ func (r *resolver) day(a atom, f mention, prev, next rune) (mention, bool) {
 		return vague(f), true
 	}
 	y, m := r.dataMonth()
+	if r.dayM != 0 { // 26日 after 3月25日 is in March
+		y, m = r.dayY, r.dayM
+	}
 	d := number(a.group("d"))
 	if !validDay(y, m, d) { // 30日 in February: the month before
 		first := govx.DateOf(y, time.Month(m-1), 1)
