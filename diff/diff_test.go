@@ -127,7 +127,7 @@ func TestWriteText(t *testing.T) {
 	out := b.String()
 	for _, want := range []string{
 		"0 rows added, 1 removed, 1 changed in 2 articles\n",
-		"quantities    3    2      0        1        1",
+		"quantities        3       2       0       1       1\n",
 		"== a.txt (article aaaa)\n~ quantities 10-12 \"5%\" value: 5 → 6\n",
 		"== b.txt (article bbbb)\n- quantities 5-7 \"3个\" kind=\"count\" qualifier=\"exact\" sentence=0 unit=\"个\" value=3\n",
 	} {

@@ -6,7 +6,6 @@ import (
 	"io"
 	"slices"
 	"strings"
-	"text/tabwriter"
 )
 
 // hidden reports whether a column is left out when a row is printed for a
@@ -35,13 +34,9 @@ func (r *Report) WriteText(w io.Writer) error {
 	} else {
 		ew.printf("%d rows added, %d removed, %d changed in %d articles\n", added, removed, changed, r.Articles)
 	}
-	tw := tabwriter.NewWriter(ew, 0, 4, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintf(tw, "table\told\tnew\tadded\tremoved\tchanged\t\n")
+	ew.printf("%-11s %7s %7s %7s %7s %7s\n", "table", "old", "new", "added", "removed", "changed")
 	for _, t := range r.Tables {
-		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%d\t%d\t\n", t.Table, t.Old, t.New, t.Added, t.Removed, t.Changed)
-	}
-	if err := tw.Flush(); err != nil {
-		return err
+		ew.printf("%-11s %7d %7d %7d %7d %7d\n", t.Table, t.Old, t.New, t.Added, t.Removed, t.Changed)
 	}
 	article := ""
 	for _, c := range r.Changes {

@@ -83,9 +83,16 @@ type WrongField struct {
 	Got   any    `json:"got"`
 }
 
-// unscored are the fields that field accuracy leaves out: they identify
-// the item (text, indicator) or are free text (subject, evidence).
-var unscored = map[string]bool{"text": true, "indicator": true, "subject": true, "evidence": true}
+// unscored reports whether field accuracy leaves a field out: it
+// identifies the item (text, indicator) or is free text (subject,
+// evidence).
+func unscored(field string) bool {
+	switch field {
+	case "text", "indicator", "subject", "evidence":
+		return true
+	}
+	return false
+}
 
 // Score scores the articles of run against gold. An article is matched to
 // its gold by doc_id == Source; run articles without gold are ignored,
@@ -214,7 +221,7 @@ func match(table string, gold, pred []Item, fields map[string]*FieldScore) *Arti
 func compare(g, p Item, fields map[string]*FieldScore) []WrongField {
 	names := make([]string, 0, len(g))
 	for name := range g {
-		if !unscored[name] {
+		if !unscored(name) {
 			names = append(names, name)
 		}
 	}

@@ -56,7 +56,7 @@ func TestDiffCommand(t *testing.T) {
 		want   []string
 	}{
 		{"a run against itself", []string{"diff", base, base}, 0, []string{"no change\n"}},
-		{"two identical runs", []string{"diff", base, same}, 0, []string{"no change\n", "quantities    2    2      0        0        0"}},
+		{"two identical runs", []string{"diff", base, same}, 0, []string{"no change\n", "quantities        2       2       0       0       0\n"}},
 		{"one rule change", []string{"diff", base, newer}, 1, []string{
 			"1 rows added, 0 removed, 1 changed in 2 articles\n",
 			"== a.txt (article aaaaaaaaaaaaaaaa)\n~ quantities 10-12 \"5%\" qualifier: \"exact\" → \"approx\"\n",
