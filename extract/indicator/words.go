@@ -99,6 +99,9 @@ var thresholdContexts = []string{"位于", "高于", "低于", "等于", "以", 
 // the period of the figure: 比2016年全年增速高, 2015和2016年同期.
 var comparisonMarks = []string{"比", "较", "与", "和", "自"}
 
+// periodJoiners join the periods of one list: 2015和2016年同期.
+var periodJoiners = []string{"和", "、", "与", "及"}
+
 // leadWords are dropped from the start of an indicator name: connectives,
 // the whole-area words that mean the article's region, modality and basis
 // words, and the verbs of reporting.

@@ -1,0 +1,430 @@
+package indicator
+
+// The context of a figure: the period that governs it, whose figure it is,
+// its modality and the basis of its change.
+
+import (
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"govx"
+)
+
+// firstHeadPeriod returns the first period of the article that heads a
+// clause: the reporting period of a headline that comes before any date
+// (苏州高新区投资120亿开展20个重点项目 … 3月25日，…).
+func (b *binder) firstHeadPeriod() (govx.DateRange, bool) {
+	for i := range b.ps {
+		p := &b.ps[i]
+		if !b.governs(p) || p.Period.Start.IsZero() {
+			continue
+		}
+		if before := lastRune(b.text[:p.Start]); p.Start == 0 || strings.ContainsRune(clauseSeps, before) || before == ' ' {
+			return b.dateOf(p), true
+		}
+	}
+	return govx.DateRange{}, false
+}
+
+// sentenceCompany finds the company or project sentence st is about: one
+// that heads its first clause, else the paragraph's, unless the sentence
+// names a place or a whole area and so returns to the region.
+func (b *binder) sentenceCompany(st *sentenceState) {
+	para := strings.LastIndexByte(b.text[:st.span.Start], '\n') + 1
+	if para != b.para {
+		b.para, b.company = para, nil
+	}
+	first := st.span.End
+	if i := strings.IndexAny(b.text[st.span.Start:st.span.End], clauseSeps); i >= 0 {
+		first = st.span.Start + i
+	}
+	if e := b.headCompany(govx.Span{Start: st.span.Start, End: first}); e != nil {
+		st.company, b.company = e, e
+		return
+	}
+	if b.company != nil && b.headsClause(st.span) {
+		b.company = nil
+	}
+	st.company = b.company
+}
+
+// headsClause reports whether a clause of sentence s begins with a place,
+// a whole-area word (全市), the region or a period: the sentence turns
+// from the company of its paragraph to the region.
+func (b *binder) headsClause(s govx.Span) bool {
+	heads := func(off int) bool {
+		return off == s.Start || strings.ContainsRune(clauseSeps, lastRune(b.text[:off]))
+	}
+	es := b.entitiesIn(s)
+	for i := range es {
+		if e := &es[i]; e.Type == govx.EntityLoc && s.Contains(e.Span) && heads(e.Start) {
+			return true
+		}
+	}
+	if i := searchStart(len(b.ps), func(i int) int { return b.ps[i].Start }, s.Start); i < len(b.ps) && b.ps[i].Start == s.Start {
+		return true
+	}
+	words := append(append([]string(nil), headSubjects...), b.region)
+	for off := s.Start; off < s.End; {
+		if heads(off) {
+			for _, w := range words {
+				if w != "" && strings.HasPrefix(b.text[off:s.End], w) {
+					return true
+				}
+			}
+		}
+		_, size := utf8.DecodeRuneInString(b.text[off:])
+		off += size
+	}
+	return false
+}
+
+// headCompany returns the company or project that heads clause c: it
+// starts the clause or follows its 的 (总投资20亿元的哈电储能…项目), and is
+// not one item of a list (三菱树脂、横滨轮胎等7个外资项目).
+func (b *binder) headCompany(c govx.Span) *govx.Entity {
+	es := b.entitiesIn(c)
+	for i := range es {
+		e := &es[i]
+		if e.End > c.End {
+			continue
+		}
+		if e.Type != govx.EntityProject && (e.Type != govx.EntityOrg || b.e.isAgency(b.text[e.Start:e.End])) {
+			continue
+		}
+		before := strings.TrimSpace(b.text[c.Start:e.Start])
+		if before != "" && !strings.HasSuffix(before, "的") {
+			continue
+		}
+		after := b.text[e.End:c.End]
+		if strings.HasPrefix(after, "、") || strings.HasPrefix(after, "等") {
+			continue
+		}
+		return e
+	}
+	return nil
+}
+
+// periodFor returns the dates p gives the figure named name: a stock at
+// the end of a period (2022年末…贷款余额) is dated its last day, a flow in
+// the last month of a quarter (一季度末，全市生猪出栏) the whole quarter.
+func (b *binder) periodFor(p *govx.Period, name string) govx.DateRange {
+	r := b.dateOf(p)
+	pt := b.text[p.Start:p.End]
+	if !hasSuffixAny(pt, periodEnds) || r.End.IsZero() {
+		return r
+	}
+	switch {
+	case containsAny(name, stockWords):
+		r.Start = r.End
+	case strings.Contains(pt, "季度") && p.Granularity == govx.GranularityMonth:
+		r.Start = govx.DateOf(r.End.Year, r.End.Month-2, 1)
+	}
+	return r
+}
+
+// quoteAt returns the length in runes of the quotation “…” around offset
+// at, or 0 when at is not quoted. A quotation with a clause or sentence
+// end in it counts as long: it is speech.
+func (b *binder) quoteAt(at int) int {
+	i := searchStart(len(b.quotes), func(i int) int { return b.quotes[i].End }, at+1)
+	if i < len(b.quotes) && b.quotes[i].Start < at {
+		q := b.quotes[i].In(b.text)
+		if strings.ContainsAny(q, "，,。；;！？!?") {
+			return max(minSpeechRunes, utf8.RuneCountInString(q))
+		}
+		return utf8.RuneCountInString(q)
+	}
+	return 0
+}
+
+// findQuotes returns the spans of the quotations of text, from “ to ”.
+func findQuotes(text string) []govx.Span {
+	var out []govx.Span
+	open := -1
+	for i, r := range text {
+		switch r {
+		case '“':
+			open = i
+		case '”':
+			if open >= 0 {
+				out = append(out, govx.Span{Start: open, End: i + len("”")})
+				open = -1
+			}
+		}
+	}
+	return out
+}
+
+// inSlogan reports whether offset at stands in a short quotation: a
+// slogan or a name, whose figures are not indicators.
+func (b *binder) inSlogan(at int) bool {
+	n := b.quoteAt(at)
+	return n > 0 && n < minSpeechRunes
+}
+
+// undated reports whether the figure at offset at belongs to no period
+// but its own clause's: one expected after production starts, or one
+// accumulated over a stated span (经过两年多发展).
+func (b *binder) undated(st *sentenceState, at int) bool {
+	before := b.text[st.span.Start:at]
+	if containsAny(before, futureWords) {
+		return true
+	}
+	for _, w := range cumulativeWords {
+		i := strings.Index(before, w)
+		if i < 0 {
+			continue
+		}
+		for _, q := range b.quantitiesIn(govx.Span{Start: st.span.Start + i, End: at}) {
+			if q.Kind == govx.KindDuration {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// speech reports whether offset at stands in reported speech: inside a
+// long quotation, or in a sentence headed by a person and a verb of saying.
+func (b *binder) speech(st *sentenceState, at int) bool {
+	if b.quoteAt(at) >= minSpeechRunes {
+		return true
+	}
+	first := st.span.End
+	if i := strings.IndexAny(b.text[st.span.Start:st.span.End], clauseSeps); i >= 0 {
+		first = st.span.Start + i
+	}
+	es := b.entitiesIn(govx.Span{Start: st.span.Start, End: first})
+	for i := range es {
+		e := &es[i]
+		if e.Type == govx.EntityPer && e.End <= first &&
+			containsAny(b.text[e.End:first], speechVerbs) {
+			return true
+		}
+	}
+	return false
+}
+
+// date records that p dated a row of the sentence: it becomes the
+// passage's reporting period. A period with only an end (截至2020年底)
+// passes on as that day.
+func (st *sentenceState) date(p *govx.Period) {
+	r := p.Period
+	if r.Start.IsZero() {
+		r.Start = r.End
+	}
+	st.dated, st.wasDated = r, true
+}
+
+// dateOf returns the dates of p; a stock counted up to a date (截至3月末)
+// is dated that day.
+func (b *binder) dateOf(p *govx.Period) govx.DateRange {
+	r := p.Period
+	if r.Start.IsZero() {
+		r.Start = r.End
+	}
+	return r
+}
+
+// personBefore reports whether a person is named in clause c before
+// offset at: the figure is part of a story or a quote about them.
+func (b *binder) personBefore(c govx.Span, at int) bool {
+	for _, e := range b.entitiesIn(govx.Span{Start: c.Start, End: at}) {
+		if e.Type == govx.EntityPer && e.End <= at {
+			return true
+		}
+	}
+	return false
+}
+
+// governingIn returns the period that governs offset at in clause c: the
+// last governing period of c before at, else the first after it; nil when
+// c has none.
+func (b *binder) governingIn(c govx.Span, at int) *govx.Period {
+	var before, after *govx.Period
+	for i := searchStart(len(b.ps), func(i int) int { return b.ps[i].Start }, c.Start); i < len(b.ps) && b.ps[i].Start < c.End; i++ {
+		p := &b.ps[i]
+		if p.End > c.End || !b.governs(p) {
+			continue
+		}
+		if p.Start < at {
+			before = p
+		} else if after == nil {
+			after = p
+		}
+	}
+	if before != nil {
+		return before
+	}
+	return after
+}
+
+// governs reports whether p can date a figure: it has an end date and is
+// not the basis of a comparison (比2016年全年, 2015和2016年同期).
+func (b *binder) governs(p *govx.Period) bool {
+	if p.Period.End.IsZero() || hasSuffixAny(lastRunes(b.text[:p.Start], 1), b.e.compare) {
+		return false
+	}
+	// The basis may be a list of periods: 2015和2016年同期.
+	for q := p; q != nil; q = b.periodAfterJoiner(q) {
+		if strings.HasPrefix(b.text[q.End:], "同期") {
+			return false
+		}
+	}
+	return true
+}
+
+// periodAfterJoiner returns the period that follows p after a joiner
+// (2015和2016年), or nil.
+func (b *binder) periodAfterJoiner(p *govx.Period) *govx.Period {
+	for _, j := range periodJoiners {
+		if !strings.HasPrefix(b.text[p.End:], j) {
+			continue
+		}
+		next := p.End + len(j)
+		if i := searchStart(len(b.ps), func(i int) int { return b.ps[i].Start }, next); i < len(b.ps) && b.ps[i].Start == next {
+			return &b.ps[i]
+		}
+	}
+	return nil
+}
+
+// subjectAt returns whose figure stands at offset at in clause c, and
+// whether that is a company or project (whose figures are dated only by
+// their own clause): a company heading the clause or the sentence, a
+// place heading the clause, else the article's region.
+func (b *binder) subjectAt(st *sentenceState, c govx.Span, at int) (string, bool) {
+	if e := b.headCompany(govx.Span{Start: c.Start, End: at}); e != nil {
+		return nameOf(b.text, e), true
+	}
+	es := b.entitiesIn(govx.Span{Start: c.Start, End: at})
+	for i := range es {
+		e := &es[i]
+		if e.Type == govx.EntityLoc && e.End <= at &&
+			strings.TrimSpace(b.text[c.Start:e.Start]) == "" {
+			return nameOf(b.text, e), false
+		}
+	}
+	if st.company != nil {
+		return nameOf(b.text, st.company), true
+	}
+	return b.region, false
+}
+
+func nameOf(text string, e *govx.Entity) string {
+	if e.Normalized != "" {
+		return e.Normalized
+	}
+	return text[e.Start:e.End]
+}
+
+// modalityAt returns the modality of the figure at offset at in clause c:
+// the last modality word before it in its clause, else one right after it
+// in its clause (500台将投入生产), else the last one earlier in the
+// sentence, else actual.
+func (b *binder) modalityAt(st *sentenceState, c govx.Span, at int) govx.Modality {
+	if m := st.lastModality(c.Start, at, true); m != govx.ModalityNone {
+		return m
+	}
+	if m := st.lastModality(at, min(c.End, b.figureEnd(at)+adjacentBytes), true); m != govx.ModalityNone {
+		return m
+	}
+	if m := st.lastModality(st.span.Start, c.Start, false); m != govx.ModalityNone {
+		return m
+	}
+	return govx.ModalityActual
+}
+
+// adjacentBytes is how far after a figure a modality word still belongs to
+// it: 500台将投入生产, 500台也将.
+const adjacentBytes = 2 * len("将")
+
+// figureEnd returns the end of the quantity that starts at offset at, or
+// at.
+func (b *binder) figureEnd(at int) int {
+	i := searchStart(len(b.qs), func(i int) int { return b.qs[i].Start }, at)
+	if i < len(b.qs) && b.qs[i].Start == at {
+		return b.qs[i].End
+	}
+	return at
+}
+
+// modalityHit is one modality word found in a sentence.
+type modalityHit struct {
+	span govx.Span
+	word modalityWord
+}
+
+// modalityHits returns the modality words of sentence s in order,
+// leaving out those inside a word that only looks like one (原计划).
+func (b *binder) modalityHits(s govx.Span) []modalityHit {
+	seg := b.text[s.Start:s.End]
+	var hits []modalityHit
+	for _, w := range b.e.modality {
+		for off := 0; off < len(seg); {
+			i := strings.Index(seg[off:], w.word)
+			if i < 0 {
+				break
+			}
+			i += off
+			if !b.e.insideAny(seg, i, len(w.word), b.e.notMod) {
+				hits = append(hits, modalityHit{govx.Span{Start: s.Start + i, End: s.Start + i + len(w.word)}, w})
+			}
+			off = i + len(w.word)
+		}
+	}
+	sort.SliceStable(hits, func(i, j int) bool {
+		if hits[i].span.Start != hits[j].span.Start {
+			return hits[i].span.Start < hits[j].span.Start
+		}
+		return hits[i].span.End > hits[j].span.End
+	})
+	// Keep the longest of nested words (预期目标, not 预期), and drop a soft
+	// plan that follows an estimate in its clause (预计…将).
+	out := hits[:0]
+	for _, h := range hits {
+		if n := len(out); n > 0 {
+			last := out[n-1]
+			if last.span.Contains(h.span) {
+				continue
+			}
+			if containsAny(h.word.word, softPlans) && containsAny(last.word.word, explicitEstimates) &&
+				!strings.ContainsAny(b.text[last.span.End:h.span.Start], clauseSeps) {
+				continue
+			}
+		}
+		out = append(out, h)
+	}
+	return out
+}
+
+// lastModality returns the modality of the last modality word between
+// from and to, or ModalityNone; clause says whether that stretch is the
+// figure's own clause, where the clause-only words (目标) count too.
+func (st *sentenceState) lastModality(from, to int, clause bool) govx.Modality {
+	for k := len(st.mods) - 1; k >= 0; k-- {
+		h := st.mods[k]
+		if h.span.Start >= from && h.span.End <= to && (clause || !h.word.clauseOnly) {
+			return h.word.modality
+		}
+	}
+	return govx.ModalityNone
+}
+
+// basisAt returns the basis the last basis word before offset at gives,
+// looking back to the start of the sentence or the last ；.
+func (b *binder) basisAt(st *sentenceState, at int) govx.ChangeBasis {
+	seg := b.text[st.span.Start:at]
+	if i := strings.LastIndexAny(seg, segmentSeps); i >= 0 {
+		seg = seg[i:]
+	}
+	best, basis := -1, govx.BasisNone
+	for _, w := range b.e.basis {
+		if i := strings.LastIndex(seg, w.word); i > best {
+			best, basis = i, w.basis
+		}
+	}
+	return basis
+}

@@ -1,0 +1,142 @@
+package indicator
+
+// Matching the word tables against text.
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"govx"
+)
+
+// growthBefore reports whether head ends with a growth verb (after the
+// fillers 了, 达到, 分别 …), with the verb's offset in head and its sign.
+func (e *Extractor) growthBefore(head string) (int, float64, bool) {
+	s := head
+	for changed := true; changed; {
+		changed = false
+		for _, f := range e.fillers {
+			if strings.HasSuffix(s, f) {
+				s, changed = s[:len(s)-len(f)], true
+			}
+		}
+	}
+	for _, g := range e.growth {
+		if strings.HasSuffix(s, g.word) {
+			return len(s) - len(g.word), g.sign, true
+		}
+	}
+	return 0, 0, false
+}
+
+// isJoiner reports whether s only joins two figures of a list.
+func (e *Extractor) isJoiner(s string) bool {
+	for _, j := range e.joiners {
+		if s == j {
+			return true
+		}
+	}
+	return false
+}
+
+// isThreshold reports whether the clause text before a figure makes it a
+// threshold: 位于50%以上, 连续4个月保持在54%以上.
+func (e *Extractor) isThreshold(before string) bool {
+	s := strings.TrimRight(before, " ")
+	for _, w := range []string{"都", "均", "也", "仍", "还"} {
+		s = strings.TrimSuffix(s, w)
+	}
+	for _, w := range e.threshold {
+		if strings.HasSuffix(s, w) {
+			return true
+		}
+	}
+	return strings.Contains(before, "连续")
+}
+
+// skipUnit reports whether u counts phases or batches.
+func (e *Extractor) skipUnit(u govx.Unit) bool {
+	for _, s := range skipUnits {
+		if u == s {
+			return true
+		}
+	}
+	return false
+}
+
+// isAgency reports whether an organization name is a reporting body.
+func (e *Extractor) isAgency(name string) bool {
+	for _, w := range e.agencies {
+		if strings.HasSuffix(name, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// insideAny reports whether the word at s[i:i+n] lies inside an
+// occurrence of one of words.
+func (e *Extractor) insideAny(s string, i, n int, words []string) bool {
+	for _, w := range words {
+		for from := max(0, i+n-len(w)); from <= i && from < len(s); from++ {
+			if strings.HasPrefix(s[from:], w) && from+len(w) >= i+n {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func hasPrefixAny(s string, words []string) bool {
+	for _, w := range words {
+		if strings.HasPrefix(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+func hasSuffixAny(s string, words []string) bool {
+	for _, w := range words {
+		if strings.HasSuffix(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+func containsAny(s string, words []string) bool {
+	for _, w := range words {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// lastRune returns the last rune of s, or 0.
+func lastRune(s string) rune {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r
+}
+
+// lastRunes returns the last n runes of s.
+func lastRunes(s string, n int) string {
+	i := len(s)
+	for ; n > 0 && i > 0; n-- {
+		_, size := utf8.DecodeLastRuneInString(s[:i])
+		i -= size
+	}
+	return s[i:]
+}
+
+// hasLetter reports whether s has a letter or an ideograph.
+func hasLetter(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,193 @@
+package indicator
+
+// Indicator names: the text before (or after) a figure, cleaned of what
+// the gold does not write as part of the name.
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"govx"
+)
+
+// nounAfter returns the noun a count is followed by (33个项目 → 项目), up
+// to limit, and where it ends; "" when the count ends its phrase or is
+// followed by a list.
+func (b *binder) nounAfter(from, limit int) (string, int) {
+	s := b.text[from:limit]
+	end := len(s)
+	for _, w := range b.e.nounStops {
+		if i := strings.Index(s, w); i >= 0 && i < end {
+			if w == "、" {
+				return "", from
+			}
+			end = i
+		}
+	}
+	noun := b.trimName(s[:end])
+	if noun == "" || !hasLetter(noun) {
+		return "", from
+	}
+	return noun, from + end
+}
+
+// shorten returns name, or its part after the last 的 when it is too long
+// to be a name, or "".
+func (b *binder) shorten(name string) string {
+	if utf8.RuneCountInString(name) <= maxNameRunes {
+		return name
+	}
+	if i := strings.LastIndex(name, "的"); i >= 0 {
+		name = b.trimName(name[i+len("的"):])
+	}
+	if utf8.RuneCountInString(name) > maxNameRunes {
+		return ""
+	}
+	return name
+}
+
+// relativeNoun returns the noun of a figure that comes before its name
+// (实现60%的乡镇通油路 → 乡镇通油路), or "".
+func (b *binder) relativeNoun(from, limit int) string {
+	s := b.text[from:limit]
+	if !strings.HasPrefix(s, "的") {
+		return ""
+	}
+	return b.trimName(s[len("的"):])
+}
+
+// eachShare splits 多晶硅片和单晶硅片各占 into one share name per item.
+func (b *binder) eachShare(name string) ([]string, bool) {
+	items, ok := strings.CutSuffix(name, eachShare)
+	if !ok {
+		return nil, false
+	}
+	list := b.splitList(items, 0)
+	if len(list) < 2 {
+		return nil, false
+	}
+	for i := range list {
+		list[i] += "占比"
+	}
+	return list, true
+}
+
+// splitList splits a list of names at 、, and also at 和 and 及 when that
+// is needed to give n names (n = 0: whatever the list has).
+func (b *binder) splitList(s string, n int) []string {
+	split := func(seps string) []string {
+		var out []string
+		for _, part := range strings.FieldsFunc(s, func(r rune) bool { return strings.ContainsRune(seps, r) }) {
+			if part = b.trimName(part); part != "" {
+				out = append(out, part)
+			}
+		}
+		return out
+	}
+	out := split("、")
+	if n == 0 && len(out) < 2 || n > 0 && len(out) != n {
+		out = split("、和及")
+	}
+	return out
+}
+
+// clean returns the name text[from:to] as the gold writes it: without
+// periods, leading connectives and whole-area words, reporting verbs and
+// trailing particles.
+func (b *binder) clean(from, to int) string {
+	from = b.skipHead(from, to)
+	if from >= to {
+		return ""
+	}
+	var sb strings.Builder
+	last := from
+	for i := searchStart(len(b.ps), func(i int) int { return b.ps[i].Start }, from); i < len(b.ps) && b.ps[i].Start < to; i++ {
+		p := b.ps[i]
+		if p.End > to || p.Start < last {
+			continue
+		}
+		sb.WriteString(b.text[last:p.Start])
+		last = p.End
+	}
+	sb.WriteString(b.text[last:to])
+	s := sb.String()
+	for _, cut := range b.e.cuts {
+		if i := strings.LastIndex(s, cut); i >= 0 {
+			s = s[i+len(cut):]
+		}
+	}
+	for _, w := range rateWords {
+		if i := strings.LastIndex(s, w); i > 0 {
+			for _, p := range ratePrefixes {
+				if strings.HasSuffix(s[:i], p) {
+					i -= len(p)
+				}
+			}
+			s = s[i:]
+		}
+	}
+	for _, a := range asides {
+		if j := strings.Index(s, a[1]); j >= 0 {
+			if i := strings.LastIndex(s[:j], a[0]); i >= 0 {
+				s = s[:i] + s[j+len(a[1]):]
+			}
+		}
+	}
+	for _, w := range b.e.inner {
+		s = strings.ReplaceAll(s, w, "")
+	}
+	return b.trimName(s)
+}
+
+// skipHead moves from past what heads a name without being part of it:
+// spaces and separators, and the names of places and companies, which are
+// the subject (西藏完成投资 → 完成投资).
+func (b *binder) skipHead(from, to int) int {
+	for moved := true; moved && from < to; {
+		moved = false
+		for _, sep := range []string{" ", "、", "\u3000", "“", "”"} {
+			if strings.HasPrefix(b.text[from:to], sep) && sep != "“" {
+				from, moved = from+len(sep), true
+			}
+		}
+		for _, e := range b.entitiesIn(govx.Span{Start: from, End: from + 1}) {
+			if e.End < to && e.Type != govx.EntityPer {
+				from, moved = e.End, true
+			}
+		}
+	}
+	return from
+}
+
+// trimName drops lead and tail words from s until none is left to drop.
+func (b *binder) trimName(s string) string {
+	for changed := true; changed && s != ""; {
+		changed = false
+		first, _ := utf8.DecodeRuneInString(s)
+		for _, w := range b.e.lead[first] {
+			if strings.HasPrefix(s, w) {
+				s, changed = s[len(w):], true
+				break
+			}
+		}
+		// An opening quote without its closing one (or the reverse) is
+		// left over from a quotation around the name.
+		if strings.HasPrefix(s, "“") && !strings.Contains(s, "”") {
+			s, changed = s[len("“"):], true
+		}
+		if strings.HasSuffix(s, "”") && !strings.Contains(s, "“") {
+			s, changed = s[:len(s)-len("”")], true
+		}
+		last, _ := utf8.DecodeLastRuneInString(s)
+		for _, w := range b.e.tail[last] {
+			if strings.HasSuffix(s, w) {
+				s, changed = s[:len(s)-len(w)], true
+				break
+			}
+		}
+	}
+	if !hasLetter(s) {
+		return ""
+	}
+	return s
+}
