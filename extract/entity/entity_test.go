@@ -114,6 +114,7 @@ func TestPeople(t *testing.T) {
 		{in: "副市长[陈立新]出席会议并讲话。", types: []govx.EntityType{per}},
 		{in: "会上，董事长[刘建国]介绍了企业情况。", types: []govx.EntityType{per}},
 		{in: "新闻发言人[孟玮]介绍，经济保持恢复态势。", types: []govx.EntityType{per}},
+		{in: "副县长[欧阳明辉]主持会议。", types: []govx.EntityType{per}},
 		{in: "[南京大学]教授[李华]建议加强基础研究。", types: []govx.EntityType{org, per}},
 		{in: "市领导[何志远]、[孙立群]、[马晓东]等出席活动。", types: []govx.EntityType{per, per, per}},
 		{in: "园区今年完成投资较多。（[赵明] [孙丽]）", types: []govx.EntityType{per, per}},

@@ -164,13 +164,19 @@ func (s *scan) hanRun(b, max int) int {
 }
 
 // startsWithSurname reports whether a surname starts at byte b.
-func (s *scan) startsWithSurname(b int) bool {
+func (s *scan) startsWithSurname(b int) bool { return s.surnameLen(b) > 0 }
+
+// surnameLen returns the length in runes of the surname that starts at byte
+// b: 2 for a compound surname (欧阳), 1, or 0 for none.
+func (s *scan) surnameLen(b int) int {
 	r, size := utf8.DecodeRuneInString(s.text[b:])
-	if s.t.surname1[r] {
-		return true
+	if r2, size2 := utf8.DecodeRuneInString(s.text[b+size:]); isHan(r2) && s.t.surname2[s.text[b:b+size+size2]] {
+		return 2
 	}
-	r2, size2 := utf8.DecodeRuneInString(s.text[b+size:])
-	return r2 != utf8.RuneError && s.t.surname2[s.text[b:b+size+size2]] && isHan(r2)
+	if s.t.surname1[r] {
+		return 1
+	}
+	return 0
 }
 
 // nameAt reads a person's name starting at byte b: a surname and one or two
@@ -178,53 +184,52 @@ func (s *scan) startsWithSurname(b int) bool {
 // a known surname is read too when 2 to 4 runes stand alone (阿努廷的).
 func (s *scan) nameAt(b int, foreign bool) (int, bool) {
 	run := s.hanRun(b, 5)
-	n := s.runes(b, run)
-	if n < 2 {
-		return 0, false
-	}
-	if !s.startsWithSurname(b) {
-		if !foreign || s.t.stop[s.tokenText(b)] || s.t.notLast[firstRune(s.text[b:])] {
-			return 0, false
-		}
-		for e, k := b, 0; e < run; k++ {
-			_, size := utf8.DecodeRuneInString(s.text[e:])
-			e += size
-			if k >= 1 && (e == run && run-b <= 4*3 || s.nameEnds(e)) && s.aligned(e) {
-				return e, s.foreignName(b, e)
-			}
-		}
-		return 0, false
-	}
-	ends := make([]int, 0, 4) // ends[k]: after k+1 runes
+	var ends []int // ends[k]: the offset after k+1 runes of the run
 	for e := b; e < run; {
 		_, size := utf8.DecodeRuneInString(s.text[e:])
 		e += size
 		ends = append(ends, e)
 	}
-	if n <= 3 && run < len(s.text) && !isHan(firstRune(s.text[run:])) && !s.t.notLast[lastRune(s.text[b:run])] {
-		return run, true // 王建华、 曹裕江，
+	sur := s.surnameLen(b)
+	if len(ends) < 2 || len(ends) <= sur {
+		return 0, false
 	}
-	e2, e3 := ends[1], 0
-	if len(ends) > 2 {
-		e3 = ends[2]
-	}
-	third := e3 > 0 && !s.t.notLast[lastRune(s.text[b:e3])]
-	switch {
-	case s.nameEnds(e2):
-		return e2, true
-	case third && s.nameEnds(e3):
-		return e3, true
-	case third && s.aligned(e3) && !s.aligned(e2):
-		return e3, true // 魏/nr 华山/ns
-	case s.aligned(e2) && (n == 2 || !s.aligned(e3)):
-		return e2, true // 李华/nr 建议/v
-	case third && s.aligned(e2) && s.aligned(e3):
-		// 周伟/nr 强/a or 吴锦/nr 出/v: a third rune standing alone
-		// belongs to the name when it is tagged like a name's part.
-		if tk := s.tok(e2); tk != nil && (nounish(tk.Pos) || tk.Pos == "a") {
-			return e3, true
+	if sur == 0 {
+		if !foreign || s.t.stop[s.tokenText(b)] || s.t.notLast[firstRune(s.text[b:])] {
+			return 0, false
 		}
-		return e2, true
+		for k := 1; k < len(ends) && k < 4; k++ {
+			if e := ends[k]; (e == run || s.nameEnds(e)) && s.aligned(e) {
+				return e, s.foreignName(b, e)
+			}
+		}
+		return 0, false
+	}
+	okLast := func(e int) bool { return !s.t.notLast[lastRune(s.text[b:e])] }
+	// The whole run when punctuation ends it: 王建华、 曹裕江，
+	if len(ends) <= sur+2 && run < len(s.text) && !isHan(firstRune(s.text[run:])) && okLast(run) {
+		return run, true
+	}
+	short, long := ends[sur], 0 // surname plus one rune, plus two runes
+	if sur+1 < len(ends) && okLast(ends[sur+1]) {
+		long = ends[sur+1]
+	}
+	switch {
+	case s.nameEnds(short):
+		return short, true
+	case long > 0 && s.nameEnds(long):
+		return long, true
+	case long > 0 && s.aligned(long) && !s.aligned(short):
+		return long, true // 魏/nr 华山/ns
+	case s.aligned(short) && (len(ends) == sur+1 || !s.aligned(long)):
+		return short, true // 李华/nr 建议/v
+	case long > 0 && s.aligned(short):
+		// 周伟/nr 强/a or 吴锦/nr 出/v: a rune standing alone after two
+		// belongs to the name when it is tagged like a name's part.
+		if tk := s.tok(short); tk != nil && (nounish(tk.Pos) || tk.Pos == "a") {
+			return long, true
+		}
+		return short, true
 	}
 	return 0, false
 }
