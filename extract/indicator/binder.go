@@ -426,8 +426,8 @@ func searchStart(n int, start func(int) int, off int) int {
 	return lo
 }
 
-// modifies reports whether q is a threshold inside the name of the figure
-// next: 亿元以上产业项目21个, 超过10亿元以上的项目有5个.
+// modifies reports whether q is a threshold inside the name of the count
+// after it: 亿元以上产业项目21个, 超10亿元项目6个, 超过10亿元以上的项目有5个.
 func (b *binder) modifies(q, next govx.Quantity) bool {
 	between := b.text[q.End:next.Start]
 	if between == "" || strings.ContainsAny(between, "、，,") || utf8.RuneCountInString(between) > 12 {
@@ -439,6 +439,6 @@ func (b *binder) modifies(q, next govx.Quantity) bool {
 	if next.Kind != govx.KindCount || q.Kind == govx.KindCount {
 		return false
 	}
-	qt := b.text[q.Start:q.End]
-	return strings.HasSuffix(qt, "以上") || strings.HasSuffix(qt, "以下") || strings.HasPrefix(between, "的")
+	bound := q.Qualifier == govx.QualifierAtLeast || q.Qualifier == govx.QualifierAtMost
+	return bound || strings.HasPrefix(between, "的")
 }

@@ -214,6 +214,12 @@ func TestShapes(t *testing.T) {
 				{"总投资", "2023年", "10000000000", govx.UnitCNY, "", none, actual},
 				{"10亿元以上项目", "2023年", "4", "个", "", none, actual},
 			}},
+		{"a bound before a count is a threshold in its name",
+			"{1-6月}共签约项目[42个]，其中[超10亿元]项目[6个]。",
+			[]row{
+				{"签约项目", "1-6月", "42", "个", "", none, actual},
+				{"超10亿元项目", "1-6月", "6", "个", "", none, actual},
+			}},
 		{"a count takes the noun after it",
 			"{3月25日}，全市共签约[33个]项目，签约金额达[175.65亿元]。",
 			[]row{
