@@ -473,6 +473,7 @@ func nextIsChineseDigit(s string, p int) bool {
 func readArabic(s string, p int) (float64, int) {
 	var b [64]byte
 	buf := b[:0]
+	dot := false
 	q := p
 	for q < len(s) {
 		c := s[q]
@@ -481,11 +482,12 @@ func readArabic(s string, p int) (float64, int) {
 			buf = append(buf, c)
 			q++
 			continue
-		case c == ',' && isGroup(s[q+1:]) && !strings.Contains(string(buf), "."):
+		case c == ',' && !dot && isGroup(s[q+1:]):
 			q++
 			continue
-		case c == '.' && q+1 < len(s) && isDigitByte(s[q+1]) && !strings.Contains(string(buf), "."):
+		case c == '.' && !dot && q+1 < len(s) && isDigitByte(s[q+1]):
 			buf = append(buf, c)
+			dot = true
 			q++
 			continue
 		}
