@@ -7,8 +7,8 @@ import (
 	"govx"
 )
 
-// minBareProject is the shortest core, in runes, of a project name with no
-// proper name in it (天然林保护修复工程).
+// minBareProject is the shortest core, in runes outside generic words, of
+// a project name with no proper name in it (天然林保护修复工程).
 const minBareProject = 7
 
 // measureRunes are the measure words and units that, after a number, make
@@ -83,7 +83,12 @@ func (s *scan) bySuffix(i, end int, sf suffix) (cand, bool) {
 			return cand{}, false
 		}
 	case classProject:
-		if !s.proper(start, i) && n < minBareProject {
+		if !s.proper(start, i) && s.specificRunes(start, i) < minBareProject {
+			return cand{}, false
+		}
+		// 新老项目, 大项目, 好项目: an adjective before 项目 describes
+		// projects, it does not name one.
+		if tk := s.tok(i - 1); tk != nil && tk.Pos == "a" && s.runes(tk.Start, tk.End) == 1 {
 			return cand{}, false
 		}
 	case classTrade:
@@ -360,6 +365,25 @@ func (s *scan) isPlace(w string) bool {
 	}
 	kn, ok := s.t.names[w]
 	return ok && kn.typ == govx.EntityLoc
+}
+
+// specificRunes counts the runes of text[i:j] outside generic words: a
+// project named without a proper name must still say something of its own
+// (天然林保护修复工程, not 高科技新兴产业大项目).
+func (s *scan) specificRunes(i, j int) int {
+	n := 0
+	for b := i; b < j; {
+		tk := s.tok(b)
+		if tk == nil {
+			b++
+			continue
+		}
+		if !s.t.generic[s.text[tk.Start:tk.End]] {
+			n += s.runes(max(tk.Start, i), min(tk.End, j))
+		}
+		b = tk.End
+	}
+	return n
 }
 
 // hasWord reports whether text[i:j] holds a token of two runes or more.
