@@ -70,6 +70,9 @@ func (e *Extractor) match(s string, i int) (candidate, int) {
 	if strings.HasSuffix(s[:start], "星期") || strings.HasSuffix(s[:start], "礼拜") {
 		return candidate{}, skip
 	}
+	if n.chinese && strings.ContainsRune(vagueBefore, prev) {
+		return candidate{}, skip // 数十年, 几十万人: no number is said
+	}
 	if r, _ := utf8.DecodeRuneInString(s[n.start:]); r >= utf8.RuneSelf {
 		for _, f := range e.fixed[r] {
 			if n.start >= f.off && strings.HasPrefix(s[n.start-f.off:], f.term) {

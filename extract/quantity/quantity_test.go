@@ -211,6 +211,8 @@ var quantityCases = map[string][]quantityCase{
 		{"第七届大会、首批企业、一期工程、第二轮、一是、二是", nil},
 		{"第1家", nil},
 		{"十四届全国人大、两轮驱动", nil},
+		{"数十年来，几十万人，上百家企业，数百亿元", nil},
+		{"参会人数[500人]", []want{{v: 500, unit: "人", kind: counts, qualifier: exact}}},
 		{"是一家专业企业，引进一批项目，一年来，过去一年，关键一年。", nil},
 		{"新增国家级孵化器[一家]。", []want{{v: 1, unit: "家", kind: counts, qualifier: exact}}},
 	},

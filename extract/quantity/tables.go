@@ -318,6 +318,10 @@ func fixedTerms() []string {
 // or an encoded URL (%28, id=5, a/b), not a quantity.
 const codeBefore = ".%/=&?#_@\\-"
 
+// vagueBefore are runes that make the Chinese numeral after them vague:
+// 数十年, 几十万人.
+const vagueBefore = "数几"
+
 // ordinalBefore are runes that make the numeral after them an ordinal or
 // a name: 第七届, 周一, 初三.
 const ordinalBefore = "第周初"
