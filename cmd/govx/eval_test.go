@@ -302,6 +302,9 @@ func TestEvalCommand(t *testing.T) {
 	otherVersion := filepath.Join(t.TempDir(), "old")
 	writeRun(t, otherVersion, output.SchemaVersion+1, perturbedRun(t, gold))
 	notOutput := t.TempDir()
+	noArticles := filepath.Join(t.TempDir(), "noarticles")
+	writeRun(t, noArticles, output.SchemaVersion, perturbedRun(t, gold))
+	dropTable(t, noArticles, output.Articles)
 
 	tests := []struct {
 		name   string
@@ -327,6 +330,7 @@ func TestEvalCommand(t *testing.T) {
 		{"not an output", []string{"eval", "--gold", goldDir, notOutput}, 1, []string{"not a govx output"}},
 		{"output of another version", []string{"eval", "--gold", goldDir, otherVersion}, 1,
 			[]string{fmt.Sprintf("output schema version %d", output.SchemaVersion+1), fmt.Sprintf("reads version %d", output.SchemaVersion)}},
+		{"run without articles", []string{"eval", "--gold", goldDir, noArticles}, 1, []string{"has no articles table"}},
 		{"missing gold", []string{"eval", "--gold", filepath.Join(notOutput, "nope"), out}, 1, []string{"gold:", "no such file"}},
 		{"empty gold", []string{"eval", "--gold", notOutput, out}, 1, []string{"no *.json files"}},
 	}
@@ -388,5 +392,27 @@ func TestEvalJSONShape(t *testing.T) {
 		if verbose != (len(got.Articles) == len(gold)) {
 			t.Errorf("-v=%v: %d article details", verbose, len(got.Articles))
 		}
+	}
+}
+
+// dropTable removes a table from a run's manifest, as if the run had been
+// written with --tables leaving it out.
+func dropTable(t *testing.T, dir string, table output.Table) {
+	t.Helper()
+	path := filepath.Join(dir, output.ManifestName)
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var m map[string]any
+	if err := json.Unmarshal(b, &m); err != nil {
+		t.Fatal(err)
+	}
+	delete(m["tables"].(map[string]any), string(table))
+	if b, err = json.Marshal(m); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, b, 0o644); err != nil {
+		t.Fatal(err)
 	}
 }

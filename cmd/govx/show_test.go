@@ -84,6 +84,9 @@ func TestShowCommand(t *testing.T) {
 	if err := os.WriteFile(article, []byte("甲县今年新签约项目12个。\n总投资约30亿元。\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	noArticles := filepath.Join(dir, "noarticles")
+	writeRun(t, noArticles, output.SchemaVersion, rows)
+	dropTable(t, noArticles, output.Articles)
 
 	tests := []struct {
 		name   string
@@ -98,6 +101,7 @@ func TestShowCommand(t *testing.T) {
 		{"unknown id", []string{"show", "-o", out, "ffffffff"}, 1, []string{"no article with that id"}},
 		{"no OUT to look in", []string{"show", "-o", filepath.Join(dir, "nope"), "ffffffff"}, 1, []string{"is not a file", "no such file"}},
 		{"output of another version", []string{"show", "-o", other, "bbbbbbbbbbbbbbbb"}, 1, []string{"output schema version"}},
+		{"run without articles", []string{"show", "-o", noArticles, "bbbbbbbbbbbbbbbb"}, 1, []string{"no articles table"}},
 		{"a path", []string{"show", article}, 0, []string{"doc_id article.txt", "新签约项目", "总投资", "legend:"}},
 		{"no argument", []string{"show"}, 2, []string{"want one PATH or ARTICLE_ID"}},
 		{"bad colour", []string{"show", "--color", "pink", article}, 2, []string{"want auto, always or never"}},
