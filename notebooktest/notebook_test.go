@@ -219,3 +219,50 @@ func first(rows []map[string]any) any {
 	}
 	return rows[0]
 }
+
+// sqlStatements splits SQL text into statements, each with its comments,
+// whitespace collapsed so that layout does not matter.
+func sqlStatements(text string) []string {
+	var out []string
+	for _, q := range strings.Split(text, ";") {
+		if q = strings.Join(strings.Fields(q), " "); q != "" {
+			out = append(out, q)
+		}
+	}
+	return out
+}
+
+// TestReadmeQueriesAreTested holds the README to the queries tested here:
+// every SQL statement in a ```sql block of ../README.md must be one of
+// ../testdata/queries.sql, so that no example goes untested.
+func TestReadmeQueriesAreTested(t *testing.T) {
+	readme, err := os.ReadFile("../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	queries, err := os.ReadFile(queriesPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tested := map[string]bool{}
+	for _, q := range sqlStatements(string(queries)) {
+		tested[q] = true
+	}
+	shown := 0
+	blocks := strings.Split(string(readme), "```sql\n")
+	for _, block := range blocks[1:] {
+		body, _, ok := strings.Cut(block, "```")
+		if !ok {
+			t.Fatalf("README: an unclosed sql block")
+		}
+		for _, q := range sqlStatements(body) {
+			shown++
+			if !tested[q] {
+				t.Errorf("README shows a query that %s does not hold, so it is not tested:\n%s", queriesPath, q)
+			}
+		}
+	}
+	if shown == 0 {
+		t.Errorf("README shows no SQL example")
+	}
+}
