@@ -98,10 +98,10 @@ func (e *Extractor) indexReading(s string, start int) bool {
 	return false
 }
 
-// bareYi reports whether an amount in 亿 without a unit ends at s[p:]:
-// anything may follow (投资85亿开工) but a word that starts like a unit
-// (14亿人口) or makes the amount a tier (百亿级).
-func (e *Extractor) bareYi(s string, p int) bool {
+// bareAmountEnds reports whether an amount in 万 or 亿 without a unit
+// ends at s[p:]: anything may follow (投资85亿开工) but a word that starts
+// like a unit (14亿人口) or makes the amount a tier (百亿级).
+func (e *Extractor) bareAmountEnds(s string, p int) bool {
 	r := runeAt(s, p)
 	if r == '级' || r == '多' || r == '余' || r == '%' || r == '.' || isDigitRune(r) || isASCIILetterRune(r) {
 		return false

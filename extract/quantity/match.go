@@ -154,11 +154,11 @@ func (e *Extractor) bare(s string, n numeral, start int, c *candidate) bool {
 	switch {
 	case n.scaleOnly:
 		return false
-	case n.scaleMul >= 1e8 && e.bareYi(s, n.end):
+	case n.scaleMul >= 1e8 && e.bareAmountEnds(s, n.end):
 		c.kind, c.unit = govx.KindMoney, govx.UnitCNY
 	case n.arabic && e.indexReading(s, start) && bareEnd(s, n.end):
 		c.kind = govx.KindNumber
-	case n.scaleMul >= 1e4 && e.bareYi(s, n.end):
+	case n.scaleMul >= 1e4 && e.bareAmountEnds(s, n.end):
 		c.kind = govx.KindNumber
 	default:
 		return false
