@@ -344,7 +344,7 @@ func (s *scan) region(chosen []cand) string {
 	}
 	if best == nil || s.weGuo > best.votes {
 		if s.weGuo > 0 {
-			return "中国"
+			return china
 		}
 		return ""
 	}

@@ -75,7 +75,7 @@ func New() (*Extractor, error) {
 			index(w)
 		}
 	}
-	index("我国")
+	index(ourCountry)
 	for _, list := range t.suffixes {
 		for _, sf := range list {
 			if utf8.RuneCountInString(sf.text) >= 2 {
@@ -110,10 +110,15 @@ func (x *Extractor) Extract(doc *extract.Doc, m *govx.Mentions) {
 			AdminCode:  c.code,
 		})
 	}
-	if doc.Article != nil {
-		doc.Article.Region = s.region(chosen)
-	}
+	doc.Article.Region = s.region(chosen)
 }
+
+// ourCountry is how national news names China (我国); its count votes for
+// china as the region.
+const (
+	ourCountry = "我国"
+	china      = "中国"
+)
 
 // cand is a candidate entity; resolve keeps the longest of those that
 // overlap, then the one of highest priority.

@@ -236,7 +236,7 @@ func (s *scan) gazetteer() {
 			if s.t.generic[w] && l >= 3 {
 				s.blocks = append(s.blocks, govx.Span{Start: i, End: j})
 			}
-			if w == "我国" {
+			if w == ourCountry {
 				s.weGuo++
 			}
 			if kn, ok := s.t.names[w]; ok && s.aligned(i) && (l > 2 || s.aligned(j)) {
