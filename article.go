@@ -23,7 +23,8 @@ type Article struct {
 	Source        string
 	Title         string
 	Published     Date
-	ReferenceDate Date // the date relative time words are resolved against
+	ReferenceDate Date      // the date relative time words are resolved against
+	RefSource     RefSource // where ReferenceDate came from; set by the periods extractor
 	Text          string
 	Region        string // the main place the article reports on
 }

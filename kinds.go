@@ -105,6 +105,20 @@ const (
 
 var changeBasisNames = []string{"", "yoy", "mom"}
 
+// RefSource says where an article's reference date came from.
+type RefSource uint8
+
+// The sources of a reference date, from the most to the least certain.
+const (
+	RefNone      RefSource = iota // no date anywhere: relative words stay unresolved
+	RefPublished                  // the input's published date
+	RefFlag                       // the fallback given by the caller (--reference-date)
+	RefText                       // a full date written near the top or bottom of the text
+	RefInferred                   // inferred from the dates the article speaks of
+)
+
+var refSourceNames = []string{"none", "published", "flag", "text", "inferred"}
+
 func enumString[E ~uint8](names []string, e E) string {
 	if int(e) < len(names) {
 		return names[e]
@@ -127,6 +141,7 @@ func (g Granularity) String() string { return enumString(granularityNames, g) }
 func (t EntityType) String() string  { return enumString(entityTypeNames, t) }
 func (m Modality) String() string    { return enumString(modalityNames, m) }
 func (b ChangeBasis) String() string { return enumString(changeBasisNames, b) }
+func (s RefSource) String() string   { return enumString(refSourceNames, s) }
 
 // ParseKind returns the Kind named s ("" gives KindNone).
 func ParseKind(s string) (Kind, error) { return parseEnum[Kind]("kind", kindNames, s) }

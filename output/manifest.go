@@ -7,6 +7,8 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+
+	"govx"
 )
 
 // ManifestName is the file name of the manifest inside the output directory.
@@ -68,13 +70,41 @@ type TableInfo struct {
 	Parts []string `json:"parts"` // slash-separated paths relative to the output directory
 }
 
-// ReferenceDates says how the articles got the date that relative time
-// words were resolved against. The counts are set by the writer.
+// ReferenceDates counts how the articles got the date that relative time
+// words were resolved against (set by the writer).
 type ReferenceDates struct {
 	Fallback      string `json:"fallback,omitempty"` // --reference-date, when given
-	FromPublished int64  `json:"from_published"`     // the article's own publication date
-	Other         int64  `json:"other"`              // another date: found in the text, or the fallback
+	FromPublished int64  `json:"from_published"`     // the input's own publication date
+	FromFlag      int64  `json:"from_flag"`          // --reference-date, for an article without one
+	FromText      int64  `json:"from_text"`          // a full date written in the text (a dateline)
+	Inferred      int64  `json:"inferred"`           // inferred from the dates the article speaks of
 	None          int64  `json:"none"`               // no reference date: relative words stay unresolved
+}
+
+// add counts one article's reference date.
+func (r *ReferenceDates) add(a *govx.Article) {
+	switch {
+	case a.ReferenceDate.IsZero():
+		r.None++
+	case a.RefSource == govx.RefFlag:
+		r.FromFlag++
+	case a.RefSource == govx.RefText:
+		r.FromText++
+	case a.RefSource == govx.RefInferred:
+		r.Inferred++
+	default:
+		r.FromPublished++
+	}
+}
+
+// plus returns the sums of r and o.
+func (r ReferenceDates) plus(o ReferenceDates) ReferenceDates {
+	r.FromPublished += o.FromPublished
+	r.FromFlag += o.FromFlag
+	r.FromText += o.FromText
+	r.Inferred += o.Inferred
+	r.None += o.None
+	return r
 }
 
 // ReadManifest reads DIR/_manifest.json and checks that it was written by

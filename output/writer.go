@@ -145,14 +145,7 @@ func (w *Writer) Write(r *govx.Result) error {
 		return err
 	}
 	w.written++
-	switch a := &r.Article; {
-	case a.ReferenceDate.IsZero():
-		w.refs.None++
-	case a.ReferenceDate == a.Published:
-		w.refs.FromPublished++
-	default:
-		w.refs.Other++
-	}
+	w.refs.add(&r.Article)
 	return nil
 }
 
@@ -204,14 +197,12 @@ func (w *Writer) Close(m *Manifest) error {
 	m.Tool, m.SchemaVersion = Tool, SchemaVersion
 	m.Options.Output, m.Options.Format, m.Options.Tables, m.Options.Resume = w.opts.Dir, w.opts.Format, w.opts.Tables, w.opts.Resume
 	m.ArticlesWritten = w.written
-	m.ReferenceDates.FromPublished = w.refs.FromPublished
-	m.ReferenceDates.Other = w.refs.Other
-	m.ReferenceDates.None = w.refs.None
+	fallback := m.ReferenceDates.Fallback
+	m.ReferenceDates = w.refs
+	m.ReferenceDates.Fallback = fallback
 	if p := w.prev; p != nil { // the counts describe the whole directory
 		m.ArticlesWritten += p.ArticlesWritten
-		m.ReferenceDates.FromPublished += p.ReferenceDates.FromPublished
-		m.ReferenceDates.Other += p.ReferenceDates.Other
-		m.ReferenceDates.None += p.ReferenceDates.None
+		m.ReferenceDates = m.ReferenceDates.plus(p.ReferenceDates)
 	}
 	if m.WallSeconds == 0 {
 		m.WallSeconds = time.Since(w.start).Seconds()

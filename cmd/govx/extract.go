@@ -120,6 +120,7 @@ func runExtract(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		return w.Write(r)
 	}
 	m := &output.Manifest{Version: version, Options: c.manifest, Failures: []output.Failure{}}
+	m.ReferenceDates.Fallback = c.manifest.ReferenceDate
 	stats, runErr := p.Run(ctx, documents(&reader, c.inputs), c.workers, emit, func(err error) {
 		m.Failures = append(m.Failures, failure(err))
 		fmt.Fprintf(stderr, "govx: %v\n", err)

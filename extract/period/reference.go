@@ -7,51 +7,36 @@ import (
 	"govx/normalize"
 )
 
-// RefSource says where an article's reference date came from, for the
-// manifest.
-type RefSource uint8
-
-// The sources of a reference date, from the most to the least certain.
-const (
-	RefNone      RefSource = iota // no date anywhere: relative words stay unresolved
-	RefPublished                  // the input's published date
-	RefFlag                       // given by the caller (--reference-date) for an article without one
-	RefText                       // a full date written near the top or bottom of the text
-	RefInferred                   // inferred from the years the article speaks of
-)
-
-var refSourceNames = []string{"none", "published", "flag", "text", "inferred"}
-
-// String returns the source's name: none, published, flag, text, inferred.
-func (s RefSource) String() string {
-	if int(s) < len(refSourceNames) {
-		return refSourceNames[s]
-	}
-	return "unknown"
-}
-
 // datelineWindow is how many characters at the top and at the bottom of an
 // article are searched for the date it was issued.
 const datelineWindow = 200
 
 // ResolveReference makes sure a has a reference date and reports where it
-// came from. A non-zero a.ReferenceDate is kept: it is RefPublished when it
-// equals a.Published, else RefFlag (the caller set it). A zero one is set
+// came from. A non-zero a.ReferenceDate is kept: it is govx.RefPublished when it
+// equals a.Published, else govx.RefFlag (the caller set it). A zero one is set
 // to a.Published when that is known. Otherwise the date
 // is taken from a full date near the top or bottom of the text (a dateline,
-// 2024年7月15日: RefText), else inferred (RefInferred) from the dates the
+// 2024年7月15日: govx.RefText), else inferred (govx.RefInferred) from the dates the
 // article names (see inferDate). Call it once per article, before
 // Extract (which calls it too, to no effect when the date is set).
-func (e *Extractor) ResolveReference(a *govx.Article) RefSource {
+func (e *Extractor) ResolveReference(a *govx.Article) govx.RefSource {
+	a.RefSource = e.resolveReference(a)
+	if a.RefSource == govx.RefText && a.Published.IsZero() {
+		a.Published = a.ReferenceDate // SPEC: published may be found in the text
+	}
+	return a.RefSource
+}
+
+func (e *Extractor) resolveReference(a *govx.Article) govx.RefSource {
 	if !a.ReferenceDate.IsZero() {
 		if a.ReferenceDate == a.Published {
-			return RefPublished
+			return govx.RefPublished
 		}
-		return RefFlag
+		return govx.RefFlag
 	}
 	if !a.Published.IsZero() {
 		a.ReferenceDate = a.Published
-		return RefPublished
+		return govx.RefPublished
 	}
 	text := normalize.Fold(a.Text).Text
 	atoms := e.scan.scan(text)
@@ -64,7 +49,7 @@ func (e *Extractor) ResolveReference(a *govx.Article) RefSource {
 		}
 		if at.start < head {
 			a.ReferenceDate = d
-			return RefText
+			return govx.RefText
 		}
 		if at.start >= tail {
 			fromTail = d
@@ -72,13 +57,13 @@ func (e *Extractor) ResolveReference(a *govx.Article) RefSource {
 	}
 	if !fromTail.IsZero() {
 		a.ReferenceDate = fromTail
-		return RefText
+		return govx.RefText
 	}
 	if d, ok := inferDate(text, atoms, head); ok {
 		a.ReferenceDate = d
-		return RefInferred
+		return govx.RefInferred
 	}
-	return RefNone
+	return govx.RefNone
 }
 
 // fullDate returns the date of an atom that writes year, month and day.
