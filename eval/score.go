@@ -95,8 +95,9 @@ func unscored(field string) bool {
 }
 
 // Score scores the articles of run against gold. An article is matched to
-// its gold by doc_id == Source; run articles without gold are ignored,
-// and a gold article absent from run counts all its items as missed.
+// its gold by doc_id == Source (the first, when several share a doc_id);
+// run articles without gold are ignored, and a gold article absent from
+// run counts all its items as missed.
 //
 // Items are matched per article and table, with SPEC.md's rules:
 // quantities, periods and entities by exact text as multisets (each gold

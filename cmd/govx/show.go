@@ -14,6 +14,7 @@ import (
 
 	"golang.org/x/text/width"
 
+	"govx"
 	"govx/corpus"
 	"govx/eval"
 	"govx/output"
@@ -30,6 +31,7 @@ func runShow(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	flags := newFlags("show", "show [-o OUT] [--color auto|always|never] PATH|ARTICLE_ID", stderr)
 	dir := flags.String("o", "out", "output `DIR` to look an ARTICLE_ID up in")
 	color := flags.String("color", "auto", "colour the marks: auto (when stdout is a terminal and NO_COLOR is unset), always or never")
+	ref := flags.String("reference-date", "", "fallback `DATE` (2006-01-02) for relative time words when processing a PATH whose article carries none")
 	var dicts listFlag
 	flags.Var(&dicts, "dict", "extra user dictionary `FILE` when processing a PATH; may be repeated")
 	pos, err := parseArgs(flags, args)
@@ -43,10 +45,16 @@ func runShow(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	if err != nil {
 		return &exitError{2, err}
 	}
+	var opts pipeline.Options
+	if *ref != "" {
+		if opts.ReferenceDate, err = govx.ParseDate(*ref); err != nil {
+			return &exitError{2, fmt.Errorf("--reference-date: %w", err)}
+		}
+	}
 	arg := pos[0]
 	var articles []output.Rows
 	if _, statErr := os.Stat(arg); statErr == nil {
-		articles, err = processPath(ctx, arg, dicts)
+		articles, err = processPath(ctx, arg, dicts, opts)
 	} else if errors.Is(statErr, fs.ErrNotExist) {
 		articles, err = lookUp(*dir, arg)
 	} else {
@@ -88,7 +96,7 @@ func colorWanted(mode string, w io.Writer) (bool, error) {
 }
 
 // processPath runs the pipeline over every article of one input.
-func processPath(ctx context.Context, path string, dicts []string) ([]output.Rows, error) {
+func processPath(ctx context.Context, path string, dicts []string, opts pipeline.Options) ([]output.Rows, error) {
 	seg, err := segment.Load(dicts...)
 	if err != nil {
 		return nil, err
@@ -97,7 +105,7 @@ func processPath(ctx context.Context, path string, dicts []string) ([]output.Row
 	if err != nil {
 		return nil, err
 	}
-	p := pipeline.New(seg, extractors, pipeline.Options{})
+	p := pipeline.New(seg, extractors, opts)
 	var all []output.Rows
 	for doc, err := range corpus.Read([]string{path}) {
 		if err != nil {

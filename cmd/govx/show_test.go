@@ -104,6 +104,8 @@ func TestShowCommand(t *testing.T) {
 		{"run without articles", []string{"show", "-o", noArticles, "bbbbbbbbbbbbbbbb"}, 1, []string{"no articles table"}},
 		{"a path", []string{"show", article}, 0, []string{"doc_id article.txt", "新签约项目", "总投资", "legend:"}},
 		{"no argument", []string{"show"}, 2, []string{"want one PATH or ARTICLE_ID"}},
+		{"a path with a reference date", []string{"show", "--reference-date", "2023-05-01", article}, 0, []string{"reference date 2023-05-01"}},
+		{"bad reference date", []string{"show", "--reference-date", "May 2023", article}, 2, []string{"--reference-date"}},
 		{"bad colour", []string{"show", "--color", "pink", article}, 2, []string{"want auto, always or never"}},
 	}
 	for _, tt := range tests {
