@@ -266,9 +266,19 @@ func (b *binder) growth(st *sentenceState, c govx.Span, list []govx.Quantity, si
 		fresh(st.bare, list[0]) // 其中增幅较大的有发酵酒（增长87%）
 		return
 	}
-	if k := b.previousRow(st); k >= 0 {
-		set(k, list[0])
+	k := b.previousRow(st)
+	if k < 0 {
+		return
 	}
+	// A change with a period or modality of its own is another figure of
+	// the same indicator: 去年实现营业收入12亿元，今年预计增长20%.
+	q, prev := list[0], &b.out[k]
+	p := b.governingIn(c, q.Start)
+	if p != nil && b.periodFor(p, prev.Name) != prev.Period || b.modalityAt(st, c, q.Start) != prev.Modality {
+		fresh(prev.Name, q)
+		return
+	}
+	set(k, q)
 }
 
 // previousRow returns the row a nameless change belongs to: the last row

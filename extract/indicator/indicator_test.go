@@ -229,6 +229,12 @@ func TestShapes(t *testing.T) {
 		{"percentage points compare growth rates and stay out",
 			"{一季度}全市实现地区生产总值[626.9亿元]，同比增长[2%]，比同期增速高[0.8个百分点]，比{2016年全年}增速高[0.3个百分点]。",
 			[]row{{"地区生产总值", "一季度", "62690000000", govx.UnitCNY, "2", yoy, actual}}},
+		{"a change with its own period and modality is a row of its own",
+			"{2023年}全区实现营业收入[12亿元]，{今年}预计增长[20%以上]。",
+			[]row{
+				{"营业收入", "2023年", "1200000000", govx.UnitCNY, "", none, actual},
+				{"营业收入", "2024年", "", "", "20", none, estimate},
+			}},
 		{"a comparison row does not take the growth",
 			"{一季度}全市实现地区生产总值[626.9亿元]，现价总量比同期增加[73.5亿元]，同比增长[2%]。",
 			[]row{
