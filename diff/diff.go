@@ -4,8 +4,9 @@
 // Articles are matched by article_id (the hash of their text). Rows of the
 // mention tables are matched within their article by span (start, end);
 // indicators first by span and name, since one clause can state several
-// indicators, then those left over by span alone. A row present in one run only is added or removed; a matched
-// row whose columns differ is changed, with the columns that moved.
+// indicators, then those left over by span alone. A row present in one
+// run only is added or removed; a matched row whose columns differ is
+// changed, with the columns that moved.
 package diff
 
 import (

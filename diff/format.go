@@ -6,6 +6,8 @@ import (
 	"io"
 	"slices"
 	"strings"
+
+	"govx/output"
 )
 
 // hidden reports whether a column is left out when a row is printed for a
@@ -44,9 +46,8 @@ func (r *Report) WriteText(w io.Writer) error {
 			article = c.ArticleID
 			ew.printf("\n== %s (article %s)\n", c.DocID, c.ArticleID)
 		}
-		mark := map[Op]string{Added: "+", Removed: "-", Changed: "~"}[c.Op]
-		ew.printf("%s %s", mark, c.Table)
-		if c.Table != "articles" {
+		ew.printf("%s %s", c.Op.mark(), c.Table)
+		if c.Table != string(output.Articles) {
 			ew.printf(" %d-%d", c.Start, c.End)
 		}
 		ew.printf(" %q", c.Label)
@@ -64,6 +65,17 @@ func (r *Report) WriteText(w io.Writer) error {
 		}
 	}
 	return ew.err
+}
+
+// mark is the sign of an operation in the text report: + - ~.
+func (o Op) mark() string {
+	switch o {
+	case Added:
+		return "+"
+	case Removed:
+		return "-"
+	}
+	return "~"
 }
 
 // fieldsText prints the shown columns of a row as name=value, in name
