@@ -36,6 +36,9 @@ type extractConfig struct {
 	quiet    bool
 	resume   bool
 	manifest output.RunOptions
+	// docs, when set, replaces the inputs (tests use it to stream
+	// documents of their own).
+	docs iter.Seq2[govx.Document, error]
 }
 
 func parseExtract(args []string, stderr io.Writer) (*extractConfig, error) {
@@ -78,12 +81,18 @@ func parseExtract(args []string, stderr io.Writer) (*extractConfig, error) {
 // runExtract is govx extract: read the inputs, run the pipeline, write the
 // tables and the manifest. The exit status is 2 when some inputs failed.
 func runExtract(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	started := time.Now()
 	c, err := parseExtract(args, stderr)
 	if err != nil {
 		return err
 	}
+	return extractWith(ctx, c, stdout, stderr)
+}
+
+// extractWith runs govx extract as configured by c.
+func extractWith(ctx context.Context, c *extractConfig, stdout, stderr io.Writer) error {
+	started := time.Now()
 	var written map[string]bool
+	var err error
 	if c.resume {
 		if written, err = output.ArticleIDs(c.out.Dir); err != nil {
 			return err
@@ -121,7 +130,11 @@ func runExtract(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	}
 	m := &output.Manifest{Version: version, Options: c.manifest, Failures: []output.Failure{}}
 	m.ReferenceDates.Fallback = c.manifest.ReferenceDate
-	stats, runErr := p.Run(ctx, documents(&reader, c.inputs), c.workers, emit, func(err error) {
+	docs := c.docs
+	if docs == nil {
+		docs = documents(&reader, c.inputs)
+	}
+	stats, runErr := p.Run(ctx, docs, c.workers, emit, func(err error) {
 		m.Failures = append(m.Failures, failure(err))
 		fmt.Fprintf(stderr, "govx: %v\n", err)
 	})

@@ -3,12 +3,16 @@ package main
 import (
 	"bytes"
 	"context"
+	"errors"
+	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
 
+	"govx"
 	"govx/extract/extracttest"
 	"govx/output"
 )
@@ -146,5 +150,45 @@ func TestExtractReportsFailures(t *testing.T) {
 	}
 	if m.ArticlesWritten != 1 || len(m.Failures) != 1 || !strings.Contains(m.Failures[0].Source, "empty.txt") {
 		t.Errorf("manifest: %d articles, failures %+v; want 1 article and empty.txt failed", m.ArticlesWritten, m.Failures)
+	}
+}
+
+// TestExtractInterrupted: an interrupt mid-run (the context cancelled, as
+// Ctrl-C does) still leaves a complete output of the articles finished so
+// far, with no temporary files, and exit status 1.
+func TestExtractInterrupted(t *testing.T) {
+	dir := t.TempDir()
+	c, err := parseExtract([]string{"--quiet", "--workers", "2", "-o", dir}, io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	c.docs = func(yield func(govx.Document, error) bool) {
+		for i := range 1000 {
+			if i == 40 {
+				cancel() // the interrupt arrives while articles are in flight
+			}
+			text := fmt.Sprintf("示例区第%d期简报：今年以来新增企业%d家，同比增长%d%%。", i, i+3, i%17)
+			if !yield(govx.Document{DocID: fmt.Sprint(i), Source: fmt.Sprint("mem#", i), Text: text}, nil) {
+				return
+			}
+		}
+	}
+	var ee *exitError
+	if err := extractWith(ctx, c, io.Discard, io.Discard); !errors.As(err, &ee) || ee.status != 1 {
+		t.Fatalf("interrupted run returned %v, want exit status 1", err)
+	}
+	run, err := output.ReadRun(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := len(run.Articles)
+	if n == 0 || n >= 1000 || int64(n) != run.Manifest.ArticlesWritten {
+		t.Errorf("%d articles read back, manifest says %d", n, run.Manifest.ArticlesWritten)
+	}
+	leftovers, _ := filepath.Glob(filepath.Join(dir, "*", ".*"))
+	if len(leftovers) > 0 {
+		t.Errorf("temporary files left: %v", leftovers)
 	}
 }
