@@ -181,6 +181,20 @@ func TestResolve(t *testing.T) {
 	}
 }
 
+func TestShortName(t *testing.T) {
+	for name, want := range map[string]string{
+		"江苏省": "江苏", "北京市": "北京", "广西壮族自治区": "广西", "新疆维吾尔自治区": "新疆",
+		"香港特别行政区": "香港", "阿里地区": "阿里", "浦东新区": "浦东", "丹徒区": "丹徒",
+		"杜尔伯特蒙古族自治县": "杜尔伯特", "恩施土家族苗族自治州": "恩施", "锡林郭勒盟": "锡林郭勒",
+		// Too short to stand alone.
+		"城区": "", "和县": "",
+	} {
+		if got := shortName(name); got != want {
+			t.Errorf("shortName(%s) = %q, want %q", name, got, want)
+		}
+	}
+}
+
 // TestNewCost holds the start-up cost of the gazetteer and tables: New must
 // take no more than 50 ms and 20 MB.
 func TestNewCost(t *testing.T) {
