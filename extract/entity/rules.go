@@ -96,6 +96,10 @@ func (s *scan) bySuffix(i, end int, sf suffix) (cand, bool) {
 		if !s.proper(start, i) || !s.endsClause(end) || s.isPlace(core) {
 			return cand{}, false
 		}
+		// 中能建华东电力装备: longer only after a known organization.
+		if n > maxTradeCore && !s.opensWithOrg(core) {
+			return cand{}, false
+		}
 	case classBody:
 		if !s.proper(start, i) {
 			return cand{}, false
@@ -352,6 +356,21 @@ func (s *scan) digitsInName(b int, class suffixClass) bool {
 func (s *scan) endsClass(w string, class suffixClass) bool {
 	for _, sf := range s.x.classSuffixes[class] {
 		if strings.HasSuffix(w, sf) {
+			return true
+		}
+	}
+	return false
+}
+
+// maxTradeCore is the longest core of a short company name, in runes,
+// unless it opens with a known organization.
+const maxTradeCore = 4
+
+// opensWithOrg reports whether w starts with the name of a known
+// organization.
+func (s *scan) opensWithOrg(w string) bool {
+	for l := len(w); l > 0; l-- {
+		if kn, ok := s.t.names[w[:l]]; ok && kn.typ == govx.EntityOrg {
 			return true
 		}
 	}
