@@ -41,7 +41,6 @@ var classLimits = map[suffixClass][2]int{
 	classCompany: {2, 24},
 	classBody:    {2, 20},
 	classTrade:   {2, 8}, // 4 unless it opens with a known organization
-
 	classAdmin:   {2, 6},
 	classZone:    {2, 14},
 	classRoad:    {2, 4},
