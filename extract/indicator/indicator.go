@@ -117,9 +117,9 @@ func (e *Extractor) Extract(doc *extract.Doc, m *govx.Mentions) {
 		e:      e,
 		text:   doc.Article.Text,
 		region: doc.Article.Region,
-		qs:     sortedBy(m.Quantities, func(q govx.Quantity) govx.Span { return q.Span }),
-		ps:     sortedBy(m.Periods, func(p govx.Period) govx.Span { return p.Span }),
-		es:     sortedBy(m.Entities, func(e govx.Entity) govx.Span { return e.Span }),
+		qs:     disjoint(sortedBy(len(doc.Article.Text), m.Quantities, func(q govx.Quantity) govx.Span { return q.Span })),
+		ps:     sortedBy(len(doc.Article.Text), m.Periods, func(p govx.Period) govx.Span { return p.Span }),
+		es:     sortedBy(len(doc.Article.Text), m.Entities, func(e govx.Entity) govx.Span { return e.Span }),
 	}
 	b.quotes = findQuotes(b.text)
 	b.passage, b.hasPassage = b.firstHeadPeriod()
@@ -132,14 +132,28 @@ func (e *Extractor) Extract(doc *extract.Doc, m *govx.Mentions) {
 	m.Indicators = append(m.Indicators, b.out...)
 }
 
-// sortedBy returns the items whose spans are valid, ordered by start.
-func sortedBy[T any](items []T, span func(T) govx.Span) []T {
+// sortedBy returns the items whose spans lie inside a text of n bytes,
+// ordered by start.
+func sortedBy[T any](n int, items []T, span func(T) govx.Span) []T {
 	out := make([]T, 0, len(items))
 	for _, it := range items {
-		if s := span(it); s.Start >= 0 && s.Start < s.End {
+		if s := span(it); s.Start >= 0 && s.Start < s.End && s.End <= n {
 			out = append(out, it)
 		}
 	}
 	sort.SliceStable(out, func(i, j int) bool { return span(out[i]).Start < span(out[j]).Start })
+	return out
+}
+
+// disjoint drops the quantities that overlap the one before them, so that
+// the text between two figures is never negative.
+func disjoint(qs []govx.Quantity) []govx.Quantity {
+	out := qs[:0]
+	for _, q := range qs {
+		if n := len(out); n > 0 && q.Start < out[n-1].End {
+			continue
+		}
+		out = append(out, q)
+	}
 	return out
 }
