@@ -4,30 +4,42 @@
 //
 // It runs last. It reads the quantities, periods and entities already in
 // govx.Mentions and the article's region, and walks each sentence clause by
-// clause (clauses end at ，；：。 and brackets):
+// clause (clauses end at ，；：。 and at brackets that hold a figure):
 //
-//   - a figure after a growth verb (增长, 下降, 回落 …) is a change in
-//     percent; one without a name of its own belongs to the figure before it
-//     in the sentence (一般公共预算收入完成2.58亿元，同比增长57.73%);
-//     同比分别增长14.2%和10.3% hands its figures to the rows before it;
-//   - 持平 is a change of 0 and 翻番 of 100; percentage points are rows only
-//     after 拉动 (拉动GDP增长1.1个百分点), otherwise they compare growth
-//     rates and are left out;
-//   - any other figure is a level; its name is the text before it in the
+//   - a percentage after a growth verb (增长, 下降, 回落 …) is a change; one
+//     without a name of its own belongs to the row before it in the
+//     sentence (一般公共预算收入完成2.58亿元，同比增长57.73%), unless it has a
+//     period or modality of its own; 同比分别增长14.2%和10.3% hands its
+//     figures to the rows before it; 持平 is a change of 0, 翻番 of 100, and
+//     增长1.5倍 of 150;
+//   - percentage points are rows only after 拉动 (拉动GDP增长1.1个百分点);
+//     otherwise they compare growth rates and are left out;
+//   - any other figure is a level. Its name is the text before it in the
 //     clause without periods, whole-area words (全市), reporting verbs
-//     (实现, 完成) and modality words; a count takes the noun after it
-//     (签约33个项目 → 签约项目); a threshold inside a name stays in it
-//     (新签约亿元以上产业项目21个);
-//   - the period is the nearest governing one: in the clause, else earlier
-//     in the sentence, else the passage's reporting period (the last period
-//     that dated a row); a period after 比 or 与 is a comparison and governs
-//     nothing, and figures of a company or project take no passage period;
+//     (实现, 完成), modality and basis words; a count takes the noun after
+//     it (签约33个项目 → 签约项目); a threshold stays inside the name
+//     (新签约亿元以上产业项目21个); a share takes the name it is a share of
+//     (实际采购金额…，占全市的62.6%);
+//   - not indicators: durations, thresholds and definitions (位于50%以上),
+//     the figures of a slogan or of a story about a person, survey samples,
+//     addresses and phases (建设路88号, 分三期);
+//   - the period is the nearest governing one: in the clause, else one that
+//     heads an earlier clause of the sentence, else the passage's reporting
+//     period (the last period that dated a row, or headed a sentence without
+//     rows). A period after 比 or before 同期 is a comparison and governs
+//     nothing. Figures of a company or project, of reported speech, after
+//     production starts (达产后) or accumulated over a stated span take only
+//     their own clause's period. A stock at the end of a period (2022年末
+//     贷款余额) is dated its last day;
 //   - the modality is set by the last modality word before the figure in
-//     the sentence, so one 预计 governs a whole list;
-//   - the subject is the company or project the sentence is about, a place
-//     named at the head of the clause, else the article's region.
+//     its clause, else right after it (500台将投入生产), else earlier in the
+//     sentence, so one 预计 governs a whole list;
+//   - the subject is the company or project heading the clause, sentence or
+//     paragraph, a place heading the clause, else the article's region.
 //
-// The words of each rule are tables in words.go.
+// The words of each rule are tables in words.go; binder.go walks the
+// sentences, context.go finds a figure's period, subject, modality and
+// basis, names.go its name.
 package indicator
 
 import (
