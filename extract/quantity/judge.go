@@ -124,6 +124,10 @@ func bareEnd(s string, p int) bool {
 // name, not a measurement.
 func quoted(s string, start, end int) bool {
 	const reach, titleReach = 12, 40 // runes
+	window := s[max(0, start-titleReach*3):start]
+	if !strings.Contains(window, "“") && !strings.Contains(window, "《") && !strings.Contains(window, "「") {
+		return false
+	}
 	open := rune(0)
 	for k, p := 0, start; k < titleReach && p > 0; k++ {
 		r, size := utf8.DecodeLastRuneInString(s[:p])

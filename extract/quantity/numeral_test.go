@@ -122,3 +122,21 @@ func TestReadNumeralScale(t *testing.T) {
 		}
 	}
 }
+
+func TestCleanValue(t *testing.T) {
+	tests := []struct{ in, want float64 }{
+		{2.58 * 1e8, 258000000},
+		{0.1 + 0.2, 0.3},
+		{1.0439, 1.0439},
+		{-57.73, -57.73},
+		{379.4 * 1e12, 379.4e12},
+		{0.0005, 0.0005},
+		{7e-30, 7e-30},
+		{1e300 * 3, 3e300},
+	}
+	for _, tt := range tests {
+		if got := cleanValue(tt.in); got != tt.want {
+			t.Errorf("cleanValue(%v) = %v, want %v", tt.in, got, tt.want)
+		}
+	}
+}

@@ -39,6 +39,7 @@ type Extractor struct {
 	lang    language            // the other tables; prefixes longest first
 	fixed   map[rune][]fixedAt  // idioms and slogans by each numeral rune in them
 	opts    readOptions
+	starts  *[1 << 16 / 64]uint64 // bit r set when a quantity may start with rune r (mayStart)
 }
 
 var _ extract.Extractor = (*Extractor)(nil)
@@ -91,6 +92,12 @@ func New() (*Extractor, error) {
 	e.lang = tables()
 	sort.SliceStable(e.lang.prefixes, func(i, j int) bool { return len(e.lang.prefixes[i].word) > len(e.lang.prefixes[j].word) })
 	e.opts = readOptions{pairs: true, startsUnit: e.startsScaleUnit}
+	e.starts = new([1 << 16 / 64]uint64)
+	for r := rune(0); r < 1<<16; r++ {
+		if mayStart(r) {
+			e.starts[r>>6] |= 1 << (r & 63)
+		}
+	}
 	return e, nil
 }
 
@@ -116,7 +123,7 @@ func (e *Extractor) Extract(doc *extract.Doc, m *govx.Mentions) {
 		if r >= utf8.RuneSelf {
 			r, size = utf8.DecodeRuneInString(s[i:])
 		}
-		if !mayStart(r) {
+		if r >= 1<<16 || e.starts[r>>6]&(1<<(r&63)) == 0 {
 			i += size
 			continue
 		}
@@ -202,6 +209,14 @@ func (c candidate) quantity(v view, text string) govx.Quantity {
 func cleanValue(v float64) float64 {
 	if v == 0 || math.IsNaN(v) || math.IsInf(v, 0) {
 		return v
+	}
+	// Fast path: with a power of ten exact in float64, v×10^k rounded to
+	// an integer and divided back is the nearest float64 to the decimal.
+	if k := 11 - math.Floor(math.Log10(math.Abs(v))); k >= 0 && k <= 22 {
+		p := math.Pow(10, k)
+		if r := math.Round(v * p); math.Abs(r) < 1<<53 {
+			return r / p
+		}
 	}
 	r, err := strconv.ParseFloat(strconv.FormatFloat(v, 'g', 12, 64), 64)
 	if err != nil {
