@@ -115,6 +115,7 @@ func TestPeople(t *testing.T) {
 		{in: "会上，董事长[刘建国]介绍了企业情况。", types: []govx.EntityType{per}},
 		{in: "新闻发言人[孟玮]介绍，经济保持恢复态势。", types: []govx.EntityType{per}},
 		{in: "副县长[欧阳明辉]主持会议。", types: []govx.EntityType{per}},
+		{in: "[欧盟委员会]主席[冯德莱恩]表示将加强合作。", types: []govx.EntityType{org, per}},
 		{in: "[南京大学]教授[李华]建议加强基础研究。", types: []govx.EntityType{org, per}},
 		{in: "市领导[何志远]、[孙立群]、[马晓东]等出席活动。", types: []govx.EntityType{per, per, per}},
 		{in: "园区今年完成投资较多。（[赵明] [孙丽]）", types: []govx.EntityType{per, per}},
@@ -129,6 +130,7 @@ func TestProjects(t *testing.T) {
 		{in: "总投资30亿元的[宁海新能源电池材料项目]开工。", types: []govx.EntityType{proj}},
 		{in: "[凤凰湖公园整治提升工程]全面完成。", types: []govx.EntityType{proj}},
 		{in: "[京沪高铁]客流持续增长。", types: []govx.EntityType{proj}},
+		{in: "[G42沪蓉高速扩容工程]年内开工。", types: []govx.EntityType{proj}},
 		{in: "[国道312线溧阳至宜兴段]改扩建加快推进。", types: []govx.EntityType{proj}},
 		// Negatives: counts and kinds of projects are not names.
 		{in: "新签约亿元以上产业项目21个，重点项目加快推进。"},

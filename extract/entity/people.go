@@ -219,6 +219,8 @@ func (s *scan) nameAt(b int, foreign bool) (int, bool) {
 		return short, true
 	case long > 0 && s.nameEnds(long):
 		return long, true
+	case len(ends) > sur+2 && s.nameEnds(ends[sur+2]) && s.foreignName(b, ends[sur+2]):
+		return ends[sur+2], true // 冯/nr 德/ns 莱恩/nrt 表示
 	case long > 0 && s.aligned(long) && !s.aligned(short):
 		return long, true // 魏/nr 华山/ns
 	case s.aligned(short) && (len(ends) == sur+1 || !s.aligned(long)):

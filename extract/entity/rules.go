@@ -281,8 +281,8 @@ func (s *scan) reachLeft(i int, sf suffix) int {
 				return trimJoin(s.text, start)
 			}
 		case classRoad:
-			if multiVerb || w == "线" || isDigits(w) {
-				return trimJoin(s.text, start)
+			if multiVerb || w == "线" || strings.IndexFunc(w, isHan) < 0 {
+				return trimJoin(s.text, start) // 国道219线, G42沪蓉高速
 			}
 		case classProject:
 			if sf.text != "段" && s.endsClass(w, classProject) {
