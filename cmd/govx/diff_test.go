@@ -149,7 +149,7 @@ func writeParquetRun(t *testing.T, dir string, seg *segment.Segmenter, extractor
 // and eval reads both runs.
 func TestDiffAfterRuleChange(t *testing.T) {
 	shared := extracttest.SharedDir(t)
-	seg, err := segment.Load()
+	seg, err := loadSegmenter()
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 
 	"govx/corpus"
@@ -80,10 +81,14 @@ func TestSnapshotRoundTrip(t *testing.T) {
 	}
 }
 
+// loadSegmenter loads the segmenter once for the tests of this package
+// that call the pipeline directly (the commands load their own).
+var loadSegmenter = sync.OnceValues(func() (*segment.Segmenter, error) { return segment.Load() })
+
 // extractCorpus runs the pipeline of govx extract over dir.
 func extractCorpus(t *testing.T, dir string) []output.Rows {
 	t.Helper()
-	seg, err := segment.Load()
+	seg, err := loadSegmenter()
 	if err != nil {
 		t.Fatal(err)
 	}
