@@ -48,9 +48,11 @@ func (b *binder) sentence(index int, s govx.Span) {
 	start := s.Start
 	for i := s.Start; i < s.End; {
 		r, size := utf8.DecodeRuneInString(b.text[i:])
-		if (r == '（' || r == '(') && !b.figureInBrackets(i+size, s.End) {
-			i += size // a bracket without figures is part of the clause: 指数(PMI)为
-			continue
+		if r == '（' || r == '(' {
+			if end, ok := b.bracketWithoutFigure(i+size, s.End); ok {
+				i = end // a bracket without figures is part of the clause: 指数(PMI)为
+				continue
+			}
 		}
 		if strings.ContainsRune(clauseSeps, r) {
 			if i > start {
@@ -75,14 +77,21 @@ func (b *binder) sentence(index int, s govx.Span) {
 	}
 }
 
-// figureInBrackets reports whether a quantity starts between from and the
-// closing bracket (or end).
-func (b *binder) figureInBrackets(from, end int) bool {
-	if i := strings.IndexAny(b.text[from:end], "）)"); i >= 0 {
-		end = from + i
+// bracketWithoutFigure reports whether the bracket opened before from
+// closes before end with no quantity inside, and returns the offset after
+// its closing bracket.
+func (b *binder) bracketWithoutFigure(from, end int) (int, bool) {
+	k := strings.IndexAny(b.text[from:end], "）)")
+	if k < 0 {
+		return 0, false
 	}
+	closeAt := from + k
 	i := searchStart(len(b.qs), func(i int) int { return b.qs[i].Start }, from)
-	return i < len(b.qs) && b.qs[i].Start < end
+	if i < len(b.qs) && b.qs[i].Start < closeAt {
+		return 0, false
+	}
+	_, size := utf8.DecodeRuneInString(b.text[closeAt:])
+	return closeAt + size, true
 }
 
 // clause binds the figures of clause c.
@@ -175,10 +184,14 @@ func (b *binder) clause(st *sentenceState, c govx.Span) {
 		pos = end
 	}
 	b.fixedChanges(st, c, pos)
-	if len(qs) == 0 {
-		st.bare = b.clean(c.Start, c.End)
-	} else {
+	switch {
+	case len(qs) > 0:
 		st.bare = ""
+	case strings.HasSuffix(strings.TrimSpace(b.text[c.Start:c.End]), "等"):
+		// A list of examples in brackets leaves the name before it:
+		// 标准化货物 (计算机、空调、打印机等，占比7.0%).
+	default:
+		st.bare = b.clean(c.Start, c.End)
 	}
 	firstFigure := c.End
 	if len(qs) > 0 {

@@ -295,6 +295,18 @@ func TestShapes(t *testing.T) {
 				{"实际采购金额", "1-6月", "1031000000", govx.UnitCNY, "", none, actual},
 				{"实际采购金额占全市", "1-6月", "62.6", govx.UnitPercent, "", none, actual},
 			}},
+		{"shares in brackets after their names",
+			"{上半年}，采购主要集中在电梯（占比[11.3%]）、标准化货物（计算机、空调等，占比[7.0%]）。",
+			[]row{
+				{"采购主要集中在电梯占比", "1-6月", "11.3", govx.UnitPercent, "", none, actual},
+				{"标准化货物占比", "1-6月", "7", govx.UnitPercent, "", none, actual},
+			}},
+		{"a long name keeps what follows its list of examples",
+			"{2023年}，解决安置小区监控系统升级、便民集中充电点建设、道路修缮等“群众身边事”[62个]。",
+			[]row{{"“群众身边事”", "2023年", "62", "个", "", none, actual}}},
+		{"a bracket without figures stays in the name",
+			"{4月}，我省制造业采购经理指数(PMI)为[59.39%]。",
+			[]row{{"制造业采购经理指数(PMI)", "4月", "59.39", govx.UnitPercent, "", none, actual}}},
 		{"a statistical-bulletin list without 同比",
 			"{一季度}，其中，一产实现增加值[16.9亿元]，增长[4.3%]；二产实现增加值[375.6亿元]，增长[0.4%]。",
 			[]row{

@@ -31,14 +31,16 @@ func (b *binder) nounAfter(from, limit int) (string, int) {
 	return noun, from + end
 }
 
-// shorten returns name, or its part after the last 的 when it is too long
-// to be a name, or "".
+// shorten returns name, or its part after the last 的 or 等 when it is too
+// long to be a name (…便民集中充电点建设等“群众身边事” → “群众身边事”), or "".
 func (b *binder) shorten(name string) string {
 	if utf8.RuneCountInString(name) <= maxNameRunes {
 		return name
 	}
-	if i := strings.LastIndex(name, "的"); i >= 0 {
-		name = b.trimName(name[i+len("的"):])
+	for _, cut := range longNameCuts {
+		if i := strings.LastIndex(name, cut); i >= 0 && utf8.RuneCountInString(name) > maxNameRunes {
+			name = b.trimName(name[i+len(cut):])
+		}
 	}
 	if utf8.RuneCountInString(name) > maxNameRunes {
 		return ""

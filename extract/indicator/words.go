@@ -200,6 +200,11 @@ var stockWords = []string{"余额", "总资产", "资产", "存款", "贷款", "
 // 2022年末, 一季度末, 年底.
 var periodEnds = []string{"末", "底"}
 
+// longNameCuts end the preamble of a name too long to be one: what
+// follows the last of them is kept (a relative clause ends in 的, a list of
+// examples in 等).
+var longNameCuts = []string{"的", "等"}
+
 // maxNameRunes bounds an indicator name; a longer stretch is a sentence
 // that happens to end in a figure, not a name.
 const maxNameRunes = 25
