@@ -54,7 +54,7 @@ func (b *binder) sentence(index int, s govx.Span) {
 				continue
 			}
 		}
-		if strings.ContainsRune(clauseSeps, r) {
+		if strings.ContainsRune(clauseSeps, r) && !b.insideFigure(i) {
 			if i > start {
 				clauses = append(clauses, govx.Span{Start: start, End: i})
 			}
@@ -75,6 +75,13 @@ func (b *binder) sentence(index int, s govx.Span) {
 	case st.headDate != nil && st.company == nil && len(st.rows) == 0 && !st.headDate.Period.Start.IsZero():
 		b.passage, b.hasPassage = b.dateOf(st.headDate), true
 	}
+}
+
+// insideFigure reports whether offset i lies inside a quantity: the comma
+// of 82，225万元 separates thousands, not clauses.
+func (b *binder) insideFigure(i int) bool {
+	k := searchStart(len(b.qs), func(k int) int { return b.qs[k].Start }, i+1)
+	return k > 0 && b.qs[k-1].End > i
 }
 
 // bracketWithoutFigure reports whether the bracket opened before from

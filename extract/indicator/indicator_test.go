@@ -43,7 +43,7 @@ func year(y int) govx.DateRange {
 
 // quantityMark reads a marked quantity: qualifier words, a number, a
 // scale, a unit.
-var quantityMark = regexp.MustCompile(`^(近|超过|超|约|逾|突破)?([0-9.]+|八成|两)?(万亿|万|亿)?(.*?)(以上|以下|左右|余|多)?$`)
+var quantityMark = regexp.MustCompile(`^(近|超过|超|约|逾|突破)?([0-9.，]+|八成|两)?(万亿|万|亿)?(.*?)(以上|以下|左右|余|多)?$`)
 
 // testUnits gives the canonical unit, kind and factor of a written unit.
 var testUnits = map[string]struct {
@@ -110,6 +110,7 @@ func testQuantity(t testing.TB, text string, span govx.Span) govx.Quantity {
 		t.Fatalf("cannot read test quantity %q", text)
 	}
 	var v float64
+	g[2] = strings.ReplaceAll(g[2], "，", "")
 	switch g[2] {
 	case "八成":
 		v = 80
@@ -304,6 +305,9 @@ func TestShapes(t *testing.T) {
 		{"a long name keeps what follows its list of examples",
 			"{2023年}，解决安置小区监控系统升级、便民集中充电点建设、道路修缮等“群众身边事”[62个]。",
 			[]row{{"“群众身边事”", "2023年", "62", "个", "", none, actual}}},
+		{"a thousands comma does not end a clause",
+			"{上半年}，全区税收收入[82，225万元]，同比增长[5%]。",
+			[]row{{"税收收入", "1-6月", "822250000", govx.UnitCNY, "5", yoy, actual}}},
 		{"a bracket without figures stays in the name",
 			"{4月}，我省制造业采购经理指数(PMI)为[59.39%]。",
 			[]row{{"制造业采购经理指数(PMI)", "4月", "59.39", govx.UnitPercent, "", none, actual}}},
