@@ -4,9 +4,11 @@
 // Articles are matched by article_id (the hash of their text). Rows of the
 // mention tables are matched within their article by span (start, end);
 // indicators first by span and name, since one clause can state several
-// indicators, then those left over by span alone. A row present in one
-// run only is added or removed; a matched row whose columns differ is
-// changed, with the columns that moved.
+// indicators, then those left over by span alone. Rows still unmatched
+// pair when their spans overlap (and, for indicators, their names agree):
+// a mention that a rule grew or shrank is changed, not removed and added.
+// A row present in one run only is added or removed; a matched row whose
+// columns differ is changed, with the columns that moved.
 package diff
 
 import (
@@ -173,7 +175,8 @@ func (k keyed) spanKey() string { return fmt.Sprintf("%s\x00%d\x00%d", k.article
 // compareTable matches the rows of one table: first by key (article,
 // span and, for indicators, name), then the rows left over by article and
 // span alone, so that an indicator renamed in the same clause is changed
-// rather than removed and added. Rows sharing a key pair in order.
+// rather than removed and added, then by overlapping spans. Rows sharing a
+// key pair in order.
 func compareTable(t output.Table, old, new []keyed) []Change {
 	cols := columnsOf(t)
 	oldOf := make([]int, len(new)) // the old row paired with each new row, or -1
@@ -192,6 +195,26 @@ func compareTable(t output.Table, old, new []keyed) []Change {
 			if q := pending[key(n)]; oldOf[j] < 0 && len(q) > 0 {
 				pending[key(n)] = q[1:]
 				oldOf[j], paired[q[0]] = q[0], true
+			}
+		}
+	}
+	// Last, rows whose spans overlap (a mention grown or shrunk by a rule)
+	// pair with the first unpaired old row of their article that overlaps
+	// and has the same name.
+	byArticle := map[string][]int{}
+	for i, o := range old {
+		if !paired[i] {
+			byArticle[o.article] = append(byArticle[o.article], i)
+		}
+	}
+	for j, n := range new {
+		if oldOf[j] >= 0 {
+			continue
+		}
+		for _, i := range byArticle[n.article] {
+			if o := old[i]; !paired[i] && o.name == n.name && o.start < n.end && n.start < o.end {
+				oldOf[j], paired[i] = i, true
+				break
 			}
 		}
 	}

@@ -62,11 +62,20 @@ func TestCompareChanges(t *testing.T) {
 			r[0].Quantities = r[0].Quantities[:1]
 			return r
 		}, []string{"removed quantities 5%"}},
-		{"span moved is a removal and an addition", func(r []output.Rows) []output.Rows {
+		{"span moved apart is a removal and an addition", func(r []output.Rows) []output.Rows {
+			r[1].Quantities[0].Start, r[1].Quantities[0].End = 0, 2
+			r[1].Quantities[0].Text = "新签"
+			return r
+		}, []string{"added quantities 新签", "removed quantities 3个"}},
+		{"span grown is a change", func(r []output.Rows) []output.Rows {
 			r[1].Quantities[0].Start = 4
 			r[1].Quantities[0].Text = "目3个"
 			return r
-		}, []string{"added quantities 目3个", "removed quantities 3个"}},
+		}, []string{"changed quantities 目3个 start,text"}},
+		{"overlapping indicators of another name are apart", func(r []output.Rows) []output.Rows {
+			r[0].Indicators[1].Start, r[0].Indicators[1].Indicator = 1, "收入增长"
+			return r
+		}, []string{"removed indicators 增长", "added indicators 收入增长"}},
 		{"indicators sharing a span are told apart by name", func(r []output.Rows) []output.Rows {
 			r[0].Indicators[1].ChangeBasis = ptr("yoy")
 			return r
