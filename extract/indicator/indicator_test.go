@@ -34,6 +34,7 @@ var testPeriods = map[string]govx.DateRange{
 	"3月25日":   {Start: govx.DateOf(2024, 3, 25), End: govx.DateOf(2024, 3, 25)},
 	"截至3月末":   {End: govx.DateOf(2024, 3, 31)},
 	"2016年全年": year(2016),
+	"上年":      year(2023),
 	"近年来":     {},
 }
 
@@ -170,7 +171,7 @@ func rowOf(in govx.Indicator) row {
 	}
 	r := row{name: in.Name, value: f(in.Value), unit: in.Unit, change: f(in.ChangePct), basis: in.ChangeBasis, modality: in.Modality}
 	for k, v := range testPeriods {
-		if v == in.Period && !v.End.IsZero() && !strings.Contains(k, "上半年") && k != "今年" && k != "全年" {
+		if v == in.Period && !v.End.IsZero() && !strings.Contains(k, "上半年") && k != "今年" && k != "全年" && k != "上年" {
 			r.period = k
 		}
 	}
@@ -305,6 +306,12 @@ func TestShapes(t *testing.T) {
 		{"a long name keeps what follows its list of examples",
 			"{2023年}，解决安置小区监控系统升级、便民集中充电点建设、道路修缮等“群众身边事”[62个]。",
 			[]row{{"“群众身边事”", "2023年", "62", "个", "", none, actual}}},
+		{"a comparison period leaves the name with its mark",
+			"{2023年}，全市粮食总产量[45.6万吨]，比{上年}增产[2.3%]；居民消费价格比{上年}上涨[2.1%]。",
+			[]row{
+				{"粮食总产量", "2023年", "456000", govx.UnitTonne, "2.3", yoy, actual},
+				{"居民消费价格", "2023年", "", "", "2.1", yoy, actual},
+			}},
 		{"a thousands comma does not end a clause",
 			"{上半年}，全区税收收入[82，225万元]，同比增长[5%]。",
 			[]row{{"税收收入", "1-6月", "822250000", govx.UnitCNY, "5", yoy, actual}}},
@@ -430,7 +437,7 @@ func normalizeRows(rows []row) []row {
 
 func periodKey(r govx.DateRange) string {
 	for k, v := range testPeriods {
-		if v == r && !strings.Contains(k, "上半年") && k != "今年" && k != "全年" {
+		if v == r && !strings.Contains(k, "上半年") && k != "今年" && k != "全年" && k != "上年" {
 			return k
 		}
 	}

@@ -108,7 +108,13 @@ func (b *binder) clean(from, to int) string {
 		if p.End > to || p.Start < last {
 			continue
 		}
-		sb.WriteString(b.text[last:p.Start])
+		// A period that is the basis of a comparison goes with its mark:
+		// 居民消费价格比上年上涨 → 居民消费价格.
+		before := b.text[last:p.Start]
+		for _, w := range b.e.compare {
+			before = strings.TrimSuffix(before, w)
+		}
+		sb.WriteString(before)
 		last = p.End
 	}
 	sb.WriteString(b.text[last:to])

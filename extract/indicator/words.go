@@ -21,9 +21,9 @@ const segmentSeps = "；;"
 // sign: 同比增长57.73% → +57.73, 下降3.5% → −3.5.
 var growthVerbs = []signedWord{
 	{"增长", 1}, {"增加", 1}, {"提升", 1}, {"提高", 1}, {"上涨", 1}, {"上升", 1},
-	{"增速", 1}, {"增幅", 1}, {"涨幅", 1}, {"增", 1}, {"涨", 1},
+	{"增速", 1}, {"增幅", 1}, {"涨幅", 1}, {"增产", 1}, {"增收", 1}, {"增", 1}, {"涨", 1},
 	{"下降", -1}, {"减少", -1}, {"回落", -1}, {"下滑", -1}, {"降低", -1},
-	{"下跌", -1}, {"降幅", -1}, {"减", -1}, {"降", -1},
+	{"下跌", -1}, {"降幅", -1}, {"减产", -1}, {"减收", -1}, {"减", -1}, {"降", -1},
 }
 
 // growthFillers may stand between a growth verb and its figure:
@@ -194,7 +194,7 @@ const minSpeechRunes = 20
 
 // stockWords name a balance held at a date: 2022年末…贷款余额 is dated
 // 2022-12-31, not December.
-var stockWords = []string{"余额", "总资产", "资产", "存款", "贷款", "库存", "存量"}
+var stockWords = []string{"余额", "总资产", "资产", "存款", "贷款", "库存", "存量", "人口"}
 
 // periodEnds end a period that means the last part of a longer one:
 // 2022年末, 一季度末, 年底.
