@@ -120,11 +120,11 @@ func (x noPercent) Extract(doc *extract.Doc, m *govx.Mentions) {
 	m.Quantities = kept
 }
 
-// writeParquetRun extracts the shared corpus with the given extractors
-// into dir through the real output writer (Parquet).
-func writeParquetRun(t *testing.T, dir string, seg *segment.Segmenter, extractors []extract.Extractor, corpusDir string) {
+// writeRealRun extracts the shared corpus with the given extractors into
+// dir through the real output writer.
+func writeRealRun(t *testing.T, dir string, format output.Format, seg *segment.Segmenter, extractors []extract.Extractor, corpusDir string) {
 	t.Helper()
-	w, err := output.Create(output.Options{Dir: dir})
+	w, err := output.Create(output.Options{Dir: dir, Format: format})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -144,9 +144,10 @@ func writeParquetRun(t *testing.T, dir string, seg *segment.Segmenter, extractor
 }
 
 // TestDiffAfterRuleChange is the bar of issue 7 end to end, on Parquet
-// runs of the shared corpus: a run against itself exits 0; after one rule
-// change (percentages dropped) diff exits 1 and names the rows that moved,
-// and eval reads both runs.
+// runs of the shared corpus: a run against itself (or against the same
+// run written as JSON Lines) exits 0; after one rule change (percentages
+// dropped) diff exits 1 and names the rows that moved, and eval reads
+// both runs.
 func TestDiffAfterRuleChange(t *testing.T) {
 	shared := extracttest.SharedDir(t)
 	seg, err := loadSegmenter()
@@ -159,12 +160,17 @@ func TestDiffAfterRuleChange(t *testing.T) {
 	}
 	dir := t.TempDir()
 	before, after := filepath.Join(dir, "before"), filepath.Join(dir, "after")
-	writeParquetRun(t, before, seg, extractors, filepath.Join(shared, "corpus"))
+	writeRealRun(t, before, output.Parquet, seg, extractors, filepath.Join(shared, "corpus"))
 	changed := append([]extract.Extractor{noPercent{extractors[0]}}, extractors[1:]...)
-	writeParquetRun(t, after, seg, changed, filepath.Join(shared, "corpus"))
+	writeRealRun(t, after, output.Parquet, seg, changed, filepath.Join(shared, "corpus"))
+	asJSONL := filepath.Join(dir, "jsonl")
+	writeRealRun(t, asJSONL, output.JSONL, seg, extractors, filepath.Join(shared, "corpus"))
 
 	if status, stdout, stderr := runCLI(t, "diff", before, before); status != 0 || !strings.HasPrefix(stdout, "no change\n") {
 		t.Errorf("a run against itself: status %d\n%s%s", status, stdout, stderr)
+	}
+	if status, stdout, stderr := runCLI(t, "diff", before, asJSONL); status != 0 || !strings.HasPrefix(stdout, "no change\n") {
+		t.Errorf("the same run as Parquet and as JSON Lines: status %d\n%.3000s%s", status, stdout, stderr)
 	}
 	status, stdout, stderr := runCLI(t, "diff", before, after)
 	if status != 1 {
