@@ -166,6 +166,11 @@ func (b *binder) clause(st *sentenceState, c govx.Span) {
 		if name == "" {
 			name = b.relativeNoun(q.End, c.End)
 		}
+		if b.e.isGrowthVerb(name) && len(st.rows) > 0 {
+			// An absolute change of the figure before: 户籍人口312.4万人，
+			// 比上年末减少1.2万人 → 户籍人口减少.
+			name = b.out[st.rows[len(st.rows)-1]].Name + name
+		}
 		if strings.HasPrefix(name, "占") {
 			switch {
 			case st.bare != "":

@@ -312,6 +312,12 @@ func TestShapes(t *testing.T) {
 				{"粮食总产量", "2023年", "456000", govx.UnitTonne, "2.3", yoy, actual},
 				{"居民消费价格", "2023年", "", "", "2.1", yoy, actual},
 			}},
+		{"an absolute change is named after the figure it changes",
+			"{2023年}，全市户籍人口[312.4万人]，比{上年}减少[1.2万人]。",
+			[]row{
+				{"户籍人口", "2023年", "3124000", "人", "", none, actual},
+				{"户籍人口减少", "2023年", "12000", "人", "", none, actual},
+			}},
 		{"a thousands comma does not end a clause",
 			"{上半年}，全区税收收入[82，225万元]，同比增长[5%]。",
 			[]row{{"税收收入", "1-6月", "822250000", govx.UnitCNY, "5", yoy, actual}}},

@@ -30,6 +30,16 @@ func (e *Extractor) growthBefore(head string) (int, float64, bool) {
 	return 0, 0, false
 }
 
+// isGrowthVerb reports whether s is a growth verb and nothing else.
+func (e *Extractor) isGrowthVerb(s string) bool {
+	for _, g := range e.growth {
+		if s == g.word {
+			return true
+		}
+	}
+	return false
+}
+
 // isJoiner reports whether s only joins two figures of a list.
 func (e *Extractor) isJoiner(s string) bool {
 	for _, j := range e.joiners {
