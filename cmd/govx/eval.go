@@ -105,7 +105,7 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	var below []string
 	for _, table := range eval.Tables {
 		if floor, ok := c.floors[table]; ok && rep.Tables[table].F1 < floor {
-			below = append(below, fmt.Sprintf("%s F1 %.3f is below its floor %.3f", table, rep.Tables[table].F1, floor))
+			below = append(below, fmt.Sprintf("%s F1 %.4f is below its floor %.4f", table, rep.Tables[table].F1, floor))
 		}
 	}
 	if len(below) > 0 {

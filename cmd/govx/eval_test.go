@@ -319,7 +319,7 @@ func TestEvalCommand(t *testing.T) {
 		{"flags after OUT", []string{"eval", out, "--gold", goldDir}, 0, []string{"indicators"}},
 		{"floor met", []string{"eval", "--gold", goldDir, "--min", "quantities=0.1,periods=0.1", out}, 0, nil},
 		{"floor missed", []string{"eval", "--gold", goldDir, "--min", "entities=0.99", out}, 1,
-			[]string{"entities F1 0.", "is below its floor 0.990"}},
+			[]string{"entities F1 0.", "is below its floor 0.9900"}},
 		{"no gold flag", []string{"eval", out}, 2, []string{"--gold DIR is required"}},
 		{"no OUT", []string{"eval", "--gold", goldDir}, 2, []string{"want one output directory"}},
 		{"two OUTs", []string{"eval", "--gold", goldDir, out, out}, 2, []string{"got 2 arguments"}},
