@@ -166,6 +166,7 @@ func (b *binder) clause(st *sentenceState, c govx.Span) {
 		if name == "" {
 			name = b.relativeNoun(q.End, c.End)
 		}
+		share := false // a share of the row before, whose subject it keeps
 		if b.e.isGrowthVerb(name) && len(st.rows) > 0 {
 			// An absolute change of the figure before: 户籍人口312.4万人，
 			// 比上年末减少1.2万人 → 户籍人口减少.
@@ -177,6 +178,7 @@ func (b *binder) clause(st *sentenceState, c govx.Span) {
 				name = st.bare + name // 电梯(占比11.3%)
 			case st.lastShare != "":
 				name = st.lastShare + name // 实际采购金额10.31亿元，占全市的62.6%
+				share = true
 			}
 		}
 		if containsAny(name, reportingWords) || hasPrefixAny(name, namePrepositions) && utf8.RuneCountInString(name) <= 3 {
@@ -191,7 +193,14 @@ func (b *binder) clause(st *sentenceState, c govx.Span) {
 			continue
 		}
 		if name = b.shorten(name); name != "" {
+			subject := ""
+			if share {
+				subject = b.out[st.rows[len(st.rows)-1]].Subject
+			}
 			b.level(st, c, q, name, q.Start)
+			if subject != "" {
+				b.out[len(b.out)-1].Subject = subject
+			}
 		}
 		pos = end
 	}

@@ -450,7 +450,7 @@ func periodKey(r govx.DateRange) string {
 	return ""
 }
 
-// TestSubjects checks whose figure a row is.
+// TestSubjects checks whose figure each row is.
 func TestSubjects(t *testing.T) {
 	tests := []struct{ text, want string }{
 		{"{2023年}全区新签约项目[21个]。", "高新区"},
@@ -459,6 +459,8 @@ func TestSubjects(t *testing.T) {
 		{"<阳新|LOC>签约项目[18个]。", "阳新"},
 		{"<国家统计局|ORG>发布，全国粮食产量[6.9亿吨]。", "高新区"},
 		{"<三菱树脂|ORG>、<横滨轮胎|ORG>等[7个]外资项目开工。", "高新区"},
+		{"<镇江新区|LOC>实现规上工业产值[1020亿元]，占全市比重达到[35%]。", "镇江新区"},
+		{"<江苏恒达科技有限公司|ORG>成立于2005年，现有员工[500人]。公司营业收入[12亿元]。", "江苏恒达科技有限公司"},
 	}
 	e, err := New()
 	if err != nil {
@@ -467,12 +469,13 @@ func TestSubjects(t *testing.T) {
 	for _, tt := range tests {
 		doc, m := annotate(t, tt.text)
 		e.Extract(doc, &m)
-		if len(m.Indicators) != 1 {
-			t.Errorf("%s: %d rows, want 1", tt.text, len(m.Indicators))
-			continue
+		if len(m.Indicators) == 0 {
+			t.Errorf("%s: no rows", tt.text)
 		}
-		if got := m.Indicators[0].Subject; got != tt.want {
-			t.Errorf("%s: subject %q, want %q", tt.text, got, tt.want)
+		for _, in := range m.Indicators {
+			if in.Subject != tt.want {
+				t.Errorf("%s: %s: subject %q, want %q", tt.text, in.Name, in.Subject, tt.want)
+			}
 		}
 	}
 }
