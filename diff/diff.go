@@ -85,12 +85,16 @@ func (r *Report) Empty() bool {
 	return true
 }
 
-// Compare returns the rows that differ between old and new.
-func Compare(old, new []output.Rows) *Report {
+// Compare returns the rows that differ between old and new, in every
+// table.
+func Compare(old, new []output.Rows) *Report { return CompareTables(old, new, output.AllTables) }
+
+// CompareTables is Compare limited to the given tables.
+func CompareTables(old, new []output.Rows, tables []output.Table) *Report {
 	oldRows, newRows := tablesOf(old), tablesOf(new)
 	rep := &Report{}
 	var changes []Change
-	for _, t := range output.AllTables {
+	for _, t := range tables {
 		o, n := oldRows[t], newRows[t]
 		if len(o) == 0 && len(n) == 0 {
 			continue

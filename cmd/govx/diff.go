@@ -7,6 +7,7 @@ import (
 
 	"govx/diff"
 	"govx/eval"
+	"govx/output"
 )
 
 // runDiff is govx diff OLD_OUT NEW_OUT: the rows added, removed and
@@ -15,12 +16,19 @@ import (
 // *exitError with status 1 and no message) and 2 on trouble (bad
 // arguments, a missing or foreign output directory).
 func runDiff(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("diff", "diff [--json] OLD_OUT NEW_OUT", stderr)
+	fs := newFlags("diff", "diff [--json] [--summary] [--tables LIST] OLD_OUT NEW_OUT", stderr)
 	asJSON := fs.Bool("json", false, "print the changes as JSON")
 	summary := fs.Bool("summary", false, "print only the summary, not each changed row")
+	tableList := fs.String("tables", "", "comma-separated `LIST` of tables to compare (default all)")
 	pos, err := parseArgs(fs, args)
 	if err != nil {
 		return err
+	}
+	tables := output.AllTables
+	if *tableList != "" {
+		if tables, err = output.ParseTables(*tableList); err != nil {
+			return &exitError{2, fmt.Errorf("--tables: %w", err)}
+		}
 	}
 	if len(pos) != 2 {
 		return &exitError{2, fmt.Errorf("want two output directories, OLD_OUT and NEW_OUT; got %d arguments", len(pos))}
@@ -33,7 +41,7 @@ func runDiff(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	if err != nil {
 		return &exitError{2, err}
 	}
-	rep := diff.Compare(old, new)
+	rep := diff.CompareTables(old, new, tables)
 	if *summary {
 		rep.Changes = nil
 	}
