@@ -12,7 +12,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -48,7 +47,10 @@ func readQueries(t *testing.T) []string {
 // that "make run" extracts.
 func extractRun(t *testing.T) string {
 	t.Helper()
-	goTool := filepath.Join(runtime.GOROOT(), "bin", "go")
+	goTool, err := exec.LookPath("go") // go test puts its own go first in PATH
+	if err != nil {
+		t.Fatal(err)
+	}
 	bin := filepath.Join(t.TempDir(), "govx")
 	build := exec.Command(goTool, "build", "-o", bin, "./cmd/govx")
 	build.Dir = ".."
