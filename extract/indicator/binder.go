@@ -166,6 +166,9 @@ func (b *binder) clause(st *sentenceState, c govx.Span) {
 		if name == "" {
 			name = b.relativeNoun(q.End, c.End)
 		}
+		if name == "" {
+			name = st.bare // 地区生产总值：完成520亿元
+		}
 		share := false // a share of the row before, whose subject it keeps
 		if b.e.isGrowthVerb(name) && len(st.rows) > 0 {
 			// An absolute change of the figure before: 户籍人口312.4万人，

@@ -318,6 +318,13 @@ func TestShapes(t *testing.T) {
 				{"户籍人口", "2023年", "3124000", "人", "", none, actual},
 				{"户籍人口减少", "2023年", "12000", "人", "", none, actual},
 			}},
+		{"a numbered list of indicators with colons",
+			"{一季度}主要指标完成情况：\n1.地区生产总值：完成[520亿元]，增长[5.2%]。\n（二）一般公共预算收入：[38.6亿元]。\n一是工业增加值增长[7.1%]。",
+			[]row{
+				{"地区生产总值", "一季度", "52000000000", govx.UnitCNY, "5.2", none, actual},
+				{"一般公共预算收入", "一季度", "3860000000", govx.UnitCNY, "", none, actual},
+				{"工业增加值", "一季度", "", "", "7.1", none, actual},
+			}},
 		{"a thousands comma does not end a clause",
 			"{上半年}，全区税收收入[82，225万元]，同比增长[5%]。",
 			[]row{{"税收收入", "1-6月", "822250000", govx.UnitCNY, "5", yoy, actual}}},

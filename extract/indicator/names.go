@@ -171,6 +171,9 @@ func (b *binder) skipHead(from, to int) int {
 func (b *binder) trimName(s string) string {
 	for changed := true; changed && s != ""; {
 		changed = false
+		if t, ok := cutListNumber(s); ok {
+			s, changed = t, true // （一）
+		}
 		first, _ := utf8.DecodeRuneInString(s)
 		for _, w := range b.e.lead[first] {
 			if strings.HasPrefix(s, w) {
@@ -198,4 +201,33 @@ func (b *binder) trimName(s string) string {
 		return ""
 	}
 	return s
+}
+
+// cutListNumber returns s without a leading list number (1. or （一）),
+// and whether there was one.
+func cutListNumber(s string) (string, bool) {
+	if n := len(s) - len(strings.TrimLeft(s, listDigits)); n > 0 {
+		for _, p := range listPoints {
+			if after, ok := strings.CutPrefix(s[n:], p); ok {
+				return after, true // 1.地区生产总值
+			}
+		}
+		return s, false
+	}
+	for _, open := range []string{"（", "("} {
+		rest, ok := strings.CutPrefix(s, open)
+		if !ok {
+			continue
+		}
+		n := len(rest) - len(strings.TrimLeft(rest, listNumerals))
+		if n == 0 {
+			return s, false
+		}
+		for _, closing := range []string{"）", ")"} {
+			if after, ok := strings.CutPrefix(rest[n:], closing); ok {
+				return after, true
+			}
+		}
+	}
+	return s, false
 }

@@ -106,13 +106,23 @@ var periodJoiners = []string{"和", "、", "与", "及"}
 // the whole-area words that mean the article's region, modality and basis
 // words, and the verbs of reporting.
 var leadWords = []string{
-	"其中", "此外", "另外", "同时", "其次", "并且", "并", "且", "而", "还", "也", "均", "都",
+	"其中", "此外", "另外", "同时", "其次", "一是", "二是", "三是", "四是", "五是", "六是", "并且", "并", "且", "而", "还", "也", "均", "都",
 	"全市", "全区", "全县", "全省", "全国", "全园", "我国", "我省", "我市", "我区", "本市", "本区",
 	"共计", "共有", "拥有", "共", "已经", "已", "今年", "当年", "全年", "每年",
 	"实现", "完成", "达到", "预计", "有望", "力争", "确保", "争取", "将", "计划", "拟",
 	"同比", "环比", "与同期相比", "与上月相比", "比上年", "较上年", "比去年", "较去年",
 	"同期", "可", "到", "至", "、", "，", "和", "及", "等", "的", " ", "\u3000",
 }
+
+// listDigits number the items of a list and are dropped from the start of
+// a name with the point after them: 1.地区生产总值.
+const listDigits = "0123456789０１２３４５６７８９"
+
+// listNumerals number a list in brackets: （二）.
+const listNumerals = "一二三四五六七八九十"
+
+// listPoints end the number of a list item: 1. 1、 1)
+var listPoints = []string{".", "．", "、", ")", "）"}
 
 // tailWords are dropped from the end of an indicator name: the verbs and
 // particles that lead to the figure (完成2.58亿元, 增速达到19.8%).
