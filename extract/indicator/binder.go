@@ -141,73 +141,97 @@ func (b *binder) clause(st *sentenceState, c govx.Span) {
 		if i+1 < len(qs) && b.modifies(q, qs[i+1]) {
 			continue // a threshold inside the name: 亿元以上产业项目21个
 		}
-		name := b.clean(pos, q.Start)
-		end := q.End
-		if q.Kind == govx.KindCount {
-			next := c.End
-			if i+1 < len(qs) {
-				next = qs[i+1].Start
-			}
-			noun, nounEnd := b.nounAfter(q.End, next)
-			if noun != "" && (nounEnd == next && next < c.End || strings.HasSuffix(noun, "中")) {
-				// A count that leads into another figure or a part of it is
-				// the base of a partition: 20个项目中有5个…, 17个项目总投资超1亿元.
-				if nounEnd == next && next < c.End {
-					break // the rest of the clause describes the part
-				}
-				pos = nounEnd
-				continue
-			}
-			if noun != "" {
-				name += noun
-				end = nounEnd
-			}
+		lv := b.levelName(st, c, qs, i, pos)
+		if lv.partition {
+			break // the rest of the clause describes a part of a count
 		}
-		if name == "" {
-			name = b.relativeNoun(q.End, c.End)
+		if lv.name != "" {
+			b.addLevel(st, c, q, lv)
 		}
-		if name == "" {
-			name = st.bare // 地区生产总值：完成520亿元
-		}
-		share := false // a share of the row before, whose subject it keeps
-		if b.e.isGrowthVerb(name) && len(st.rows) > 0 {
-			// An absolute change of the figure before: 户籍人口312.4万人，
-			// 比上年末减少1.2万人 → 户籍人口减少.
-			name = b.out[st.rows[len(st.rows)-1]].Name + name
-		}
-		if strings.HasPrefix(name, "占") {
-			switch {
-			case st.bare != "":
-				name = st.bare + name // 电梯(占比11.3%)
-			case st.lastShare != "":
-				name = st.lastShare + name // 实际采购金额10.31亿元，占全市的62.6%
-				share = true
-			}
-		}
-		if containsAny(name, reportingWords) || hasPrefixAny(name, namePrepositions) && utf8.RuneCountInString(name) <= 3 {
-			pos = q.End
-			continue
-		}
-		if items, ok := b.eachShare(name); ok {
-			for _, it := range items {
-				b.level(st, c, q, it, q.Start)
-			}
-			pos = end
-			continue
-		}
-		if name = b.shorten(name); name != "" {
-			subject := ""
-			if share {
-				subject = b.out[st.rows[len(st.rows)-1]].Subject
-			}
-			b.level(st, c, q, name, q.Start)
-			if subject != "" {
-				b.out[len(b.out)-1].Subject = subject
-			}
-		}
-		pos = end
+		pos = lv.end
 	}
 	b.fixedChanges(st, c, pos)
+	b.endClause(st, c, qs)
+}
+
+// levelOf is how a level is named.
+type levelOf struct {
+	name      string // "" when the figure is no indicator
+	end       int    // where the next name starts
+	shareOf   int    // the row the level is a share of, or -1
+	partition bool   // the figure is the base of a partition
+}
+
+// levelName names the level qs[i], whose name starts at pos.
+func (b *binder) levelName(st *sentenceState, c govx.Span, qs []govx.Quantity, i, pos int) levelOf {
+	q := qs[i]
+	lv := levelOf{name: b.clean(pos, q.Start), end: q.End, shareOf: -1}
+	if q.Kind == govx.KindCount {
+		next := c.End
+		if i+1 < len(qs) {
+			next = qs[i+1].Start
+		}
+		noun, nounEnd := b.nounAfter(q.End, next)
+		switch {
+		case noun != "" && nounEnd == next && next < c.End:
+			// A count that leads into another figure is the base of a
+			// partition: 20个项目中有5个…, 17个项目总投资超1亿元.
+			return levelOf{partition: true}
+		case strings.HasSuffix(noun, "中"):
+			return levelOf{end: nounEnd, shareOf: -1} // 82种工业产品中
+		case noun != "":
+			lv.name += noun
+			lv.end = nounEnd
+		}
+	}
+	if lv.name == "" {
+		lv.name = b.relativeNoun(q.End, c.End)
+	}
+	if lv.name == "" {
+		lv.name = st.bare // 地区生产总值：完成520亿元
+	}
+	if b.e.isGrowthVerb(lv.name) && len(st.rows) > 0 {
+		// An absolute change of the figure before: 户籍人口312.4万人，
+		// 比上年末减少1.2万人 → 户籍人口减少.
+		lv.name = b.out[st.rows[len(st.rows)-1]].Name + lv.name
+	}
+	if strings.HasPrefix(lv.name, "占") {
+		switch {
+		case st.bare != "":
+			lv.name = st.bare + lv.name // 电梯(占比11.3%)
+		case st.lastShare != "":
+			lv.name = st.lastShare + lv.name // 实际采购金额10.31亿元，占全市的62.6%
+			lv.shareOf = st.rows[len(st.rows)-1]
+		}
+	}
+	if containsAny(lv.name, reportingWords) || hasPrefixAny(lv.name, namePrepositions) && utf8.RuneCountInString(lv.name) <= 3 {
+		return levelOf{end: q.End, shareOf: -1}
+	}
+	return lv
+}
+
+// addLevel makes the rows of the level q: one, or one per item of a list
+// of shares (多晶硅片和单晶硅片各占50%).
+func (b *binder) addLevel(st *sentenceState, c govx.Span, q govx.Quantity, lv levelOf) {
+	if items, ok := b.eachShare(lv.name); ok {
+		for _, it := range items {
+			b.level(st, c, q, it, q.Start)
+		}
+		return
+	}
+	name := b.shorten(lv.name)
+	if name == "" {
+		return
+	}
+	b.level(st, c, q, name, q.Start)
+	if lv.shareOf >= 0 {
+		b.out[len(b.out)-1].Subject = b.out[lv.shareOf].Subject
+	}
+}
+
+// endClause records what the clauses after c take from it: the name a
+// figureless clause offers, the period that heads it.
+func (b *binder) endClause(st *sentenceState, c govx.Span, qs []govx.Quantity) {
 	switch {
 	case len(qs) > 0:
 		st.bare = ""
