@@ -16,6 +16,7 @@ type binder struct {
 	ps     []govx.Period   // by start
 	es     []govx.Entity   // by start
 	quotes []govx.Span     // the quotations “…”, in order
+	toks   []govx.Token    // the segmenter's tokens, in order; may be empty
 
 	passage    govx.DateRange // the reporting period of the passage so far
 	hasPassage bool
@@ -180,6 +181,9 @@ func (b *binder) levelName(st *sentenceState, c govx.Span, qs []govx.Quantity, i
 		case strings.HasSuffix(noun, "中"):
 			return levelOf{end: nounEnd, shareOf: -1} // 82种工业产品中
 		case noun != "":
+			if strings.HasSuffix(b.text[pos:q.Start], "的") && lv.name != "" {
+				lv.name += "的" // 此次集中开工的20个项目 → 集中开工的项目
+			}
 			lv.name += noun
 			lv.end = nounEnd
 		}

@@ -132,6 +132,7 @@ func (e *Extractor) Extract(doc *extract.Doc, m *govx.Mentions) {
 		qs:     disjoint(sortedBy(len(doc.Article.Text), m.Quantities, func(q govx.Quantity) govx.Span { return q.Span })),
 		ps:     sortedBy(len(doc.Article.Text), m.Periods, func(p govx.Period) govx.Span { return p.Span }),
 		es:     sortedBy(len(doc.Article.Text), m.Entities, func(e govx.Entity) govx.Span { return e.Span }),
+		toks:   doc.Tokens,
 	}
 	b.quotes = findQuotes(b.text)
 	b.passage, b.hasPassage = b.firstHeadPeriod()

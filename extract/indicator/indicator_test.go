@@ -487,6 +487,36 @@ func TestSubjects(t *testing.T) {
 	}
 }
 
+// TestTokenNoun checks that the segmenter's nouns end the noun after a
+// count when a list follows it, and only then.
+func TestTokenNoun(t *testing.T) {
+	e, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		text string
+		toks []string // word/pos after the count
+		want string
+	}{
+		{"{2023年}集中开工的[20个]项目涵盖了新能源、新材料。", []string{"项目/n", "涵盖/v", "了/ul", "新/a", "能源/n"}, "集中开工的项目"},
+		{"{2023年}年产[2万台]闸阀、截止阀等阀门。", []string{"闸阀/n"}, "年产"},
+	}
+	for _, tt := range tests {
+		doc, m := annotate(t, tt.text)
+		off := m.Quantities[0].End
+		for _, wp := range tt.toks {
+			w, pos, _ := strings.Cut(wp, "/")
+			doc.Tokens = append(doc.Tokens, govx.Token{Span: govx.Span{Start: off, End: off + len(w)}, Pos: pos})
+			off += len(w)
+		}
+		e.Extract(doc, &m)
+		if len(m.Indicators) != 1 || m.Indicators[0].Name != tt.want {
+			t.Errorf("%s: rows %+v, want one named %q", tt.text, m.Indicators, tt.want)
+		}
+	}
+}
+
 // TestUnsortedMentions checks that the binder does not rely on the order
 // in which the earlier extractors appended their mentions.
 func TestUnsortedMentions(t *testing.T) {

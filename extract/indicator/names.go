@@ -11,15 +11,16 @@ import (
 )
 
 // nounAfter returns the noun a count is followed by (33个项目 → 项目), up
-// to limit, and where it ends; "" when the count ends its phrase or is
-// followed by a list.
+// to limit, and where it ends; "" when the count ends its phrase. When a
+// list follows, the segmenter's nouns say where the noun ends (20个项目涵盖
+// 了新能源、新材料 → 项目).
 func (b *binder) nounAfter(from, limit int) (string, int) {
 	s := b.text[from:limit]
 	end := len(s)
 	for _, w := range b.e.nounStops {
 		if i := strings.Index(s, w); i >= 0 && i < end {
 			if w == "、" {
-				return "", from
+				return b.tokenNoun(from, from+i)
 			}
 			end = i
 		}
@@ -29,6 +30,27 @@ func (b *binder) nounAfter(from, limit int) (string, int) {
 		return "", from
 	}
 	return noun, from + end
+}
+
+// tokenNoun returns the run of noun tokens that starts at from and ends by
+// limit (a 的 may join two nouns: 乡镇的油路项目), and where it ends; ""
+// without tokens or when the noun is the first item of a list.
+func (b *binder) tokenNoun(from, limit int) (string, int) {
+	i := searchStart(len(b.toks), func(i int) int { return b.toks[i].Start }, from)
+	end := from
+	for ; i < len(b.toks) && b.toks[i].End <= limit && b.toks[i].Start == end; i++ {
+		t := b.toks[i]
+		isNoun := strings.HasPrefix(t.Pos, "n")
+		joins := t.Pos == "uj" && end > from && i+1 < len(b.toks) && strings.HasPrefix(b.toks[i+1].Pos, "n")
+		if !isNoun && !joins {
+			break
+		}
+		end = t.End
+	}
+	if end == from || strings.HasPrefix(b.text[end:], "、") {
+		return "", from // no noun, or the first item of a list of them
+	}
+	return b.text[from:end], end
 }
 
 // shorten returns name, or its part after the last 的 or 等 when it is too
