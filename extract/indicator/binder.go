@@ -426,13 +426,13 @@ func (b *binder) row(st *sentenceState, c govx.Span, name string, at int) govx.I
 	case p != nil:
 		row.Period = b.periodFor(p, name)
 		if !company {
-			st.date(p)
+			st.date(b.dateOf(p))
 		}
 	case company:
 		// A company's or project's figure is dated only by its own clause.
 	case st.period != nil:
 		row.Period = b.periodFor(st.period, name)
-		st.date(st.period)
+		st.date(b.dateOf(st.period))
 	case b.hasPassage:
 		row.Period = b.passage
 		if row.Modality == govx.ModalityPlan || row.Modality == govx.ModalityTarget {

@@ -27,6 +27,14 @@ func (b *binder) firstHeadPeriod() (govx.DateRange, bool) {
 	return govx.DateRange{}, false
 }
 
+// firstClauseEnd returns where the first clause of sentence s ends.
+func (b *binder) firstClauseEnd(s govx.Span) int {
+	if i := strings.IndexAny(b.text[s.Start:s.End], clauseSeps); i >= 0 {
+		return s.Start + i
+	}
+	return s.End
+}
+
 // sentenceCompany finds the company or project sentence st is about: one
 // that heads its first clause, else the paragraph's, unless the sentence
 // names a place or a whole area and so returns to the region.
@@ -35,10 +43,7 @@ func (b *binder) sentenceCompany(st *sentenceState) {
 	if para != b.para {
 		b.para, b.company = para, nil
 	}
-	first := st.span.End
-	if i := strings.IndexAny(b.text[st.span.Start:st.span.End], clauseSeps); i >= 0 {
-		first = st.span.Start + i
-	}
+	first := b.firstClauseEnd(st.span)
 	if e := b.headCompany(govx.Span{Start: st.span.Start, End: first}); e != nil {
 		st.company, b.company = e, e
 		return
@@ -192,10 +197,7 @@ func (b *binder) speech(st *sentenceState, at int) bool {
 	if b.quoteAt(at) >= minSpeechRunes {
 		return true
 	}
-	first := st.span.End
-	if i := strings.IndexAny(b.text[st.span.Start:st.span.End], clauseSeps); i >= 0 {
-		first = st.span.Start + i
-	}
+	first := b.firstClauseEnd(st.span)
 	es := b.entitiesIn(govx.Span{Start: st.span.Start, End: first})
 	for i := range es {
 		e := &es[i]
@@ -207,14 +209,9 @@ func (b *binder) speech(st *sentenceState, at int) bool {
 	return false
 }
 
-// date records that p dated a row of the sentence: it becomes the
-// passage's reporting period. A period with only an end (截至2020年底)
-// passes on as that day.
-func (st *sentenceState) date(p *govx.Period) {
-	r := p.Period
-	if r.Start.IsZero() {
-		r.Start = r.End
-	}
+// date records that the dates r dated a row of the sentence: they become
+// the passage's reporting period.
+func (st *sentenceState) date(r govx.DateRange) {
 	st.dated, st.wasDated = r, true
 }
 
