@@ -1,6 +1,8 @@
 package entity
 
 import (
+	"cmp"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -166,14 +168,14 @@ func (s *scan) propagate(chosen []cand) []cand {
 		}
 		return words[i] < words[j]
 	})
-	for _, w := range words {
+	occ := s.occurrences(words)
+	for k, w := range words {
 		a := byText[w]
-		for off := 0; ; {
-			k := strings.Index(s.text[off:], w)
-			if k < 0 {
-				break
+		off := 0
+		for _, i := range occ[k] {
+			if i < off {
+				continue // overlaps the previous occurrence
 			}
-			i := off + k
 			off = i + len(w)
 			sp := govx.Span{Start: i, End: off}
 			if utf8.RuneCountInString(w) == 2 && !(s.aligned(i) && s.aligned(off)) {
@@ -216,6 +218,50 @@ func (s *scan) propagate(chosen []cand) []cand {
 		}
 	}
 	return chosen
+}
+
+// occurrences returns, for each word, the byte offsets where it occurs in
+// the text, in order. One pass over the text looks up, at each rune, the
+// words that start with it.
+func (s *scan) occurrences(words []string) [][]int {
+	occ := make([][]int, len(words))
+	type first struct {
+		r rune
+		k int // index in words
+	}
+	var firsts []first  // sorted by rune
+	var seen [16]uint64 // a bit per rune modulo 1024: a cheap first test
+	for k, w := range words {
+		r, size := utf8.DecodeRuneInString(w)
+		if r == utf8.RuneError && size <= 1 {
+			// A stray byte opens the word: search for its bytes.
+			for off := 0; ; {
+				i := strings.Index(s.text[off:], w)
+				if i < 0 {
+					break
+				}
+				occ[k] = append(occ[k], off+i)
+				off += i + 1
+			}
+			continue
+		}
+		firsts = append(firsts, first{r, k})
+		seen[r>>6&15] |= 1 << (r & 63)
+	}
+	slices.SortFunc(firsts, func(a, b first) int { return cmp.Or(cmp.Compare(a.r, b.r), a.k-b.k) })
+	for i := 0; i < len(s.text); {
+		r, size := utf8.DecodeRuneInString(s.text[i:])
+		if seen[r>>6&15]&(1<<(r&63)) != 0 {
+			j, _ := slices.BinarySearchFunc(firsts, r, func(f first, r rune) int { return cmp.Compare(f.r, r) })
+			for ; j < len(firsts) && firsts[j].r == r; j++ {
+				if k := firsts[j].k; strings.HasPrefix(s.text[i:], words[k]) {
+					occ[k] = append(occ[k], i)
+				}
+			}
+		}
+		i += size
+	}
+	return occ
 }
 
 // statedPrefixes open the short name an article gives a full name right

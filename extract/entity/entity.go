@@ -26,7 +26,7 @@ package entity
 
 import (
 	"fmt"
-	"sort"
+	"slices"
 	"unicode/utf8"
 
 	"govx"
@@ -38,11 +38,15 @@ import (
 type Extractor struct {
 	t   *tables
 	gaz *gazetteer
-	// lengths maps the first rune of every known name, division form and
-	// generic word of three runes or more to the set of their lengths in
-	// runes (bit n for n runes), so that the gazetteer scan looks up only
-	// lengths that exist.
-	lengths map[rune]uint64
+	// lexicon holds the words the gazetteer scan looks for: known names,
+	// division forms, generic words of three runes or more and 我国, each
+	// with what it is (lexWords, by id).
+	lexicon  *trie
+	lexWords []lexWord
+	// suffixTrie holds the texts of the suffix rules; the id of a text is
+	// its index in suffixList.
+	suffixTrie *trie
+	suffixList []suffix
 	// classSuffixes are the suffixes of each class of two runes or more.
 	classSuffixes map[suffixClass][]string
 }
@@ -57,33 +61,77 @@ func New() (*Extractor, error) {
 	if err != nil {
 		return nil, fmt.Errorf("entity: %w", err)
 	}
-	x := &Extractor{t: t, gaz: g, lengths: map[rune]uint64{}, classSuffixes: map[suffixClass][]string{}}
-	index := func(w string) {
-		if n := utf8.RuneCountInString(w); n >= 2 && n < 64 {
-			r, _ := utf8.DecodeRuneInString(w)
-			x.lengths[r] |= 1 << n
-		}
+	x := &Extractor{t: t, gaz: g, classSuffixes: map[suffixClass][]string{}}
+	if err := x.buildLexicon(); err != nil {
+		return nil, fmt.Errorf("entity: %w", err)
 	}
-	for w := range t.names {
-		index(w)
-	}
-	for w := range g.forms {
-		index(w)
-	}
-	for w := range t.generic {
-		if utf8.RuneCountInString(w) >= 3 {
-			index(w)
-		}
-	}
-	index(ourCountry)
-	for _, list := range t.suffixes {
-		for _, sf := range list {
-			if utf8.RuneCountInString(sf.text) >= 2 {
-				x.classSuffixes[sf.class] = append(x.classSuffixes[sf.class], sf.text)
-			}
+	for _, sf := range t.suffixes {
+		if utf8.RuneCountInString(sf.text) >= 2 {
+			x.classSuffixes[sf.class] = append(x.classSuffixes[sf.class], sf.text)
 		}
 	}
 	return x, nil
+}
+
+// lexWord is a word of the gazetteer scan and what it is; a word may be
+// several things at once.
+type lexWord struct {
+	runes   int
+	generic bool   // a generic word of three runes or more: it hides the names inside it
+	country bool   // 我国
+	name    *known // a known name, or nil
+	forms   []form // the divisions it may name
+}
+
+// maxLexRunes bounds the length of the words of the gazetteer scan.
+const maxLexRunes = 63
+
+// buildLexicon fills the tries of the scans: the words of the gazetteer
+// scan (known names and division forms of two runes or more, generic words
+// of three or more, 我国) and the suffix texts.
+func (x *Extractor) buildLexicon() error {
+	lexicon, suffixes := newTrieBuilder(), newTrieBuilder()
+	ids := map[string]int32{}
+	add := func(w string, minRunes int) error {
+		n := utf8.RuneCountInString(w)
+		if _, seen := ids[w]; seen || n < minRunes || n > maxLexRunes {
+			return nil
+		}
+		lw := lexWord{runes: n, generic: n >= 3 && x.t.generic[w], country: w == ourCountry, forms: x.gaz.forms[w]}
+		if kn, ok := x.t.names[w]; ok {
+			lw.name = &kn
+		}
+		id := int32(len(x.lexWords))
+		ids[w] = id
+		x.lexWords = append(x.lexWords, lw)
+		return lexicon.add(w, id)
+	}
+	for w := range x.t.names {
+		if err := add(w, 2); err != nil {
+			return err
+		}
+	}
+	for w := range x.gaz.forms {
+		if err := add(w, 2); err != nil {
+			return err
+		}
+	}
+	for w := range x.t.generic {
+		if err := add(w, 3); err != nil {
+			return err
+		}
+	}
+	if err := add(ourCountry, 2); err != nil {
+		return err
+	}
+	x.suffixList = x.t.suffixes
+	for i, sf := range x.suffixList {
+		if err := suffixes.add(sf.text, int32(i)); err != nil {
+			return err
+		}
+	}
+	x.lexicon, x.suffixTrie = lexicon.build(), suffixes.build()
+	return nil
 }
 
 // Extract appends the entities of doc to m.Entities, in text order, and sets
@@ -98,7 +146,7 @@ func (x *Extractor) Extract(doc *extract.Doc, m *govx.Mentions) {
 	s.merge()
 	chosen := s.resolve()
 	chosen = s.propagate(chosen)
-	sort.Slice(chosen, func(i, j int) bool { return chosen[i].Start < chosen[j].Start })
+	slices.SortFunc(chosen, func(a, b cand) int { return a.Start - b.Start })
 	for _, c := range chosen {
 		if !onRunes(s.text, c.Span) {
 			continue // next to a stray byte of invalid UTF-8
@@ -129,6 +177,8 @@ type cand struct {
 	code string // AdminCode
 	prio int
 	div  *Division // the division a LOC names, if any
+	// runes is the length of the span in runes, set by resolve.
+	runes int
 }
 
 // Priorities of the candidate sources, for candidates of equal length.
@@ -143,15 +193,17 @@ const (
 // priority, then leftmost.
 func (s *scan) resolve() []cand {
 	cs := s.cands
-	sort.SliceStable(cs, func(i, j int) bool {
-		li, lj := utf8.RuneCountInString(s.text[cs[i].Start:cs[i].End]), utf8.RuneCountInString(s.text[cs[j].Start:cs[j].End])
-		if li != lj {
-			return li > lj
+	for k := range cs {
+		cs[k].runes = s.runes(cs[k].Start, cs[k].End)
+	}
+	slices.SortStableFunc(cs, func(a, b cand) int {
+		if a.runes != b.runes {
+			return b.runes - a.runes
 		}
-		if cs[i].prio != cs[j].prio {
-			return cs[i].prio > cs[j].prio
+		if a.prio != b.prio {
+			return b.prio - a.prio
 		}
-		return cs[i].Start < cs[j].Start
+		return a.Start - b.Start
 	})
 	var out []cand
 	for _, c := range cs {

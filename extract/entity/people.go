@@ -26,7 +26,7 @@ func (s *scan) people() {
 			for _, sp := range s.parenByline(i) {
 				person(sp)
 			}
-		case s.t.starts[r]:
+		case s.t.starts.has(r):
 			if label := s.bylineAt(i); label != "" {
 				for _, sp := range s.namesAfter(i + len(label)) {
 					person(sp)

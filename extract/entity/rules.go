@@ -17,13 +17,12 @@ const measureRunes = "年月日个家项名位人亿万元多余批期号届"
 
 // suffixAt returns the longest suffix of the tables that starts at byte i.
 func (s *scan) suffixAt(i int) (suffix, bool) {
-	r, _ := utf8.DecodeRuneInString(s.text[i:])
-	for _, sf := range s.t.suffixes[r] {
-		if strings.HasPrefix(s.text[i:], sf.text) {
-			return sf, true
-		}
+	ms := s.x.suffixTrie.at(s.text, i, s.matches[:0])
+	s.matches = ms
+	if len(ms) == 0 {
+		return suffix{}, false
 	}
-	return suffix{}, false
+	return s.x.suffixList[ms[len(ms)-1].id], true
 }
 
 // suffixes adds the names that end in a suffix of the tables.

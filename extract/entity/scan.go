@@ -23,6 +23,8 @@ type scan struct {
 	blocks []govx.Span // generic words that hide the names inside them (中国式)
 	cands  []cand
 	weGuo  int // occurrences of 我国: votes for 中国 as the region
+	// matches is a buffer for the words the tries find at one position.
+	matches []match
 }
 
 // properTags are the part-of-speech tags of proper names.
@@ -210,43 +212,33 @@ func (s *scan) proper(i, j int) bool {
 // gazetteer adds the known names and the division names found in the text.
 func (s *scan) gazetteer() {
 	text := s.text
-	offs := make([]int, 0, len(text)/2)
-	for i := range text {
-		offs = append(offs, i)
-	}
-	offs = append(offs, len(text))
-	n := len(offs) - 1
 	type hit struct {
 		span  govx.Span
 		forms []form
 	}
 	var hits []hit
-	for k := 0; k < n; k++ {
-		r, _ := utf8.DecodeRuneInString(text[offs[k]:])
-		mask := s.x.lengths[r]
-		if mask == 0 {
-			continue
-		}
-		for l := min(63, n-k); l >= 2; l-- {
-			if mask&(1<<l) == 0 {
-				continue
-			}
-			i, j := offs[k], offs[k+l]
-			w := text[i:j]
-			if s.t.generic[w] && l >= 3 {
+	for i := 0; i < len(text); {
+		_, size := utf8.DecodeRuneInString(text[i:])
+		s.matches = s.x.lexicon.at(text, i, s.matches[:0])
+		// Longest first.
+		for k := len(s.matches) - 1; k >= 0; k-- {
+			j := s.matches[k].end
+			lw := &s.x.lexWords[s.matches[k].id]
+			if lw.generic {
 				s.blocks = append(s.blocks, govx.Span{Start: i, End: j})
 			}
-			if w == ourCountry {
+			if lw.country {
 				s.weGuo++
 			}
-			if kn, ok := s.t.names[w]; ok && s.aligned(i) && (l > 2 || s.aligned(j)) {
+			if kn := lw.name; kn != nil && s.aligned(i) && (lw.runes > 2 || s.aligned(j)) {
 				s.add(cand{Span: govx.Span{Start: i, End: j}, typ: kn.typ, norm: kn.normalized, prio: prioName})
 				s.mark(i, j)
 			}
-			if fs, ok := s.x.gaz.forms[w]; ok {
-				hits = append(hits, hit{govx.Span{Start: i, End: j}, fs})
+			if lw.forms != nil {
+				hits = append(hits, hit{govx.Span{Start: i, End: j}, lw.forms})
 			}
 		}
+		i += size
 	}
 	// Divisions named in full, or provinces and prefectures in short
 	// form, give the context in which a county's short name is read.

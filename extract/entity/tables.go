@@ -86,7 +86,7 @@ type known struct {
 
 // tables are the word lists and suffix rules, read once by New.
 type tables struct {
-	suffixes map[rune][]suffix // by first rune, longest first
+	suffixes []suffix // in the order of the file
 	stop     map[string]bool
 	generic  map[string]bool
 	lead     []string
@@ -102,7 +102,7 @@ type tables struct {
 	maxTitle int // longest title, in runes
 	// starts holds the first runes of titles and byline labels, to skip
 	// the rest of the text fast.
-	starts map[rune]bool
+	starts runeSet
 	// markers are the titles and words after names of two runes or more,
 	// which end a name even inside a token.
 	markers []string
@@ -133,7 +133,6 @@ func rows(name string, min, max int) ([][]string, error) {
 
 func loadTables() (*tables, error) {
 	t := &tables{
-		suffixes: map[rune][]suffix{},
 		stop:     map[string]bool{},
 		generic:  map[string]bool{},
 		title:    map[string]bool{},
@@ -141,7 +140,6 @@ func loadTables() (*tables, error) {
 		notLast:  map[rune]bool{},
 		surname1: map[rune]bool{},
 		surname2: map[string]bool{},
-		starts:   map[rune]bool{},
 		names:    map[string]known{},
 	}
 	sufs, err := rows("suffixes.tsv", 3, 4)
@@ -163,11 +161,7 @@ func loadTables() (*tables, error) {
 				return nil, fmt.Errorf("entity tables: suffix %s: unknown rule %q", r[0], r[3])
 			}
 		}
-		first, _ := utf8.DecodeRuneInString(r[0])
-		t.suffixes[first] = append(t.suffixes[first], sf)
-	}
-	for _, list := range t.suffixes {
-		sort.SliceStable(list, func(i, j int) bool { return len(list[i].text) > len(list[j].text) })
+		t.suffixes = append(t.suffixes, sf)
 	}
 
 	words, err := rows("words.tsv", 2, 3)
@@ -210,7 +204,6 @@ func loadTables() (*tables, error) {
 	}
 	sort.Slice(t.byline, func(i, j int) bool { return len(t.byline[i]) > len(t.byline[j]) })
 	sort.SliceStable(t.listhead, func(i, j int) bool { return len(t.listhead[i].word) > len(t.listhead[j].word) })
-	t.starts = map[rune]bool{}
 	for _, list := range []map[string]bool{t.title, t.after} {
 		for w := range list {
 			if utf8.RuneCountInString(w) >= 2 {
@@ -220,10 +213,10 @@ func loadTables() (*tables, error) {
 	}
 	sort.Strings(t.markers)
 	for w := range t.title {
-		t.starts[firstRune(w)] = true
+		t.starts.add(firstRune(w))
 	}
 	for _, w := range t.byline {
-		t.starts[firstRune(w)] = true
+		t.starts.add(firstRune(w))
 	}
 
 	sur, err := data.ReadFile("data/surnames.txt")

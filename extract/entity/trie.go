@@ -1,0 +1,153 @@
+package entity
+
+import (
+	"fmt"
+	"maps"
+	"slices"
+	"unicode/utf8"
+)
+
+// trie is a set of words for finding every word of the set that starts at
+// a position of a text, at the cost of one step per rune read however many
+// words the set holds. Build it with a trieBuilder; it is only read
+// afterwards.
+type trie struct {
+	// root is the child of the root node by rune, for the runes below
+	// len(root); 0 for none.
+	root []int32
+	// The children of node n are labels[first[n]:first[n+1]] (their runes,
+	// sorted) and kids[first[n]:first[n+1]] (their nodes).
+	first  []int32
+	labels []rune
+	kids   []int32
+	word   []int32 // per node: the id of the word that ends there, or -1
+}
+
+// trieBuilder collects the words of a trie.
+type trieBuilder struct {
+	next []map[rune]int32 // per node: its children by rune
+	word []int32
+}
+
+func newTrieBuilder() *trieBuilder {
+	return &trieBuilder{next: []map[rune]int32{{}}, word: []int32{-1}}
+}
+
+// add inserts w, which must be valid UTF-8, under id. A word added twice
+// keeps its first id.
+func (b *trieBuilder) add(w string, id int32) error {
+	if !utf8.ValidString(w) {
+		return fmt.Errorf("entity tables: %q is not valid UTF-8", w)
+	}
+	n := int32(0)
+	for _, r := range w {
+		c, ok := b.next[n][r]
+		if !ok {
+			c = int32(len(b.word))
+			b.next[n][r] = c
+			b.next = append(b.next, map[rune]int32{})
+			b.word = append(b.word, -1)
+		}
+		n = c
+	}
+	if b.word[n] < 0 {
+		b.word[n] = id
+	}
+	return nil
+}
+
+// build lays the trie out in flat arrays.
+func (b *trieBuilder) build() *trie {
+	t := &trie{word: b.word, first: make([]int32, 0, len(b.next)+1)}
+	for _, next := range b.next {
+		t.first = append(t.first, int32(len(t.labels)))
+		runes := slices.Sorted(maps.Keys(next))
+		for _, r := range runes {
+			t.labels = append(t.labels, r)
+			t.kids = append(t.kids, next[r])
+		}
+	}
+	t.first = append(t.first, int32(len(t.labels)))
+	for r, c := range b.next[0] {
+		if r < maxDenseRune {
+			for int(r) >= len(t.root) {
+				t.root = append(t.root, 0)
+			}
+			t.root[r] = c
+		}
+	}
+	return t
+}
+
+// maxDenseRune bounds the runes looked up at the root of a trie by index
+// (the Basic Multilingual Plane).
+const maxDenseRune = 0x10000
+
+// child returns the child of node n by rune r, or 0 for none.
+func (t *trie) child(n int32, r rune) int32 {
+	if n == 0 && r >= 0 && int(r) < len(t.root) {
+		return t.root[r]
+	}
+	lo, hi := int(t.first[n]), int(t.first[n+1])
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if t.labels[m] < r {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	if lo < int(t.first[n+1]) && t.labels[lo] == r {
+		return t.kids[lo]
+	}
+	return 0
+}
+
+// match is a word found in a text: its id and the byte offset where it
+// ends.
+type match struct {
+	id  int32
+	end int
+}
+
+// at appends to ms the words that start at byte i of text, shortest
+// first, and returns the extended slice.
+func (t *trie) at(text string, i int, ms []match) []match {
+	n := int32(0)
+	for j := i; j < len(text); {
+		r, size := utf8.DecodeRuneInString(text[j:])
+		if r == utf8.RuneError && size == 1 {
+			break // a stray byte: no word holds one
+		}
+		if n = t.child(n, r); n == 0 {
+			break
+		}
+		j += size
+		if id := t.word[n]; id >= 0 {
+			ms = append(ms, match{id: id, end: j})
+		}
+	}
+	return ms
+}
+
+// starts reports whether a word of the trie may start with r.
+func (t *trie) starts(r rune) bool { return t.child(0, r) != 0 }
+
+// runeSet is a set of runes, one bit per rune: a test cheaper than a map
+// lookup, for the scans that visit every rune of a text.
+type runeSet []uint64
+
+func (s *runeSet) add(r rune) {
+	if r < 0 {
+		return
+	}
+	for int(r>>6) >= len(*s) {
+		*s = append(*s, 0)
+	}
+	(*s)[r>>6] |= 1 << (r & 63)
+}
+
+func (s runeSet) has(r rune) bool {
+	i := int(r >> 6)
+	return r >= 0 && i < len(s) && s[i]&(1<<(r&63)) != 0
+}
