@@ -33,6 +33,7 @@ type sentenceState struct {
 	rowClause []int          // the clause number of each row
 	clause    int            // the number of the current clause
 	company   *govx.Entity   // the company or project the sentence is about
+	place     *govx.Entity   // the place that heads an earlier clause with figures
 	headDate  *govx.Period   // the first period that heads a clause
 	period    *govx.Period   // the governing period of the earlier clauses
 	bare      string         // the name a figureless clause offers the next one

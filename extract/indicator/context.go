@@ -290,30 +290,44 @@ func (b *binder) periodAfterJoiner(p *govx.Period) *govx.Period {
 
 // subjectAt returns whose figure stands at offset at in clause c, and
 // whether that is a company or project (whose figures are dated only by
-// their own clause): a company heading the clause or the sentence, a
-// place heading the clause, else the article's region.
+// their own clause): a company or place heading the clause, the company
+// of the sentence, a place heading the sentence, else the article's region.
+// A place heading a clause is remembered for the later clauses of the
+// sentence.
 func (b *binder) subjectAt(st *sentenceState, c govx.Span, at int) (string, bool) {
 	if e := b.headCompany(govx.Span{Start: c.Start, End: at}); e != nil {
 		return nameOf(b.text, e), true
 	}
-	es := b.entitiesIn(govx.Span{Start: c.Start, End: at})
-	for i := range es {
-		e := &es[i]
-		if e.Type == govx.EntityLoc && e.End <= at &&
-			strings.TrimSpace(b.text[c.Start:e.Start]) == "" {
-			return nameOf(b.text, e), false
-		}
+	if e := b.headPlace(govx.Span{Start: c.Start, End: at}); e != nil {
+		st.place = e // 其中阳新签约18个项目，签约金额达126.4亿元
+		return nameOf(b.text, e), false
+	}
+	if st.place != nil {
+		return nameOf(b.text, st.place), false
 	}
 	if st.company != nil {
 		return nameOf(b.text, st.company), true
 	}
+	if e := b.headPlace(govx.Span{Start: st.span.Start, End: min(at, b.firstClauseEnd(st.span))}); e != nil {
+		return nameOf(b.text, e), false // 半导体及通信产业园经过两年多发展，…培育了1家准上市公司
+	}
 	return b.region, false
 }
 
-func nameOf(text string, e *govx.Entity) string {
-	if e.Normalized != "" {
-		return e.Normalized
+// headPlace returns the place that starts the text of s, after connectives
+// (其中阳新签约18个项目), or nil.
+func (b *binder) headPlace(s govx.Span) *govx.Entity {
+	es := b.entitiesIn(s)
+	for i := range es {
+		e := &es[i]
+		if e.Type == govx.EntityLoc && e.End <= s.End && b.trimName(b.text[s.Start:e.Start]) == "" {
+			return e
+		}
 	}
+	return nil
+}
+
+func nameOf(text string, e *govx.Entity) string {
 	return text[e.Start:e.End]
 }
 

@@ -117,6 +117,8 @@ func scoreCorpus(t *testing.T, up upstream, floors corpusFloors) {
 	ts := rep.Tables[eval.Indicators]
 	t.Logf("indicators: matched %d missed %d extra %d  P %.3f R %.3f F1 %.3f  field accuracy %.3f",
 		ts.Matched, ts.Missed, ts.Extra, ts.Precision, ts.Recall, ts.F1, ts.Accuracy)
+	same, pairs := subjectAgreement(gold, run)
+	t.Logf("  %-13s %.3f (%d/%d, not scored by eval)", "subject", float64(same)/float64(max(pairs, 1)), same, pairs)
 	var fields []string
 	for f := range ts.Fields {
 		fields = append(fields, f)
@@ -146,6 +148,53 @@ func scoreCorpus(t *testing.T, up upstream, floors corpusFloors) {
 	if ts.Accuracy < floors.accuracy {
 		t.Errorf("indicator field accuracy %.3f below the floor %.3f", ts.Accuracy, floors.accuracy)
 	}
+}
+
+// subjectAgreement pairs gold and predicted indicators with the matching
+// rule of SPEC.md (overlapping names and periods, first unused prediction)
+// and counts the pairs whose subjects agree.
+func subjectAgreement(gold []eval.Gold, run []output.Rows) (same, pairs int) {
+	byDoc := map[string]*output.Rows{}
+	for i := range run {
+		byDoc[run[i].Article.DocID] = &run[i]
+	}
+	overlap := func(a, b string) bool {
+		return a != "" && b != "" && (strings.Contains(a, b) || strings.Contains(b, a))
+	}
+	period := func(it eval.Item) (string, string) {
+		s, _ := it["period_start"].(string)
+		e, _ := it["period_end"].(string)
+		return s, e
+	}
+	for _, g := range gold {
+		rows := byDoc[g.Source]
+		if rows == nil {
+			continue
+		}
+		preds := eval.PredictedItems(rows, eval.Indicators)
+		used := make([]bool, len(preds))
+		for _, gi := range g.Indicators {
+			gs, ge := period(gi)
+			for k, p := range preds {
+				ps, pe := period(p)
+				fits := overlap(str(gi["indicator"]), str(p["indicator"])) &&
+					((gs == "" && ge == "") == (ps == "" && pe == "")) &&
+					(gs == "" && ge == "" || !(ge != "" && ps != "" && ge < ps) && !(pe != "" && gs != "" && pe < gs))
+				if used[k] || !fits {
+					continue
+				}
+				used[k] = true
+				pairs++
+				if str(gi["subject"]) == str(p["subject"]) {
+					same++
+				} else if os.Getenv("GOVX_DETAIL") != "" {
+					fmt.Printf("%s SUBJECT %s: gold %q got %q\n", g.Source, str(gi["indicator"]), str(gi["subject"]), str(p["subject"]))
+				}
+				break
+			}
+		}
+	}
+	return same, pairs
 }
 
 func brief(it eval.Item) string {
