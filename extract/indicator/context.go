@@ -308,10 +308,34 @@ func (b *binder) subjectAt(st *sentenceState, c govx.Span, at int) (string, bool
 	if st.company != nil {
 		return nameOf(b.text, st.company), true
 	}
+	if e := b.speaker(at); e != nil {
+		return nameOf(b.text, e), true
+	}
 	if e := b.headPlace(govx.Span{Start: st.span.Start, End: min(at, b.firstClauseEnd(st.span))}); e != nil {
 		return nameOf(b.text, e), false // 半导体及通信产业园经过两年多发展，…培育了1家准上市公司
 	}
 	return b.region, false
+}
+
+// speaker returns the company whose words a long quotation around offset
+// at reports: the first one named after it in its paragraph (“我们年产目标
+// 是5万吨…”走进…的镇江龙源铝业有限公司), or nil.
+func (b *binder) speaker(at int) *govx.Entity {
+	i := searchStart(len(b.quotes), func(i int) int { return b.quotes[i].End }, at+1)
+	if i == len(b.quotes) || b.quotes[i].Start >= at || b.quoteAt(at) < minSpeechRunes {
+		return nil
+	}
+	end := len(b.text)
+	if k := strings.IndexByte(b.text[b.quotes[i].End:], '\n'); k >= 0 {
+		end = b.quotes[i].End + k
+	}
+	es := b.entitiesIn(govx.Span{Start: b.quotes[i].End, End: end})
+	for k := range es {
+		if e := &es[k]; e.Type == govx.EntityProject || e.Type == govx.EntityOrg && !b.e.isAgency(b.text[e.Start:e.End]) {
+			return e
+		}
+	}
+	return nil
 }
 
 // headPlace returns the place that starts the text of s, after connectives
