@@ -18,27 +18,25 @@ type binder struct {
 	quotes []govx.Span     // the quotations “…”, in order
 	toks   []govx.Token    // the segmenter's tokens, in order; may be empty
 
-	passage    govx.DateRange // the reporting period of the passage so far
-	hasPassage bool
-	para       int          // start of the paragraph of the current sentence
-	company    *govx.Entity // the company or project the paragraph is about
-	out        []govx.Indicator
+	passage *govx.Period // the reporting period of the passage so far, or nil
+	para    int          // start of the paragraph of the current sentence
+	company *govx.Entity // the company or project the paragraph is about
+	out     []govx.Indicator
 }
 
 // sentenceState is what the clauses of one sentence share.
 type sentenceState struct {
 	index     int
 	span      govx.Span
-	rows      []int          // indexes into binder.out of this sentence's rows
-	rowClause []int          // the clause number of each row
-	clause    int            // the number of the current clause
-	company   *govx.Entity   // the company or project the sentence is about
-	place     *govx.Entity   // the place that heads an earlier clause with figures
-	headDate  *govx.Period   // the first period that heads a clause
-	period    *govx.Period   // the governing period of the earlier clauses
-	bare      string         // the name a figureless clause offers the next one
-	dated     govx.DateRange // the last in-sentence period that dated a row
-	wasDated  bool
+	rows      []int         // indexes into binder.out of this sentence's rows
+	rowClause []int         // the clause number of each row
+	clause    int           // the number of the current clause
+	company   *govx.Entity  // the company or project the sentence is about
+	place     *govx.Entity  // the place that heads an earlier clause with figures
+	headDate  *govx.Period  // the first period that heads a clause
+	period    *govx.Period  // the governing period of the earlier clauses
+	bare      string        // the name a figureless clause offers the next one
+	dated     *govx.Period  // the last in-sentence period that dated a row
 	lastShare string        // the name a 占 clause refers to
 	mods      []modalityHit // the modality words of the sentence
 }
@@ -72,10 +70,10 @@ func (b *binder) sentence(index int, s govx.Span) {
 		b.clause(st, c)
 	}
 	switch {
-	case st.wasDated:
-		b.passage, b.hasPassage = st.dated, true
+	case st.dated != nil:
+		b.passage = st.dated
 	case st.headDate != nil && st.company == nil && len(st.rows) == 0 && !st.headDate.Period.Start.IsZero():
-		b.passage, b.hasPassage = b.dateOf(st.headDate), true
+		b.passage = st.headDate
 	}
 }
 
@@ -427,15 +425,15 @@ func (b *binder) row(st *sentenceState, c govx.Span, name string, at int) govx.I
 	case p != nil:
 		row.Period = b.periodFor(p, name)
 		if !company {
-			st.date(b.dateOf(p))
+			st.dated = p
 		}
 	case company:
 		// A company's or project's figure is dated only by its own clause.
 	case st.period != nil:
 		row.Period = b.periodFor(st.period, name)
-		st.date(b.dateOf(st.period))
-	case b.hasPassage:
-		row.Period = b.passage
+		st.dated = st.period
+	case b.passage != nil:
+		row.Period = b.periodFor(b.passage, name)
 		if row.Modality == govx.ModalityPlan || row.Modality == govx.ModalityTarget {
 			// A plan or target made during a period is for the whole year.
 			y := row.Period.End.Year

@@ -14,17 +14,17 @@ import (
 // firstHeadPeriod returns the first period of the article that heads a
 // clause: the reporting period of a headline that comes before any date
 // (苏州高新区投资120亿开展20个重点项目 … 3月25日，…).
-func (b *binder) firstHeadPeriod() (govx.DateRange, bool) {
+func (b *binder) firstHeadPeriod() *govx.Period {
 	for i := range b.ps {
 		p := &b.ps[i]
 		if !b.governs(p) || p.Period.Start.IsZero() {
 			continue
 		}
 		if before := lastRune(b.text[:p.Start]); p.Start == 0 || strings.ContainsRune(clauseSeps, before) || before == ' ' {
-			return b.dateOf(p), true
+			return p
 		}
 	}
-	return govx.DateRange{}, false
+	return nil
 }
 
 // firstClauseEnd returns where the first clause of sentence s ends.
@@ -207,12 +207,6 @@ func (b *binder) speech(st *sentenceState, at int) bool {
 		}
 	}
 	return false
-}
-
-// date records that the dates r dated a row of the sentence: they become
-// the passage's reporting period.
-func (st *sentenceState) date(r govx.DateRange) {
-	st.dated, st.wasDated = r, true
 }
 
 // dateOf returns the dates of p; a stock counted up to a date (截至3月末)

@@ -135,7 +135,7 @@ func (e *Extractor) Extract(doc *extract.Doc, m *govx.Mentions) {
 		toks:   doc.Tokens,
 	}
 	b.quotes = findQuotes(b.text)
-	b.passage, b.hasPassage = b.firstHeadPeriod()
+	b.passage = b.firstHeadPeriod()
 	for i, s := range doc.Sentences {
 		if s.Start < 0 || s.End > len(b.text) || s.Start >= s.End {
 			continue
