@@ -111,7 +111,8 @@ func (b *binder) clause(st *sentenceState, c govx.Span) {
 			continue
 		}
 		head := b.text[pos:q.Start]
-		if q.Kind == govx.KindDuration || b.e.skipUnit(q.Unit) || b.personBefore(c, q.Start) || b.inSlogan(q.Start) {
+		if q.Kind == govx.KindDuration && !b.namesDuration(st, pos, q.Start) ||
+			b.e.skipUnit(q.Unit) || b.personBefore(c, q.Start) || b.inSlogan(q.Start) {
 			pos = q.End
 			continue
 		}
@@ -193,6 +194,9 @@ func (b *binder) levelName(st *sentenceState, c govx.Span, qs []govx.Quantity, i
 	if lv.name == "" {
 		lv.name = st.bare // 地区生产总值：完成520亿元
 	}
+	if hasSuffixAny(b.text[pos:q.Start], toVerbs) && b.trimName(trimSuffixAny(lv.name, toVerbs)) == "" && len(st.rows) > 0 {
+		lv.name = b.out[st.rows[len(st.rows)-1]].Name // 缩短至2小时左右
+	}
 	if b.e.isGrowthVerb(lv.name) && len(st.rows) > 0 {
 		// An absolute change of the figure before: 户籍人口312.4万人，
 		// 比上年末减少1.2万人 → 户籍人口减少.
@@ -256,6 +260,19 @@ func (b *binder) endClause(st *sentenceState, c govx.Span, qs []govx.Quantity) {
 			st.headDate = p
 		}
 	}
+}
+
+// namesDuration reports whether the duration whose name runs from pos to
+// at is an indicator: its name is one of a time (通行时间), or it is
+// brought to a new level after one (缩短至2小时左右).
+func (b *binder) namesDuration(st *sentenceState, pos, at int) bool {
+	if hasSuffixAny(b.clean(pos, at), durationNames) {
+		return true
+	}
+	if hasSuffixAny(b.text[pos:at], toVerbs) && len(st.rows) > 0 {
+		return hasSuffixAny(b.out[st.rows[len(st.rows)-1]].Name, durationNames)
+	}
+	return false
 }
 
 // isRate reports whether q can be a growth rate: a percentage, or a

@@ -354,8 +354,15 @@ func nameOf(text string, e *govx.Entity) string {
 // in its clause (500台将投入生产), else the last one earlier in the
 // sentence, else actual.
 func (b *binder) modalityAt(st *sentenceState, c govx.Span, at int) govx.Modality {
-	if m := st.lastModality(c.Start, at, true); m != govx.ModalityNone {
-		return m
+	if h := st.lastModalityHit(c.Start, at, true); h != nil {
+		from := h.span.End
+		if k := searchStart(len(b.qs), func(k int) int { return b.qs[k].Start }, at) - 1; k >= 0 && b.qs[k].End > from && b.qs[k].End <= at {
+			from = b.qs[k].End // only what stands between the figure and the one before
+		}
+		if containsAny(b.text[from:at], presentWords) {
+			return govx.ModalityActual // 将从目前5个多小时缩短至…
+		}
+		return h.word.modality
 	}
 	if m := st.lastModality(at, min(c.End, b.figureEnd(at)+adjacentBytes), true); m != govx.ModalityNone {
 		return m
@@ -433,13 +440,22 @@ func (b *binder) modalityHits(s govx.Span) []modalityHit {
 // from and to, or ModalityNone; clause says whether that stretch is the
 // figure's own clause, where the clause-only words (目标) count too.
 func (st *sentenceState) lastModality(from, to int, clause bool) govx.Modality {
-	for k := len(st.mods) - 1; k >= 0; k-- {
-		h := st.mods[k]
-		if h.span.Start >= from && h.span.End <= to && (clause || !h.word.clauseOnly) {
-			return h.word.modality
-		}
+	if h := st.lastModalityHit(from, to, clause); h != nil {
+		return h.word.modality
 	}
 	return govx.ModalityNone
+}
+
+// lastModalityHit returns the last modality word between from and to, or
+// nil; see lastModality.
+func (st *sentenceState) lastModalityHit(from, to int, clause bool) *modalityHit {
+	for k := len(st.mods) - 1; k >= 0; k-- {
+		h := &st.mods[k]
+		if h.span.Start >= from && h.span.End <= to && (clause || !h.word.clauseOnly) {
+			return h
+		}
+	}
+	return nil
 }
 
 // basisAt returns the basis the last basis word before offset at gives,

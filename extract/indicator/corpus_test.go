@@ -35,7 +35,7 @@ func TestCorpus(t *testing.T) {
 	if testing.Short() {
 		t.Skip("loads the segmenter")
 	}
-	scoreCorpus(t, realMentions(t), corpusFloors{f1: 0.95, accuracy: 0.99})
+	scoreCorpus(t, realMentions(t), corpusFloors{f1: 0.955, accuracy: 0.99})
 }
 
 // realMentions returns an upstream that runs the real extractors before
@@ -71,7 +71,7 @@ func realMentions(t *testing.T) upstream {
 // entities it reads are the gold's own, found in the text in gold order,
 // and the region is the gold's. It measures the binder's own errors.
 func TestCorpusOracle(t *testing.T) {
-	scoreCorpus(t, oracleMentions, corpusFloors{f1: 0.945, accuracy: 0.99})
+	scoreCorpus(t, oracleMentions, corpusFloors{f1: 0.95, accuracy: 0.99})
 }
 
 // scoreCorpus normalizes every gold article of the shared corpus, runs

@@ -36,6 +36,7 @@ var testPeriods = map[string]govx.DateRange{
 	"2016年全年": year(2016),
 	"上年":      year(2023),
 	"近年来":     {},
+	"目前":      {},
 }
 
 func year(y int) govx.DateRange {
@@ -56,7 +57,8 @@ var testUnits = map[string]struct {
 	"%": {govx.UnitPercent, govx.KindPercent, 1}, "个百分点": {govx.UnitPercentPoint, govx.KindPercentPoint, 1},
 	"吨": {govx.UnitTonne, govx.KindMass, 1}, "亩": {govx.UnitMu, govx.KindArea, 1},
 	"个月": {govx.UnitMonth, govx.KindDuration, 1}, "米": {govx.UnitMetre, govx.KindLength, 1},
-	"倍": {govx.UnitMultiple, govx.KindMultiple, 1}, "年": {govx.UnitYear, govx.KindDuration, 1},
+	"倍": {govx.UnitMultiple, govx.KindMultiple, 1}, "个多小时": {govx.UnitHour, govx.KindDuration, 1},
+	"小时": {govx.UnitHour, govx.KindDuration, 1}, "年": {govx.UnitYear, govx.KindDuration, 1},
 	"": {govx.UnitNone, govx.KindNumber, 1},
 }
 
@@ -324,6 +326,12 @@ func TestShapes(t *testing.T) {
 				{"地区生产总值", "一季度", "52000000000", govx.UnitCNY, "5.2", none, actual},
 				{"一般公共预算收入", "一季度", "3860000000", govx.UnitCNY, "", none, actual},
 				{"工业增加值", "一季度", "", "", "7.1", none, actual},
+			}},
+		{"a travel time is a duration that is an indicator, twice",
+			"<贵南高铁|PROJECT>计划年内开通，贵阳至南宁通行时间将从{目前}[5个多小时]缩短至[2小时左右]。",
+			[]row{
+				{"贵阳至南宁通行时间", "", "5", govx.UnitHour, "", none, actual},
+				{"贵阳至南宁通行时间", "", "2", govx.UnitHour, "", none, plan},
 			}},
 		{"a thousands comma does not end a clause",
 			"{上半年}，全区税收收入[82，225万元]，同比增长[5%]。",

@@ -150,3 +150,13 @@ func hasLetter(s string) bool {
 	}
 	return false
 }
+
+// trimSuffixAny returns s without the first of words it ends with.
+func trimSuffixAny(s string, words []string) string {
+	for _, w := range words {
+		if strings.HasSuffix(s, w) {
+			return s[:len(s)-len(w)]
+		}
+	}
+	return s
+}

@@ -75,6 +75,10 @@ var softPlans = []string{"将"}
 // explicitEstimates are the estimate words a soft plan gives way to.
 var explicitEstimates = []string{"预计", "有望"}
 
+// presentWords between a modality word and a figure state the present
+// level the plan starts from: 将从目前5个多小时缩短至2小时左右.
+var presentWords = []string{"目前", "现在", "当前", "现有"}
+
 // notModality contain a modality word without stating one: 原计划 is the
 // plan a result is compared with, 即将 only says "soon".
 var notModality = []string{"原计划", "计划目标", "即将"}
@@ -131,7 +135,7 @@ var tailWords = []string{
 	"力争", "确保", "争取", "有望", "计划",
 	"共计", "总计", "累计", "保持在", "保持", "可达", "也", "均", "都", "还", "仍", "继续",
 	"同比", "环比", "与同期相比", "与上月相比", "比上年", "较上年", "比去年", "较去年",
-	"预计", "将", "动态", "同期", "控制在", "、", "和", "及", " ", "\u3000",
+	"预计", "将", "动态", "同期", "控制在", "从", "、", "和", "及", " ", "\u3000",
 }
 
 // innerWords are deleted wherever they stand in a name: the gold writes
@@ -214,6 +218,15 @@ var periodEnds = []string{"末", "底"}
 // follows the last of them is kept (a relative clause ends in 的, a list of
 // examples in 等).
 var longNameCuts = []string{"的", "等"}
+
+// durationNames end the names whose figure is a duration: a travel time
+// or a construction period is an indicator, 连续5年 is not.
+var durationNames = []string{"时间", "时长", "工期", "用时", "耗时", "周期"}
+
+// toVerbs bring the figure before them to a new level: 通行时间将从5个多小时
+// 缩短至2小时左右 gives the travel time twice.
+var toVerbs = []string{"缩短至", "缩短到", "降至", "降到", "下降至", "下降到", "减少至", "减少到",
+	"提高至", "提高到", "提升至", "提升到", "增加至", "增加到", "增至", "增到", "扩大至", "扩大到"}
 
 // maxNameRunes bounds an indicator name; a longer stretch is a sentence
 // that happens to end in a figure, not a name.
