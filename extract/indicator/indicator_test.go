@@ -58,7 +58,7 @@ var testUnits = map[string]struct {
 	"吨": {govx.UnitTonne, govx.KindMass, 1}, "亩": {govx.UnitMu, govx.KindArea, 1},
 	"个月": {govx.UnitMonth, govx.KindDuration, 1}, "米": {govx.UnitMetre, govx.KindLength, 1},
 	"倍": {govx.UnitMultiple, govx.KindMultiple, 1}, "个多小时": {govx.UnitHour, govx.KindDuration, 1},
-	"小时": {govx.UnitHour, govx.KindDuration, 1}, "年": {govx.UnitYear, govx.KindDuration, 1},
+	"小时": {govx.UnitHour, govx.KindDuration, 1}, "千瓦时": {govx.UnitKilowattHour, govx.KindEnergy, 1}, "年": {govx.UnitYear, govx.KindDuration, 1},
 	"": {govx.UnitNone, govx.KindNumber, 1},
 }
 
@@ -332,6 +332,12 @@ func TestShapes(t *testing.T) {
 			[]row{
 				{"贵阳至南宁通行时间", "", "5", govx.UnitHour, "", none, actual},
 				{"贵阳至南宁通行时间", "", "2", govx.UnitHour, "", none, plan},
+			}},
+		{"a time preposition goes with its period",
+			"计划到{2024年}产值[突破5亿元]，可再生能源发电量[3亿千瓦时]。",
+			[]row{
+				{"产值", "2024年", "500000000", govx.UnitCNY, "", none, plan},
+				{"可再生能源发电量", "2024年", "300000000", govx.UnitKilowattHour, "", none, plan},
 			}},
 		{"a thousands comma does not end a clause",
 			"{上半年}，全区税收收入[82，225万元]，同比增长[5%]。",

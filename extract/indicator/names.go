@@ -133,9 +133,8 @@ func (b *binder) clean(from, to int) string {
 		// A period that is the basis of a comparison goes with its mark:
 		// 居民消费价格比上年上涨 → 居民消费价格.
 		before := b.text[last:p.Start]
-		for _, w := range b.e.compare {
-			before = strings.TrimSuffix(before, w)
-		}
+		before = trimSuffixAny(before, b.e.compare)
+		before = trimSuffixAny(before, timePrepositions)
 		sb.WriteString(before)
 		last = p.End
 	}

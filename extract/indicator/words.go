@@ -103,6 +103,10 @@ var thresholdContexts = []string{"位于", "高于", "低于", "等于", "以", 
 // the period of the figure: 比2016年全年增速高, 2015和2016年同期.
 var comparisonMarks = []string{"比", "较", "与", "和", "自"}
 
+// timePrepositions before a period go with it when it is taken out of a
+// name: 计划到2025年产值 → 产值.
+var timePrepositions = []string{"到", "至", "从", "于", "在"}
+
 // periodJoiners join the periods of one list: 2015和2016年同期.
 var periodJoiners = []string{"和", "、", "与", "及"}
 
@@ -115,7 +119,7 @@ var leadWords = []string{
 	"共计", "共有", "拥有", "共", "已经", "已", "今年", "当年", "全年", "每年",
 	"实现", "完成", "达到", "预计", "有望", "力争", "确保", "争取", "将", "计划", "拟",
 	"同比", "环比", "与同期相比", "与上月相比", "比上年", "较上年", "比去年", "较去年",
-	"同期", "可", "到", "至", "、", "，", "和", "及", "等", "的", " ", "\u3000",
+	"同期", "、", "，", "和", "及", "等", "的", " ", "\u3000",
 }
 
 // listDigits number the items of a list and are dropped from the start of
@@ -140,7 +144,7 @@ var tailWords = []string{
 
 // innerWords are deleted wherever they stand in a name: the gold writes
 // 一产增加值 for 一产实现增加值 and 中直投资 for 中直投资完成.
-var innerWords = []string{"实现", "完成"}
+var innerWords = []string{"可实现", "实现", "完成"}
 
 // nameCuts end the preamble of a name: whatever precedes the last of them
 // is dropped (其中增幅较大的有发酵酒 → 发酵酒, 项目全部达产后新增年产值 →
