@@ -202,7 +202,7 @@ func (b *binder) levelName(st *sentenceState, c govx.Span, qs []govx.Quantity, i
 		// 比上年末减少1.2万人 → 户籍人口减少.
 		lv.name = b.out[st.rows[len(st.rows)-1]].Name + lv.name
 	}
-	if strings.HasPrefix(lv.name, "占") {
+	if hasPrefixAny(lv.name, shareWords) {
 		switch {
 		case st.bare != "":
 			lv.name = st.bare + lv.name // 电梯(占比11.3%)

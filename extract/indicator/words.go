@@ -2,9 +2,9 @@ package indicator
 
 import "govx"
 
-// The word tables of the binder. The mechanism is in indicator.go; the
-// language is here. Lists are searched longest word first, so their order
-// does not matter.
+// The word tables of the binder. The mechanism is in binder.go, context.go
+// and names.go; the language is here. Lists are searched longest word
+// first, so their order does not matter.
 
 // clauseSeps end a clause inside a sentence. The enumeration comma 、 is
 // not one: it separates the items of a list inside a clause, and the
@@ -58,13 +58,25 @@ var basisWords = []basisWord{
 // not make the next clause a target); the nearest one before a figure
 // wins. The after-production words (达产后) mark estimates even without 预计.
 var modalityWords = []modalityWord{
-	{"预计", govx.ModalityEstimate, false}, {"有望", govx.ModalityEstimate, false}, {"预期", govx.ModalityEstimate, false},
-	{"达产后", govx.ModalityEstimate, false}, {"投产后", govx.ModalityEstimate, false}, {"建成后", govx.ModalityEstimate, false},
-	{"可实现", govx.ModalityEstimate, false}, {"可达", govx.ModalityEstimate, false}, {"可形成", govx.ModalityEstimate, false},
-	{"目标", govx.ModalityTarget, true}, {"目标是：", govx.ModalityTarget, false},
-	{"目标为：", govx.ModalityTarget, false}, {"预期目标", govx.ModalityTarget, false}, {"力争", govx.ModalityTarget, false}, {"确保", govx.ModalityTarget, false},
+	{"预计", govx.ModalityEstimate, false},
+	{"有望", govx.ModalityEstimate, false},
+	{"预期", govx.ModalityEstimate, false},
+	{"达产后", govx.ModalityEstimate, false},
+	{"投产后", govx.ModalityEstimate, false},
+	{"建成后", govx.ModalityEstimate, false},
+	{"可实现", govx.ModalityEstimate, false},
+	{"可达", govx.ModalityEstimate, false},
+	{"可形成", govx.ModalityEstimate, false},
+	{"目标", govx.ModalityTarget, true},
+	{"目标是：", govx.ModalityTarget, false},
+	{"目标为：", govx.ModalityTarget, false},
+	{"预期目标", govx.ModalityTarget, false},
+	{"力争", govx.ModalityTarget, false},
+	{"确保", govx.ModalityTarget, false},
 	{"争取", govx.ModalityTarget, false},
-	{"将", govx.ModalityPlan, false}, {"计划", govx.ModalityPlan, false}, {"拟", govx.ModalityPlan, false},
+	{"将", govx.ModalityPlan, false},
+	{"计划", govx.ModalityPlan, false},
+	{"拟", govx.ModalityPlan, false},
 }
 
 // softPlans say "will" and give way to an explicit estimate before them in
