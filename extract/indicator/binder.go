@@ -135,7 +135,7 @@ func (b *binder) clause(st *sentenceState, c govx.Span) {
 			pos = list[len(list)-1].End
 			continue
 		}
-		if b.e.isThreshold(b.text[c.Start:q.Start]) {
+		if b.e.isThreshold(b.text[c.Start:q.Start]) || isPolicy(b.text[c.Start:q.Start]) {
 			pos = q.End
 			continue
 		}
@@ -273,6 +273,14 @@ func (b *binder) namesDuration(st *sentenceState, pos, at int) bool {
 		return hasSuffixAny(b.out[st.rows[len(st.rows)-1]].Name, durationNames)
 	}
 	return false
+}
+
+// isPolicy reports whether the clause text before a figure makes it a
+// parameter of a policy: 对新认定的企业给予30万元奖励.
+func isPolicy(before string) bool {
+	before = strings.TrimSpace(before)
+	return containsAny(before, policyWords) ||
+		hasPrefixAny(before, policyOpeners) && !hasPrefixAny(before, notPolicyOpeners)
 }
 
 // isRate reports whether q can be a growth rate: a percentage, or a

@@ -55,7 +55,7 @@ var testUnits = map[string]struct {
 }{
 	"元": {govx.UnitCNY, govx.KindMoney, 1}, "美元": {govx.UnitUSD, govx.KindMoney, 1},
 	"%": {govx.UnitPercent, govx.KindPercent, 1}, "个百分点": {govx.UnitPercentPoint, govx.KindPercentPoint, 1},
-	"吨": {govx.UnitTonne, govx.KindMass, 1}, "亩": {govx.UnitMu, govx.KindArea, 1},
+	"吨": {govx.UnitTonne, govx.KindMass, 1}, "条": {"条", govx.KindCount, 1}, "亩": {govx.UnitMu, govx.KindArea, 1},
 	"个月": {govx.UnitMonth, govx.KindDuration, 1}, "米": {govx.UnitMetre, govx.KindLength, 1},
 	"倍": {govx.UnitMultiple, govx.KindMultiple, 1}, "个多小时": {govx.UnitHour, govx.KindDuration, 1},
 	"小时": {govx.UnitHour, govx.KindDuration, 1}, "千瓦时": {govx.UnitKilowattHour, govx.KindEnergy, 1}, "年": {govx.UnitYear, govx.KindDuration, 1},
@@ -423,6 +423,8 @@ func TestShapes(t *testing.T) {
 		{"a person's race", "<苏炳添|PER>以[6.59]秒夺得男子[60米]冠军。", nil},
 		{"a survey's sample", "调查总队对全省[148家]企业调查结果显示，指数回升。", nil},
 		{"phases of a project", "项目分[3期]进行。", nil},
+		{"a policy's parameters", "《若干措施》共[10条]，对新认定的企业给予[30万元]奖励，符合条件的企业可享受最高[500万元]补贴。", nil},
+		{"对外 is no policy", "{2023年}，对外贸易进出口总额[120亿元]。", []row{{"对外贸易进出口总额", "2023年", "12000000000", govx.UnitCNY, "", none, actual}}},
 	}
 	e, err := New()
 	if err != nil {

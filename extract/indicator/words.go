@@ -199,9 +199,21 @@ var agencySuffixes = []string{
 // 装备制造业增加值. Each pair is the opening and the closing word.
 var asides = [][2]string{{"在", "带动下"}, {"在", "拉动下"}}
 
-// reportingWords in a name make it the description of a survey or a
-// report, not an indicator: 对我省28个行业…调查结果显示.
-var reportingWords = []string{"调查", "显示", "表明", "讲话", "包括", "参加", "出席"}
+// reportingWords in a name make it the description of a survey, a report
+// or a document, not an indicator: 对我省28个行业…调查结果显示, 《…措施》共10条.
+var reportingWords = []string{"调查", "显示", "表明", "讲话", "包括", "参加", "出席", "《"}
+
+// policyWords before a figure in its clause make it a parameter of a
+// policy, not a reported result: 给予30万元奖励, 可享受最高500万元补贴.
+// So does a clause that opens with 对 (对新认定的…企业), but not 对外.
+var policyWords = []string{"给予", "可享受", "最高", "不超过"}
+
+// policyOpeners open a clause that sets a policy's condition.
+var policyOpeners = []string{"对"}
+
+// notPolicyOpeners open a clause with a policy opener that is a word of
+// its own: 对外贸易.
+var notPolicyOpeners = []string{"对外"}
 
 // skipUnits are measure words that count phases and batches or number
 // addresses, not results: 项目分三期进行, 建设路88号.
