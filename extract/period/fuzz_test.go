@@ -56,12 +56,14 @@ func FuzzExtract(f *testing.F) {
 func utf8Valid(s string) bool { return strings.ToValidUTF8(s, "\uFFFD") == s }
 
 // withoutNeeds returns a copy of s that tries every rule everywhere: the
-// needs filter is an optimization and must not change what is found.
+// needs and opens filters are optimizations and must not change what is
+// found.
 func withoutNeeds(s *scanner) *scanner {
 	plain := *s
 	plain.rules = slices.Clone(s.rules)
 	for i := range plain.rules {
 		plain.rules[i].needs = ""
+		plain.rules[i].opens = nil
 	}
 	return &plain
 }

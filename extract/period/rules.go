@@ -1,9 +1,14 @@
 package period
 
 import (
+	"fmt"
+	"maps"
+	"math/bits"
 	"regexp"
 	"regexp/syntax"
+	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -80,7 +85,7 @@ var rules = []rule{
 	{kindPastYear, `过去的?一年`, "年"},
 	{kindThisNextYears, `今明两年`, "年"},
 	{kindPlan, `(?P<pq>[“"])?(?P<plan>十[一二三四五六]?五)(?P<pq2>[”"])?(?P<pe>末)?`, "五"},
-	{kindYearRange, `(?P<ya>` + yr + `)年?` + dash + `(?P<yb>` + yr + `)年|(?P<ya2>(?:1[89]|20)[0-9]{2})` + dash + `(?P<yb2>(?:1[89]|20)[0-9]{2})`, ""},
+	{kindYearRange, `(?P<ya>` + yr + `)年?` + dash + `(?P<yb>` + yr + `)年|(?P<ya2>(?:1[89]|20)[0-9]{2})` + dash + `(?P<yb2>(?:1[89]|20)[0-9]{2})`, "-~—–至到"},
 	{kindNumericDate, `(?P<ny>1[0-9]{3}|20[0-9]{2})(?P<s1>[./-])(?P<nm>[01]?[0-9])(?P<s2>[./-])(?P<nd>[0-3]?[0-9])`, "./-"},
 	{kindBareYear, `(?P<by>(?:1[89]|20)[0-9]{2})`, ""},
 	{kindHoliday, `(?P<hd>元宵夜|元宵节|除夕夜|除夕|大年初一|元旦|国庆节)`, ""},
@@ -100,6 +105,29 @@ func vagueAlternation() string {
 type compiledRule struct {
 	rule
 	prefix *regexp.Regexp
+	// opens lists, by their first character, the words every match of
+	// the rule starts with (nil when the rule has no such list): the rule
+	// is tried only where one of them starts.
+	opens map[rune][]string
+}
+
+// ruleOpens are the words the matches of some rules start with, taken
+// from the tables the resolver reads or from the pattern.
+func ruleOpens(k ruleKind) []string {
+	var words []string
+	switch k {
+	case kindDeicticDay:
+		words = slices.Collect(maps.Keys(deicticDays))
+	case kindVague:
+		for _, w := range vagueWords {
+			words = append(words, w.word)
+		}
+	case kindHoliday:
+		words = slices.Collect(maps.Keys(holidays))
+	case kindBareYear:
+		words = []string{"18", "19", "20"} // (?:1[89]|20)
+	}
+	return words
 }
 
 // scanner finds period expressions. At each character that some rule can
@@ -108,34 +136,81 @@ type compiledRule struct {
 // backtracker on the short strings it is given.
 type scanner struct {
 	rules []compiledRule
-	// inPattern holds every character the patterns are written with: a
-	// match lies inside a run of them, so the rules are tried only there.
-	inPattern map[rune]bool
-	// byFirst lists, for each character, the rules a match can start with
-	// it.
-	byFirst map[rune][]int
+	// chars says, for each character, whether the patterns are written
+	// with it (inPattern: a match lies inside a run of such characters, so
+	// the rules are tried only there), which rules a match can start with
+	// it (bit i for rule i) and which rules need it (bit 32+i: see
+	// rule.needs).
+	chars charTable
+}
+
+// inPattern is the bit of charTable entries for the characters the
+// patterns are written with; the 31 bits below it are the rules a match
+// can start with the character, the 32 bits above the rules that need it.
+const (
+	inPattern = 1 << 31
+	startBits = inPattern - 1
+	needShift = 32
+)
+
+// charTable holds a set of bits per character, indexed by the character:
+// the scanner reads it at every character of a text.
+type charTable []uint64
+
+func (t charTable) get(c rune) uint64 {
+	if c < 0 || int(c) >= len(t) {
+		return 0
+	}
+	return t[c]
+}
+
+func (t *charTable) set(c rune, bits uint64) {
+	if c < 0 || c > unicode.MaxRune {
+		return
+	}
+	for int(c) >= len(*t) {
+		*t = append(*t, 0)
+	}
+	(*t)[c] |= bits
 }
 
 // newScanner compiles the rules.
 func newScanner() (*scanner, error) {
-	s := &scanner{inPattern: map[rune]bool{}, byFirst: map[rune][]int{}}
+	if len(rules) >= 31 {
+		return nil, fmt.Errorf("%d rules: the scanner holds at most 31", len(rules))
+	}
+	s := &scanner{}
 	for i, r := range rules {
 		re, err := regexp.Compile(`^(?:` + r.pattern + `)`)
 		if err != nil {
 			return nil, err
 		}
 		re.Longest()
-		s.rules = append(s.rules, compiledRule{r, re})
+		cr := compiledRule{rule: r, prefix: re}
+		for _, w := range ruleOpens(r.kind) {
+			if cr.opens == nil {
+				cr.opens = map[rune][]string{}
+			}
+			c, _ := utf8.DecodeRuneInString(w)
+			cr.opens[c] = append(cr.opens[c], w)
+		}
+		s.rules = append(s.rules, cr)
+		for _, c := range r.needs {
+			s.chars.set(c, 1<<(needShift+i))
+		}
 		tree, err := syntax.Parse(r.pattern, syntax.Perl)
 		if err != nil {
 			return nil, err
 		}
 		tree = tree.Simplify()
-		addRunes(tree, s.inPattern)
-		first := map[rune]bool{}
+		in, first := map[rune]bool{}, map[rune]bool{}
+		addRunes(tree, in)
+		for c := range in {
+			s.chars.set(c, inPattern)
+		}
 		addFirst(tree, first)
 		for c := range first {
-			s.byFirst[c] = append(s.byFirst[c], i)
+			s.chars.set(c, 1<<i)
 		}
 	}
 	return s, nil
@@ -188,7 +263,7 @@ func (s *scanner) scan(text string) []atom {
 	var atoms []atom
 	start := -1
 	for i, c := range text {
-		if s.inPattern[c] {
+		if s.chars.get(c)&inPattern != 0 {
 			if start < 0 {
 				start = i
 			}
@@ -208,14 +283,30 @@ func (s *scanner) scan(text string) []atom {
 // scanRun appends the matches in text[from:to], a run of pattern
 // characters.
 func (s *scanner) scanRun(text string, from, to int, atoms []atom) []atom {
+	// lastNeeded[i] is where the last character that rule i needs stands
+	// in the run (-1 for none), found on first use: a rule is tried at p
+	// only when one stands at p or after.
+	var lastNeeded [31]int
+	needsKnown := false
 	for p := from; p < to; {
 		c, size := utf8.DecodeRuneInString(text[p:to])
 		best, bestLoc := -1, []int(nil)
-		for _, i := range s.byFirst[c] {
-			if n := s.rules[i].needs; n != "" && !strings.ContainsAny(text[p:to], n) {
+		for set := uint32(s.chars.get(c) & startBits); set != 0; set &= set - 1 {
+			i := bits.TrailingZeros32(set)
+			r := &s.rules[i]
+			if r.needs != "" {
+				if !needsKnown {
+					s.lastNeeded(text[:to], from, &lastNeeded)
+					needsKnown = true
+				}
+				if lastNeeded[i] < p {
+					continue
+				}
+			}
+			if r.opens != nil && !hasAnyPrefix(text[p:to], r.opens[c]...) {
 				continue
 			}
-			loc := s.rules[i].prefix.FindStringSubmatchIndex(text[p:to])
+			loc := r.prefix.FindStringSubmatchIndex(text[p:to])
 			if loc != nil && (bestLoc == nil || loc[1] > bestLoc[1]) {
 				best, bestLoc = i, loc
 			}
@@ -229,6 +320,19 @@ func (s *scanner) scanRun(text string, from, to int, atoms []atom) []atom {
 		p = end
 	}
 	return atoms
+}
+
+// lastNeeded sets last[i] to where the last character that rule i needs
+// stands in text[from:], -1 for none.
+func (s *scanner) lastNeeded(text string, from int, last *[31]int) {
+	for i := range last {
+		last[i] = -1
+	}
+	for q, c := range text[from:] {
+		for set := uint32(s.chars.get(c) >> needShift); set != 0; set &= set - 1 {
+			last[bits.TrailingZeros32(set)] = from + q
+		}
+	}
 }
 
 // addFirst adds the first characters of re to set and reports whether re
