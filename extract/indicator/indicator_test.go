@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"unicode/utf8"
 
@@ -648,5 +649,36 @@ func TestBenchTextBinds(t *testing.T) {
 			t.Log(rowOf(in))
 		}
 		t.Errorf("%d rows, want 10", len(m.Indicators))
+	}
+}
+
+// TestConcurrentUse runs one Extractor from several goroutines, as the
+// pipeline does; run with -race to check that it keeps no shared state.
+func TestConcurrentUse(t *testing.T) {
+	e, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, m := annotate(t, benchText)
+	want := m
+	e.Extract(doc, &want)
+	var wg sync.WaitGroup
+	got := make([]govx.Mentions, 4)
+	for i := range got {
+		got[i] = m
+		wg.Go(func() { e.Extract(doc, &got[i]) })
+	}
+	wg.Wait()
+	rows := func(m govx.Mentions) string {
+		var b strings.Builder
+		for _, in := range m.Indicators {
+			fmt.Fprintln(&b, rowOf(in), in.Span, in.Subject)
+		}
+		return b.String()
+	}
+	for i := range got {
+		if rows(got[i]) != rows(want) {
+			t.Errorf("goroutine %d: rows differ:\n%s\nwant:\n%s", i, rows(got[i]), rows(want))
+		}
 	}
 }
