@@ -35,7 +35,8 @@ type sentenceState struct {
 	place     *govx.Entity  // the place that heads an earlier clause with figures
 	headDate  *govx.Period  // the first period that heads a clause
 	period    *govx.Period  // the governing period of the earlier clauses
-	bare      string        // the name a figureless clause offers the next one
+	bareSpan  govx.Span     // the figureless clause before, whose name the next may take
+	bareName  *string       // bareSpan's name, once cleaned
 	dated     *govx.Period  // the last in-sentence period that dated a row
 	lastShare string        // the name a 占 clause refers to
 	mods      []modalityHit // the modality words of the sentence
@@ -54,7 +55,7 @@ func (b *binder) sentence(index int, s govx.Span) {
 				continue
 			}
 		}
-		if strings.ContainsRune(clauseSeps, r) && !b.insideFigure(i) {
+		if isClauseSep(r) && !b.insideFigure(i) {
 			if i > start {
 				clauses = append(clauses, govx.Span{Start: start, End: i})
 			}
@@ -192,7 +193,7 @@ func (b *binder) levelName(st *sentenceState, c govx.Span, qs []govx.Quantity, i
 		lv.name = b.relativeNoun(q.End, c.End)
 	}
 	if lv.name == "" {
-		lv.name = st.bare // 地区生产总值：完成520亿元
+		lv.name = b.bare(st) // 地区生产总值：完成520亿元
 	}
 	if hasSuffixAny(b.text[pos:q.Start], toVerbs) && b.trimName(trimSuffixAny(lv.name, toVerbs)) == "" && len(st.rows) > 0 {
 		lv.name = b.out[st.rows[len(st.rows)-1]].Name // 缩短至2小时左右
@@ -204,8 +205,8 @@ func (b *binder) levelName(st *sentenceState, c govx.Span, qs []govx.Quantity, i
 	}
 	if hasPrefixAny(lv.name, shareWords) {
 		switch {
-		case st.bare != "":
-			lv.name = st.bare + lv.name // 电梯(占比11.3%)
+		case b.bare(st) != "":
+			lv.name = b.bare(st) + lv.name // 电梯(占比11.3%)
 		case st.lastShare != "":
 			lv.name = st.lastShare + lv.name // 实际采购金额10.31亿元，占全市的62.6%
 			lv.shareOf = st.rows[len(st.rows)-1]
@@ -241,12 +242,12 @@ func (b *binder) addLevel(st *sentenceState, c govx.Span, q govx.Quantity, lv le
 func (b *binder) endClause(st *sentenceState, c govx.Span, qs []govx.Quantity) {
 	switch {
 	case len(qs) > 0:
-		st.bare = ""
+		st.bareSpan, st.bareName = govx.Span{}, nil
 	case strings.HasSuffix(strings.TrimSpace(b.text[c.Start:c.End]), "等"):
 		// A list of examples in brackets leaves the name before it:
 		// 标准化货物 (计算机、空调、打印机等，占比7.0%).
 	default:
-		st.bare = b.clean(c.Start, c.End)
+		st.bareSpan, st.bareName = c, nil
 	}
 	firstFigure := c.End
 	if len(qs) > 0 {
@@ -281,6 +282,18 @@ func isPolicy(before string) bool {
 	before = strings.TrimSpace(before)
 	return containsAny(before, policyWords) ||
 		hasPrefixAny(before, policyOpeners) && !hasPrefixAny(before, notPolicyOpeners)
+}
+
+// bare returns the name the figureless clause before offers, or "".
+func (b *binder) bare(st *sentenceState) string {
+	if st.bareName == nil {
+		name := ""
+		if st.bareSpan.End > st.bareSpan.Start {
+			name = b.clean(st.bareSpan.Start, st.bareSpan.End)
+		}
+		st.bareName = &name
+	}
+	return *st.bareName
 }
 
 // isRate reports whether q can be a growth rate: a percentage, or a
@@ -351,8 +364,8 @@ func (b *binder) growth(st *sentenceState, c govx.Span, list []govx.Quantity, si
 		}
 		return
 	}
-	if st.bare != "" {
-		fresh(st.bare, list[0]) // 其中增幅较大的有发酵酒（增长87%）
+	if bare := b.bare(st); bare != "" {
+		fresh(bare, list[0]) // 其中增幅较大的有发酵酒（增长87%）
 		return
 	}
 	k := b.previousRow(st)
@@ -393,11 +406,7 @@ func (b *binder) previousRow(st *sentenceState) int {
 // fixedChanges binds 持平 and 翻番 in the rest of clause c from pos.
 func (b *binder) fixedChanges(st *sentenceState, c govx.Span, pos int) {
 	rest := b.text[pos:c.End]
-	for _, f := range b.e.flat {
-		i := strings.Index(rest, f.word)
-		if i < 0 {
-			continue
-		}
+	if f, i := firstWord(rest, b.e.flat, func(w basisWord) string { return w.word }); i >= 0 {
 		zero := 0.0
 		if name := b.clean(pos, pos+i); name != "" {
 			row := b.row(st, c, name, pos+i) // 工业用电量与上年同期持平
@@ -408,11 +417,7 @@ func (b *binder) fixedChanges(st *sentenceState, c govx.Span, pos int) {
 		}
 		return
 	}
-	for _, f := range b.e.fixed {
-		i := strings.Index(rest, f.word)
-		if i < 0 {
-			continue
-		}
+	if f, i := firstWord(rest, b.e.fixed, func(w fixedChange) string { return w.word }); i >= 0 {
 		at := pos + i
 		names := b.splitList(b.clean(pos, at), 0)
 		if len(names) == 0 {

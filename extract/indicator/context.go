@@ -4,7 +4,6 @@ package indicator
 // its modality and the basis of its change.
 
 import (
-	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -20,7 +19,7 @@ func (b *binder) firstHeadPeriod() *govx.Period {
 		if !b.governs(p) || p.Period.Start.IsZero() {
 			continue
 		}
-		if before := lastRune(b.text[:p.Start]); p.Start == 0 || strings.ContainsRune(clauseSeps, before) || before == ' ' {
+		if before := lastRune(b.text[:p.Start]); p.Start == 0 || isClauseSep(before) || before == ' ' {
 			return p
 		}
 	}
@@ -29,7 +28,7 @@ func (b *binder) firstHeadPeriod() *govx.Period {
 
 // firstClauseEnd returns where the first clause of sentence s ends.
 func (b *binder) firstClauseEnd(s govx.Span) int {
-	if i := strings.IndexAny(b.text[s.Start:s.End], clauseSeps); i >= 0 {
+	if i := indexClauseSep(b.text[s.Start:s.End]); i >= 0 {
 		return s.Start + i
 	}
 	return s.End
@@ -59,7 +58,7 @@ func (b *binder) sentenceCompany(st *sentenceState) {
 // from the company of its paragraph to the region.
 func (b *binder) headsClause(s govx.Span) bool {
 	heads := func(off int) bool {
-		return off == s.Start || strings.ContainsRune(clauseSeps, lastRune(b.text[:off]))
+		return off == s.Start || isClauseSep(lastRune(b.text[:off]))
 	}
 	es := b.entitiesIn(s)
 	for i := range es {
@@ -397,26 +396,14 @@ type modalityHit struct {
 // leaving out those inside a word that only looks like one (原计划).
 func (b *binder) modalityHits(s govx.Span) []modalityHit {
 	seg := b.text[s.Start:s.End]
-	var hits []modalityHit
-	for _, w := range b.e.modality {
-		for off := 0; off < len(seg); {
-			i := strings.Index(seg[off:], w.word)
-			if i < 0 {
-				break
-			}
-			i += off
-			if !b.e.insideAny(seg, i, len(w.word), b.e.notMod) {
+	var hits []modalityHit // in order of start, the longest first at one start
+	for i, r := range seg {
+		for _, w := range b.e.modality[r] {
+			if strings.HasPrefix(seg[i:], w.word) && !b.e.insideAny(seg, i, len(w.word), b.e.notMod) {
 				hits = append(hits, modalityHit{govx.Span{Start: s.Start + i, End: s.Start + i + len(w.word)}, w})
 			}
-			off = i + len(w.word)
 		}
 	}
-	sort.SliceStable(hits, func(i, j int) bool {
-		if hits[i].span.Start != hits[j].span.Start {
-			return hits[i].span.Start < hits[j].span.Start
-		}
-		return hits[i].span.End > hits[j].span.End
-	})
 	// Keep the longest of nested words (预期目标, not 预期), and drop a soft
 	// plan that follows an estimate in its clause (预计…将).
 	out := hits[:0]
@@ -427,7 +414,7 @@ func (b *binder) modalityHits(s govx.Span) []modalityHit {
 				continue
 			}
 			if containsAny(h.word.word, softPlans) && containsAny(last.word.word, explicitEstimates) &&
-				!strings.ContainsAny(b.text[last.span.End:h.span.Start], clauseSeps) {
+				indexClauseSep(b.text[last.span.End:h.span.Start]) < 0 {
 				continue
 			}
 		}

@@ -256,3 +256,42 @@ func num(v any) float64 {
 	f, _ := v.(float64)
 	return f
 }
+
+// BenchmarkCorpus binds the mentions of the gold over the shared corpus:
+// the binder's speed on real articles.
+func BenchmarkCorpus(b *testing.B) {
+	shared := extracttest.SharedDir(b)
+	gold, err := eval.LoadGold(filepath.Join(shared, "gold"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	e, err := New()
+	if err != nil {
+		b.Fatal(err)
+	}
+	type article struct {
+		doc *extract.Doc
+		m   govx.Mentions
+	}
+	var arts []article
+	var size int64
+	for i := range gold {
+		raw, err := os.ReadFile(filepath.Join(shared, "corpus", gold[i].Source))
+		if err != nil {
+			b.Fatal(err)
+		}
+		a := normalize.Article(govx.Document{DocID: gold[i].Source, Published: gold[i].Published, Text: string(raw)})
+		doc := &extract.Doc{Article: &a, Folded: normalize.Fold(a.Text), Sentences: normalize.Sentences(a.Text)}
+		arts = append(arts, article{doc, oracleMentions(nil, doc, &gold[i])})
+		size += int64(len(a.Text))
+	}
+	b.SetBytes(size)
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, a := range arts {
+			m := a.m
+			m.Indicators = nil
+			e.Extract(a.doc, &m)
+		}
+	}
+}

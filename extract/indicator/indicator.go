@@ -56,10 +56,10 @@ type Extractor struct {
 	growth    []signedWord
 	fillers   []string
 	joiners   []string
-	fixed     []fixedChange
-	flat      []basisWord
+	fixed     map[rune][]fixedChange // by first rune, longest first
+	flat      map[rune][]basisWord   // by first rune, longest first
 	basis     []basisWord
-	modality  []modalityWord
+	modality  map[rune][]modalityWord // by first rune, longest first
 	notMod    []string
 	threshold []string
 	compare   []string
@@ -79,10 +79,10 @@ func New() (*Extractor, error) {
 		growth:    byLength(growthVerbs, func(w signedWord) string { return w.word }),
 		fillers:   byLength(growthFillers, ident),
 		joiners:   byLength(listJoiners, ident),
-		fixed:     byLength(fixedChanges, func(w fixedChange) string { return w.word }),
-		flat:      byLength(flatPhrases, func(w basisWord) string { return w.word }),
+		fixed:     byFirstRune(fixedChanges, func(w fixedChange) string { return w.word }),
+		flat:      byFirstRune(flatPhrases, func(w basisWord) string { return w.word }),
 		basis:     byLength(basisWords, func(w basisWord) string { return w.word }),
-		modality:  byLength(modalityWords, func(w modalityWord) string { return w.word }),
+		modality:  byFirstRune(modalityWords, func(w modalityWord) string { return w.word }),
 		notMod:    byLength(notModality, ident),
 		threshold: byLength(thresholdContexts, ident),
 		compare:   byLength(comparisonMarks, ident),
@@ -105,6 +105,16 @@ func New() (*Extractor, error) {
 }
 
 func ident(s string) string { return s }
+
+// byFirstRune indexes words by their first rune, each list longest first.
+func byFirstRune[W any](words []W, key func(W) string) map[rune][]W {
+	m := map[rune][]W{}
+	for _, w := range byLength(words, key) {
+		r, _ := utf8.DecodeRuneInString(key(w))
+		m[r] = append(m[r], w)
+	}
+	return m
+}
 
 // byRune indexes words by the rune key gives, each list longest first.
 func byRune(words []string, key func(string) rune) map[rune][]string {

@@ -160,3 +160,37 @@ func trimSuffixAny(s string, words []string) string {
 	}
 	return s
 }
+
+// isClauseSep reports whether r ends a clause (see clauseSeps).
+func isClauseSep(r rune) bool {
+	switch r {
+	case '，', ',', '；', ';', '：', ':', '。', '！', '？', '!', '?', '（', '）', '(', ')', '\n':
+		return true
+	}
+	return false
+}
+
+// indexClauseSep returns the offset of the first clause separator in s,
+// or -1.
+func indexClauseSep(s string) int {
+	for i, r := range s {
+		if isClauseSep(r) {
+			return i
+		}
+	}
+	return -1
+}
+
+// firstWord returns the first of words (indexed by first rune, longest
+// first) that occurs in s and its offset, or -1.
+func firstWord[W any](s string, words map[rune][]W, key func(W) string) (W, int) {
+	for i, r := range s {
+		for _, w := range words[r] {
+			if strings.HasPrefix(s[i:], key(w)) {
+				return w, i
+			}
+		}
+	}
+	var zero W
+	return zero, -1
+}
