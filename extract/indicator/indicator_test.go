@@ -682,3 +682,18 @@ func TestConcurrentUse(t *testing.T) {
 		}
 	}
 }
+
+// TestClauseSeps checks that the fast test of a clause separator agrees
+// with the table clauseSeps.
+func TestClauseSeps(t *testing.T) {
+	for _, r := range clauseSeps {
+		if !isClauseSep(r) {
+			t.Errorf("%q is in clauseSeps but not a separator", r)
+		}
+	}
+	for _, r := range "、 年亿%.的“”《》" {
+		if isClauseSep(r) {
+			t.Errorf("%q is a separator but not in clauseSeps", r)
+		}
+	}
+}

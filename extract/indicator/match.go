@@ -161,7 +161,9 @@ func trimSuffixAny(s string, words []string) string {
 	return s
 }
 
-// isClauseSep reports whether r ends a clause (see clauseSeps).
+// isClauseSep reports whether r ends a clause: one of clauseSeps, tested
+// with a switch because it runs for every character (TestClauseSeps keeps
+// the two in step).
 func isClauseSep(r rune) bool {
 	switch r {
 	case '，', ',', '；', ';', '：', ':', '。', '！', '？', '!', '?', '（', '）', '(', ')', '\n':
