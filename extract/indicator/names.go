@@ -16,14 +16,14 @@ import (
 // 了新能源、新材料 → 项目).
 func (b *binder) nounAfter(from, limit int) (string, int) {
 	s := b.text[from:limit]
-	end := len(s)
+	end, stop := len(s), ""
 	for _, w := range b.e.nounStops {
 		if i := strings.Index(s, w); i >= 0 && i < end {
-			if w == "、" {
-				return b.tokenNoun(from, from+i)
-			}
-			end = i
+			end, stop = i, w
 		}
+	}
+	if stop == "、" {
+		return b.tokenNoun(from, from+end)
 	}
 	noun := b.trimName(s[:end])
 	if noun == "" || !hasLetter(noun) {
