@@ -130,8 +130,8 @@ func (b *binder) clean(from, to int) string {
 		if p.End > to || p.Start < last {
 			continue
 		}
-		// A period that is the basis of a comparison goes with its mark:
-		// 居民消费价格比上年上涨 → 居民消费价格.
+		// A period goes with the mark of a comparison or the preposition
+		// before it: 居民消费价格比上年上涨 → 居民消费价格, 到2025年产值 → 产值.
 		before := b.text[last:p.Start]
 		before = trimSuffixAny(before, b.e.compare)
 		before = trimSuffixAny(before, timePrepositions)
@@ -174,8 +174,8 @@ func (b *binder) clean(from, to int) string {
 func (b *binder) skipHead(from, to int) int {
 	for moved := true; moved && from < to; {
 		moved = false
-		for _, sep := range []string{" ", "、", "\u3000", "“", "”"} {
-			if strings.HasPrefix(b.text[from:to], sep) && sep != "“" {
+		for _, sep := range headSkips {
+			if strings.HasPrefix(b.text[from:to], sep) {
 				from, moved = from+len(sep), true
 			}
 		}

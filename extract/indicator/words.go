@@ -134,6 +134,10 @@ var leadWords = []string{
 	"同期", "、", "，", "和", "及", "等", "的", " ", "\u3000",
 }
 
+// headSkips are skipped at the head of a name, as are the names of places
+// and companies there. An opening quote is not: “双有”企业占比.
+var headSkips = []string{" ", "\u3000", "、", "”"}
+
 // listDigits number the items of a list and are dropped from the start of
 // a name with the point after them: 1.地区生产总值.
 const listDigits = "0123456789０１２３４５６７８９"
