@@ -26,24 +26,29 @@ type binder struct {
 
 // sentenceState is what the clauses of one sentence share.
 type sentenceState struct {
-	index     int
-	span      govx.Span
-	rows      []int         // indexes into binder.out of this sentence's rows
-	rowClause []int         // the clause number of each row
-	clause    int           // the number of the current clause
-	company   *govx.Entity  // the company or project the sentence is about
-	place     *govx.Entity  // the place that heads an earlier clause with figures
-	headDate  *govx.Period  // the first period that heads a clause
-	period    *govx.Period  // the governing period of the earlier clauses
-	bareSpan  govx.Span     // the figureless clause before, whose name the next may take
-	bareName  *string       // bareSpan's name, once cleaned
-	dated     *govx.Period  // the last in-sentence period that dated a row
-	lastShare string        // the name a 占 clause refers to
-	mods      []modalityHit // the modality words of the sentence
+	index        int
+	span         govx.Span
+	rows         []int         // indexes into binder.out of this sentence's rows
+	rowClause    []int         // the clause number of each row
+	clause       int           // the number of the current clause
+	company      *govx.Entity  // the company or project the sentence is about
+	place        *govx.Entity  // the place that heads an earlier clause with figures
+	headDate     *govx.Period  // the first period that heads a clause
+	period       *govx.Period  // the governing period of the earlier clauses
+	bareSpan     govx.Span     // the figureless clause before, whose name the next may take
+	bareName     *string       // bareSpan's name, once cleaned
+	dated        *govx.Period  // the last in-sentence period that dated a row
+	lastShare    string        // the name a 占 clause refers to
+	mods         []modalityHit // the modality words of the sentence
+	bases        []basisHit    // the basis words of the sentence
+	segCuts      []int         // the segmentSeps of the sentence
+	futureAt     int           // the first future word, or -1
+	cumulativeAt int           // the first cumulative word, or -1
 }
 
 func (b *binder) sentence(index int, s govx.Span) {
 	st := &sentenceState{index: index, span: s, mods: b.modalityHits(s)}
+	b.scanSentence(st)
 	b.sentenceCompany(st)
 	var clauses []govx.Span
 	start := s.Start

@@ -4,6 +4,7 @@ package indicator
 // its modality and the basis of its change.
 
 import (
+	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -172,22 +173,15 @@ func (b *binder) inSlogan(at int) bool {
 // but its own clause's: one expected after production starts, or one
 // accumulated over a stated span (经过两年多发展).
 func (b *binder) undated(st *sentenceState, at int) bool {
-	before := b.text[st.span.Start:at]
-	if containsAny(before, futureWords) {
+	if st.futureAt >= 0 && st.futureAt < at {
 		return true
 	}
-	for _, w := range cumulativeWords {
-		i := strings.Index(before, w)
-		if i < 0 {
-			continue
-		}
-		for _, q := range b.quantitiesIn(govx.Span{Start: st.span.Start + i, End: at}) {
-			if q.Kind == govx.KindDuration {
-				return true
-			}
-		}
+	if st.cumulativeAt < 0 || st.cumulativeAt >= at {
+		return false
 	}
-	return false
+	// The duration comes right after the word: 经过两年多发展.
+	i := searchStart(len(b.qs), func(i int) int { return b.qs[i].Start }, st.cumulativeAt)
+	return i < len(b.qs) && b.qs[i].Start < at && b.qs[i].Kind == govx.KindDuration
 }
 
 // speech reports whether offset at stands in reported speech: inside a
@@ -448,15 +442,47 @@ func (st *sentenceState) lastModalityHit(from, to int, clause bool) *modalityHit
 // basisAt returns the basis the last basis word before offset at gives,
 // looking back to the start of the sentence or the last ；.
 func (b *binder) basisAt(st *sentenceState, at int) govx.ChangeBasis {
-	seg := b.text[st.span.Start:at]
-	if i := strings.LastIndexAny(seg, segmentSeps); i >= 0 {
-		seg = seg[i:]
+	segStart := st.span.Start
+	if k := sort.SearchInts(st.segCuts, at) - 1; k >= 0 {
+		segStart = st.segCuts[k]
 	}
-	best, basis := -1, govx.BasisNone
-	for _, w := range b.e.basis {
-		if i := strings.LastIndex(seg, w.word); i > best {
-			best, basis = i, w.basis
+	j := sort.Search(len(st.bases), func(j int) bool { return st.bases[j].span.Start >= at }) - 1
+	for ; j >= 0 && st.bases[j].span.Start >= segStart; j-- {
+		if st.bases[j].span.End <= at {
+			return st.bases[j].basis
 		}
 	}
-	return basis
+	return govx.BasisNone
+}
+
+// basisHit is one basis word found in a sentence.
+type basisHit struct {
+	span  govx.Span
+	basis govx.ChangeBasis
+}
+
+// scanSentence finds, in one pass over sentence st, what the rules look
+// up many times in it: the basis words, the ends of the stretches they
+// reach, and the first future and cumulative words.
+func (b *binder) scanSentence(st *sentenceState) {
+	st.futureAt, st.cumulativeAt = -1, -1
+	seg := b.text[st.span.Start:st.span.End]
+	for i, r := range seg {
+		at := st.span.Start + i
+		if strings.ContainsRune(segmentSeps, r) {
+			st.segCuts = append(st.segCuts, at)
+		}
+		for _, w := range b.e.basis[r] {
+			if strings.HasPrefix(seg[i:], w.word) {
+				st.bases = append(st.bases, basisHit{govx.Span{Start: at, End: at + len(w.word)}, w.basis})
+				break
+			}
+		}
+		if st.futureAt < 0 && hasPrefixAny(seg[i:], b.e.future[r]) {
+			st.futureAt = at
+		}
+		if st.cumulativeAt < 0 && hasPrefixAny(seg[i:], b.e.cumulative[r]) {
+			st.cumulativeAt = at
+		}
+	}
 }

@@ -53,22 +53,24 @@ import (
 
 // Extractor finds indicators. It is safe for concurrent use.
 type Extractor struct {
-	growth    []signedWord
-	fillers   []string
-	joiners   []string
-	fixed     map[rune][]fixedChange // by first rune, longest first
-	flat      map[rune][]basisWord   // by first rune, longest first
-	basis     []basisWord
-	modality  map[rune][]modalityWord // by first rune, longest first
-	notMod    []string
-	threshold []string
-	compare   []string
-	lead      map[rune][]string // by first rune, longest first
-	tail      map[rune][]string // by last rune, longest first
-	inner     []string
-	cuts      []string
-	nounStops []string
-	agencies  []string
+	growth     []signedWord
+	fillers    []string
+	joiners    []string
+	fixed      map[rune][]fixedChange  // by first rune, longest first
+	flat       map[rune][]basisWord    // by first rune, longest first
+	basis      map[rune][]basisWord    // by first rune, longest first
+	future     map[rune][]string       // futureWords by first rune
+	cumulative map[rune][]string       // cumulativeWords by first rune
+	modality   map[rune][]modalityWord // by first rune, longest first
+	notMod     []string
+	threshold  []string
+	compare    []string
+	lead       map[rune][]string // by first rune, longest first
+	tail       map[rune][]string // by last rune, longest first
+	inner      []string
+	cuts       []string
+	nounStops  []string
+	agencies   []string
 }
 
 var _ extract.Extractor = (*Extractor)(nil)
@@ -76,22 +78,24 @@ var _ extract.Extractor = (*Extractor)(nil)
 // New builds an Extractor from the word tables.
 func New() (*Extractor, error) {
 	e := &Extractor{
-		growth:    byLength(growthVerbs, func(w signedWord) string { return w.word }),
-		fillers:   byLength(growthFillers, ident),
-		joiners:   byLength(listJoiners, ident),
-		fixed:     byFirstRune(fixedChanges, func(w fixedChange) string { return w.word }),
-		flat:      byFirstRune(flatPhrases, func(w basisWord) string { return w.word }),
-		basis:     byLength(basisWords, func(w basisWord) string { return w.word }),
-		modality:  byFirstRune(modalityWords, func(w modalityWord) string { return w.word }),
-		notMod:    byLength(notModality, ident),
-		threshold: byLength(thresholdContexts, ident),
-		compare:   byLength(comparisonMarks, ident),
-		lead:      byRune(leadWords, func(w string) rune { r, _ := utf8.DecodeRuneInString(w); return r }),
-		tail:      byRune(tailWords, func(w string) rune { r, _ := utf8.DecodeLastRuneInString(w); return r }),
-		inner:     byLength(innerWords, ident),
-		cuts:      byLength(nameCuts, ident),
-		nounStops: byLength(nounStops, ident),
-		agencies:  byLength(agencySuffixes, ident),
+		growth:     byLength(growthVerbs, func(w signedWord) string { return w.word }),
+		fillers:    byLength(growthFillers, ident),
+		joiners:    byLength(listJoiners, ident),
+		fixed:      byFirstRune(fixedChanges, func(w fixedChange) string { return w.word }),
+		flat:       byFirstRune(flatPhrases, func(w basisWord) string { return w.word }),
+		basis:      byFirstRune(basisWords, func(w basisWord) string { return w.word }),
+		future:     byFirstRune(futureWords, ident),
+		cumulative: byFirstRune(cumulativeWords, ident),
+		modality:   byFirstRune(modalityWords, func(w modalityWord) string { return w.word }),
+		notMod:     byLength(notModality, ident),
+		threshold:  byLength(thresholdContexts, ident),
+		compare:    byLength(comparisonMarks, ident),
+		lead:       byRune(leadWords, func(w string) rune { r, _ := utf8.DecodeRuneInString(w); return r }),
+		tail:       byRune(tailWords, func(w string) rune { r, _ := utf8.DecodeLastRuneInString(w); return r }),
+		inner:      byLength(innerWords, ident),
+		cuts:       byLength(nameCuts, ident),
+		nounStops:  byLength(nounStops, ident),
+		agencies:   byLength(agencySuffixes, ident),
 	}
 	for _, list := range [][]string{e.fillers, e.joiners, e.notMod, e.threshold, e.compare,
 		leadWords, tailWords, e.inner, e.cuts, e.nounStops, e.agencies, shareWords, pullWords} {
