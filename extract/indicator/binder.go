@@ -19,7 +19,7 @@ type binder struct {
 	toks   []govx.Token    // the segmenter's tokens, in order; may be empty
 
 	passage *govx.Period // the reporting period of the passage so far, or nil
-	para    int          // start of the paragraph of the current sentence
+	scanned int          // where the last sentence started; line breaks before it are seen
 	company *govx.Entity // the company or project the paragraph is about
 	out     []govx.Indicator
 }

@@ -39,10 +39,11 @@ func (b *binder) firstClauseEnd(s govx.Span) int {
 // that heads its first clause, else the paragraph's, unless the sentence
 // names a place or a whole area and so returns to the region.
 func (b *binder) sentenceCompany(st *sentenceState) {
-	para := strings.LastIndexByte(b.text[:st.span.Start], '\n') + 1
-	if para != b.para {
-		b.para, b.company = para, nil
+	// A line break since the last sentence starts a new paragraph.
+	if i := strings.LastIndexByte(b.text[b.scanned:st.span.Start], '\n'); i >= 0 {
+		b.company = nil
 	}
+	b.scanned = st.span.Start
 	first := b.firstClauseEnd(st.span)
 	if e := b.headCompany(govx.Span{Start: st.span.Start, End: first}); e != nil {
 		st.company, b.company = e, e
@@ -304,6 +305,10 @@ func (b *binder) subjectAt(st *sentenceState, c govx.Span, at int) (string, bool
 	return b.region, false
 }
 
+// maxSpeakerBytes bounds how far after a quotation its speaker is looked
+// for.
+const maxSpeakerBytes = 300
+
 // speaker returns the company whose words a long quotation around offset
 // at reports: the first one named after it in its paragraph (“我们年产目标
 // 是5万吨…”走进…的镇江龙源铝业有限公司), or nil.
@@ -312,8 +317,8 @@ func (b *binder) speaker(at int) *govx.Entity {
 	if i == len(b.quotes) || b.quotes[i].Start >= at || b.quoteAt(at) < minSpeechRunes {
 		return nil
 	}
-	end := len(b.text)
-	if k := strings.IndexByte(b.text[b.quotes[i].End:], '\n'); k >= 0 {
+	end := min(len(b.text), b.quotes[i].End+maxSpeakerBytes)
+	if k := strings.IndexByte(b.text[b.quotes[i].End:end], '\n'); k >= 0 {
 		end = b.quotes[i].End + k
 	}
 	es := b.entitiesIn(govx.Span{Start: b.quotes[i].End, End: end})

@@ -698,19 +698,27 @@ func TestClauseSeps(t *testing.T) {
 	}
 }
 
-// BenchmarkLongSentence binds one sentence of 20,000 figures (a table
-// pasted without full stops): the cost per figure must not grow with the
-// sentence.
-func BenchmarkLongSentence(b *testing.B) {
+// BenchmarkLong binds one sentence of 16,000 figures (a table pasted
+// without full stops) and one paragraph of 4,000 sentences without a line
+// break: the cost per figure must not grow with the sentence or the
+// paragraph.
+func BenchmarkLong(b *testing.B) {
 	e, err := New()
 	if err != nil {
 		b.Fatal(err)
 	}
-	doc, m := annotate(b, "{2023年}"+strings.Repeat("工业产值增长[5%]，增值税[1亿元]、房产税[2亿元]，同比分别增长[3%]、[4%]，", 4000)+"。")
-	b.SetBytes(int64(len(doc.Article.Text)))
-	for b.Loop() {
-		mm := m
-		mm.Indicators = nil
-		e.Extract(doc, &mm)
+	for _, bm := range []struct{ name, text string }{
+		{"sentence", "{2023年}" + strings.Repeat("工业产值增长[5%]，增值税[1亿元]、房产税[2亿元]，同比分别增长[3%]、[4%]，", 4000) + "。"},
+		{"paragraph", strings.Repeat("<某某科技有限公司|ORG>营业收入[5亿元]，同比增长[3%]。", 4000)},
+	} {
+		b.Run(bm.name, func(b *testing.B) {
+			doc, m := annotate(b, bm.text)
+			b.SetBytes(int64(len(doc.Article.Text)))
+			for b.Loop() {
+				mm := m
+				mm.Indicators = nil
+				e.Extract(doc, &mm)
+			}
+		})
 	}
 }
