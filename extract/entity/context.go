@@ -3,7 +3,6 @@ package entity
 import (
 	"cmp"
 	"slices"
-	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -71,9 +70,8 @@ func (s *scan) itemStart(end int) int {
 		start := end
 		for k := s.tokAt[end-1]; k >= 0; k-- {
 			tk := s.toks[k]
-			w := s.text[tk.Start:tk.End]
-			if tk.End != start || isPunct(w) || s.t.stop[w] || s.runes(tk.Start, end) > maxListItem ||
-				s.stopTagged(tk, classCompany) || !verbs && strings.HasPrefix(tk.Pos, "v") && s.runes(tk.Start, tk.End) >= 2 {
+			if tk.End != start || s.class(k)&(wordPunct|wordStop) != 0 || s.runes(tk.Start, end) > maxListItem ||
+				s.stopTagged(k, classCompany) || !verbs && strings.HasPrefix(tk.Pos, "v") && s.runes(tk.Start, tk.End) >= 2 {
 				break
 			}
 			start = tk.Start
@@ -162,12 +160,7 @@ func (s *scan) propagate(chosen []cand) []cand {
 	for w := range byText {
 		words = append(words, w)
 	}
-	sort.Slice(words, func(i, j int) bool {
-		if len(words[i]) != len(words[j]) {
-			return len(words[i]) > len(words[j])
-		}
-		return words[i] < words[j]
-	})
+	slices.SortFunc(words, func(a, b string) int { return cmp.Or(len(b)-len(a), strings.Compare(a, b)) })
 	occ := s.occurrences(words)
 	for k, w := range words {
 		a := byText[w]
@@ -249,8 +242,8 @@ func (s *scan) occurrences(words []string) [][]int {
 		seen[r>>6&15] |= 1 << (r & 63)
 	}
 	slices.SortFunc(firsts, func(a, b first) int { return cmp.Or(cmp.Compare(a.r, b.r), a.k-b.k) })
-	for i := 0; i < len(s.text); {
-		r, size := utf8.DecodeRuneInString(s.text[i:])
+	for q, r := range s.rs {
+		i := s.ro[q]
 		if seen[r>>6&15]&(1<<(r&63)) != 0 {
 			j, _ := slices.BinarySearchFunc(firsts, r, func(f first, r rune) int { return cmp.Compare(f.r, r) })
 			for ; j < len(firsts) && firsts[j].r == r; j++ {
@@ -259,7 +252,6 @@ func (s *scan) occurrences(words []string) [][]int {
 				}
 			}
 		}
-		i += size
 	}
 	return occ
 }

@@ -27,6 +27,7 @@ package entity
 import (
 	"fmt"
 	"slices"
+	"sync"
 	"unicode/utf8"
 
 	"govx"
@@ -43,12 +44,18 @@ type Extractor struct {
 	// with what it is (lexWords, by id).
 	lexicon  *trie
 	lexWords []lexWord
+	// lexPairs holds the first two runes of every word of lexicon.
+	lexPairs pairSet
 	// suffixTrie holds the texts of the suffix rules; the id of a text is
 	// its index in suffixList.
 	suffixTrie *trie
 	suffixList []suffix
+	// suffixStarts holds the first runes of the suffix texts.
+	suffixStarts runeSet
 	// classSuffixes are the suffixes of each class of two runes or more.
 	classSuffixes map[suffixClass][]string
+	// scans holds the buffers of finished scans, for reuse.
+	scans sync.Pool
 }
 
 // New loads the gazetteer and the rule tables. It takes a few milliseconds.
@@ -91,6 +98,7 @@ const maxLexRunes = 63
 // of three or more, 我国) and the suffix texts.
 func (x *Extractor) buildLexicon() error {
 	lexicon, suffixes := newTrieBuilder(), newTrieBuilder()
+	x.lexPairs = newPairSet(18) // 32 KB
 	ids := map[string]int32{}
 	add := func(w string, minRunes int) error {
 		n := utf8.RuneCountInString(w)
@@ -104,6 +112,8 @@ func (x *Extractor) buildLexicon() error {
 		id := int32(len(x.lexWords))
 		ids[w] = id
 		x.lexWords = append(x.lexWords, lw)
+		r1, size := utf8.DecodeRuneInString(w)
+		x.lexPairs.add(r1, firstRune(w[size:]))
 		return lexicon.add(w, id)
 	}
 	for w := range x.t.names {
@@ -126,6 +136,7 @@ func (x *Extractor) buildLexicon() error {
 	}
 	x.suffixList = x.t.suffixes
 	for i, sf := range x.suffixList {
+		x.suffixStarts.add(firstRune(sf.text))
 		if err := suffixes.add(sf.text, int32(i)); err != nil {
 			return err
 		}
@@ -159,6 +170,7 @@ func (x *Extractor) Extract(doc *extract.Doc, m *govx.Mentions) {
 		})
 	}
 	doc.Article.Region = s.region(chosen)
+	s.done()
 }
 
 // ourCountry is how national news names China (我国); its count votes for
@@ -196,30 +208,39 @@ func (s *scan) resolve() []cand {
 	for k := range cs {
 		cs[k].runes = s.runes(cs[k].Start, cs[k].End)
 	}
-	slices.SortStableFunc(cs, func(a, b cand) int {
+	// Sort the indexes of the candidates; equal ones keep their order.
+	order := resize(s.order, len(cs))
+	for k := range order {
+		order[k] = int32(k)
+	}
+	slices.SortFunc(order, func(i, j int32) int {
+		a, b := &cs[i], &cs[j]
 		if a.runes != b.runes {
 			return b.runes - a.runes
 		}
 		if a.prio != b.prio {
 			return b.prio - a.prio
 		}
-		return a.Start - b.Start
+		if a.Start != b.Start {
+			return a.Start - b.Start
+		}
+		return int(i - j)
 	})
+	s.order = order
+	// taken marks the bytes of the candidates kept so far.
+	taken := resize(s.taken, len(s.text))
+	clear(taken)
+	s.taken = taken
 	var out []cand
-	for _, c := range cs {
-		if s.blocked(c.Span) {
+	for _, k := range order {
+		c := cs[k]
+		if s.blocked(c.Span) || slices.Contains(taken[c.Start:c.End], true) {
 			continue
 		}
-		free := true
-		for _, o := range out {
-			if o.Overlaps(c.Span) {
-				free = false
-				break
-			}
+		for b := c.Start; b < c.End; b++ {
+			taken[b] = true
 		}
-		if free {
-			out = append(out, c)
-		}
+		out = append(out, c)
 	}
 	return out
 }

@@ -19,8 +19,8 @@ func (s *scan) people() {
 		found = append(found, sp)
 		s.add(cand{Span: sp, typ: govx.EntityPer, prio: prioStrong})
 	}
-	for i := 0; i < len(text); {
-		r, size := utf8.DecodeRuneInString(text[i:])
+	for q, r := range s.rs {
+		i := s.ro[q]
 		switch {
 		case r == '（' || r == '(':
 			for _, sp := range s.parenByline(i) {
@@ -38,7 +38,6 @@ func (s *scan) people() {
 				}
 			}
 		}
-		i += size
 	}
 	// A name the segmenter tags as one, before 总书记, 说, 表示 …
 	for k, tk := range s.toks {
@@ -50,7 +49,7 @@ func (s *scan) people() {
 		if next.Start != tk.End || n < 2 || n > 3 || !s.startsWithSurname(tk.Start) {
 			continue
 		}
-		if s.t.after[s.text[next.Start:next.End]] {
+		if s.class(int32(k+1))&wordAfter != 0 {
 			person(tk.Span)
 		}
 	}
@@ -195,7 +194,7 @@ func (s *scan) nameAt(b int, foreign bool) (int, bool) {
 		return 0, false
 	}
 	if sur == 0 {
-		if !foreign || s.t.stop[s.tokenText(b)] || s.t.notLast[firstRune(s.text[b:])] {
+		if !foreign || s.classAt(b)&wordStop != 0 || s.t.notLast[firstRune(s.text[b:])] {
 			return 0, false
 		}
 		for k := 1; k < len(ends) && k < 4; k++ {
@@ -242,8 +241,7 @@ func (s *scan) nameEnds(e int) bool {
 	if e >= len(s.text) || !isHan(firstRune(s.text[e:])) {
 		return true
 	}
-	w := s.tokenText(e)
-	if s.t.after[w] || s.t.title[w] || s.t.stop[w] {
+	if s.classAt(e)&(wordAfter|wordTitle|wordStop) != 0 {
 		return true
 	}
 	for _, word := range s.t.markers {
@@ -262,7 +260,7 @@ func (s *scan) foreignName(b, e int) bool {
 		if tk == nil {
 			return false
 		}
-		if !properTags[tk.Pos] && tk.Pos != "x" && tk.Pos != "g" && tk.Pos != "ad" {
+		if s.class(s.tokAt[p])&wordProperTag == 0 && tk.Pos != "x" && tk.Pos != "g" && tk.Pos != "ad" {
 			return false
 		}
 		p = tk.End

@@ -25,15 +25,19 @@ func (s *scan) suffixAt(i int) (suffix, bool) {
 	return s.x.suffixList[ms[len(ms)-1].id], true
 }
 
-// suffixes adds the names that end in a suffix of the tables.
+// suffixes adds the names that end in a suffix of the tables. Every rune
+// is looked at, also inside a suffix found: 研究院公司 ends in 公司 too.
 func (s *scan) suffixes() {
-	for i := 0; i < len(s.text); {
-		sf, ok := s.suffixAt(i)
-		if !ok {
-			_, size := utf8.DecodeRuneInString(s.text[i:])
-			i += size
+	for q, r := range s.rs {
+		if !s.x.suffixStarts.has(r) {
 			continue
 		}
+		s.matches = s.x.suffixTrie.atRune(s, q, s.matches[:0])
+		if len(s.matches) == 0 {
+			continue
+		}
+		sf := s.x.suffixList[s.matches[len(s.matches)-1].id]
+		i := s.ro[q]
 		end := i + len(sf.text)
 		if c, ok := s.bySuffix(i, end, sf); ok {
 			s.add(c)
@@ -41,9 +45,6 @@ func (s *scan) suffixes() {
 				s.mark(c.Start, c.End) // 春晓路 makes 春晓路口袋公园 a name
 			}
 		}
-		// Look again inside the suffix: 研究院公司 ends in 公司 too.
-		_, size := utf8.DecodeRuneInString(s.text[i:])
-		i += size
 	}
 }
 
@@ -104,7 +105,7 @@ func (s *scan) bySuffix(i, end int, sf suffix) (cand, bool) {
 			return cand{}, false
 		}
 		// 局, 厅, 部 after one-rune pieces is a word (开好局), not an agency.
-		if utf8.RuneCountInString(sf.text) == 1 && !s.hasWord(start, i) {
+		if sf.runes == 1 && !s.hasWord(start, i) {
 			return cand{}, false
 		}
 	default:
@@ -149,14 +150,14 @@ func (s *scan) bySuffix(i, end int, sf suffix) (cand, bool) {
 // be followed, inside its token, by a title (县委书记).
 func (s *scan) suffixPlaced(i, end int, sf suffix) bool {
 	tk := s.tok(i)
-	if utf8.RuneCountInString(sf.text) == 1 {
+	if sf.runes == 1 {
 		if !s.aligned(end) {
 			return false
 		}
 		if s.aligned(i) {
 			return true
 		}
-		if tk != nil && s.t.generic[s.text[tk.Start:tk.End]] {
+		if tk != nil && s.class(s.tokAt[i])&wordGeneric != 0 {
 			return false // 销路, 油路, 电路
 		}
 		if tk != nil && tk.Pos == "ns" && sf.typ == govx.EntityLoc {
@@ -165,11 +166,11 @@ func (s *scan) suffixPlaced(i, end int, sf suffix) bool {
 		// 彭公山路 comes as 彭/nr 公/n 山路/n: a road after a name.
 		if sf.class == classRoad && tk != nil && tk.Start > 0 {
 			prev := s.tok(tk.Start - 1)
-			return prev != nil && properTags[prev.Pos]
+			return prev != nil && s.class(s.tokAt[tk.Start-1])&wordProperTag != 0
 		}
 		return false
 	}
-	if tk != nil && tk.Start < i && s.t.generic[s.text[tk.Start:tk.End]] {
+	if tk != nil && tk.Start < i && s.class(s.tokAt[i])&wordGeneric != 0 {
 		return false // 大项目
 	}
 	if s.aligned(end) {
@@ -194,7 +195,8 @@ var stopTags = map[string]bool{
 // their measure words inside a name come as one rune (105道班段). Roads
 // stop at verbs and adjectives only (县城不通公路); projects take time
 // words (未来燃料发动机研发制造项目).
-func (s *scan) stopTagged(tk govx.Token, class suffixClass) bool {
+func (s *scan) stopTagged(k int32, class suffixClass) bool {
+	tk := &s.toks[k]
 	if s.runes(tk.Start, tk.End) < 2 {
 		return false
 	}
@@ -206,7 +208,7 @@ func (s *scan) stopTagged(tk govx.Token, class suffixClass) bool {
 			return false // 未来燃料发动机研发制造项目
 		}
 	}
-	return stopTags[tk.Pos]
+	return s.class(k)&wordStopTag != 0
 }
 
 // measureAfterNumber reports whether token k is a measure word after a
@@ -247,14 +249,15 @@ func (s *scan) reachLeft(i int, sf suffix) int {
 	for ; k >= 0; k-- {
 		tk := s.toks[k]
 		w := s.text[tk.Start:tk.End]
-		if tk.End != start || tk.Sentence != sent || isPunct(w) {
+		wc := s.class(k)
+		if tk.End != start || tk.Sentence != sent || wc&wordPunct != 0 {
 			break
 		}
-		if class == classZone && w == "及" && k > 0 && s.joins(s.toks[k-1]) {
+		if class == classZone && w == "及" && k > 0 && s.joins(k-1) {
 			start = tk.Start // 半导体及通信产业园
 			continue
 		}
-		if s.t.stop[w] || s.t.title[w] {
+		if wc&(wordStop|wordTitle) != 0 {
 			break
 		}
 		if class == classZone && s.endsClass(w, classZone) {
@@ -264,7 +267,7 @@ func (s *scan) reachLeft(i int, sf suffix) int {
 			start = tk.Start // inside a name found already: 春晓路口袋公园
 			continue
 		}
-		if s.stopTagged(tk, class) && !inNames[w] {
+		if s.stopTagged(k, class) && !inNames[w] {
 			break
 		}
 		if k > 0 && s.measureAfterNumber(k) {
@@ -298,9 +301,10 @@ func (s *scan) reachLeft(i int, sf suffix) int {
 
 // joins reports whether a token before 及 may be the first part of a
 // zone's name: a noun that is not itself the end of a name (招商项目及…).
-func (s *scan) joins(tk govx.Token) bool {
+func (s *scan) joins(k int32) bool {
+	tk := s.toks[k]
 	w := s.text[tk.Start:tk.End]
-	if !strings.HasPrefix(tk.Pos, "n") || s.t.stop[w] || s.t.generic[w] {
+	if !strings.HasPrefix(tk.Pos, "n") || s.class(k)&(wordStop|wordGeneric) != 0 {
 		return false
 	}
 	for _, c := range []suffixClass{classCompany, classBody, classZone, classProject} {
@@ -396,7 +400,7 @@ func (s *scan) specificRunes(i, j int) int {
 			b++
 			continue
 		}
-		if !s.t.generic[s.text[tk.Start:tk.End]] {
+		if s.class(s.tokAt[b])&wordGeneric == 0 {
 			n += s.runes(max(tk.Start, i), min(tk.End, j))
 		}
 		b = tk.End
@@ -448,20 +452,35 @@ func (s *scan) endsClause(b int) bool {
 	if tk == nil || tk.Start != b {
 		return false
 	}
-	w := s.text[tk.Start:tk.End]
-	return s.t.stop[w] || strings.HasPrefix(tk.Pos, "v") || tk.Pos == "p" || tk.Pos == "c" || tk.Pos == "u" || tk.Pos == "ul"
+	return s.classAt(b)&wordStop != 0 || strings.HasPrefix(tk.Pos, "v") || tk.Pos == "p" || tk.Pos == "c" || tk.Pos == "u" || tk.Pos == "ul"
 }
+
+// roadKinds are the kinds of numbered roads.
+var roadKinds = [...]string{"国道", "省道", "县道"}
 
 // roads adds the numbered roads: 346国道, 国道219线, 省道301线.
 func (s *scan) roads() {
-	for _, kind := range []string{"国道", "省道", "县道"} {
-		for off := 0; ; {
-			k := strings.Index(s.text[off:], kind)
-			if k < 0 {
-				break
+	// Where each kind of road is written, in one pass over the text.
+	type hit struct{ kind, at int }
+	var hits []hit
+	var firsts [len(roadKinds)]rune
+	for k, kind := range roadKinds {
+		firsts[k] = firstRune(kind)
+	}
+	for q, r := range s.rs {
+		for k, kind := range roadKinds {
+			if r == firsts[k] && strings.HasPrefix(s.text[s.ro[q]:], kind) {
+				hits = append(hits, hit{k, s.ro[q]})
 			}
-			i := off + k
-			off = i + len(kind)
+		}
+	}
+	for k, kind := range roadKinds {
+		for _, h := range hits {
+			if h.kind != k {
+				continue
+			}
+			i := h.at
+			off := i + len(kind)
 			// 346国道
 			j := i
 			for j > 0 && s.text[j-1] >= '0' && s.text[j-1] <= '9' {

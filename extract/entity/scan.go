@@ -25,14 +25,84 @@ type scan struct {
 	weGuo  int // occurrences of 我国: votes for 中国 as the region
 	// matches is a buffer for the words the tries find at one position.
 	matches []match
+	// The text decoded once for the scans that visit every rune: rs[k]
+	// is its k-th rune (utf8.RuneError for a stray byte), starting at
+	// byte ro[k]; ro[len(rs)] is len(text).
+	rs []rune
+	ro []int
+	// ri[b] is the index in rs of the rune that starts at byte b, for the
+	// bytes where a rune starts (and len(text)); other entries are stale.
+	ri []int32
+	// ownToks holds the tokens of a text that comes without them.
+	ownToks []govx.Token
+	// tokClass holds the classes of each token, looked up on first use.
+	tokClass []wordClass
+	// Buffers of resolve.
+	order []int32
+	taken []bool
+}
+
+// wordClass is a set of the lists of data/words.tsv a word is on, with
+// other facts about a token that the rules ask again and again.
+type wordClass uint8
+
+const (
+	wordStop wordClass = 1 << iota
+	wordGeneric
+	wordTitle
+	wordAfter
+	wordPunct      // punctuation or space only (isPunct)
+	wordProperTag  // tagged as a proper name (properTags)
+	wordStopTag    // tagged as a word that never stands inside a name (stopTags)
+	wordClassKnown // the classes of the token have been looked up
+)
+
+// class returns the classes of token k.
+func (s *scan) class(k int32) wordClass {
+	c := s.tokClass[k]
+	if c&wordClassKnown == 0 {
+		tk := &s.toks[k]
+		w := s.text[tk.Start:tk.End]
+		c = wordClassKnown
+		if s.t.classShapes.has(firstRune(w), rune(len(w))) {
+			c |= s.t.classes[w]
+		}
+		if isPunct(w) {
+			c |= wordPunct
+		}
+		if properTags[tk.Pos] {
+			c |= wordProperTag
+		}
+		if stopTags[tk.Pos] {
+			c |= wordStopTag
+		}
+		s.tokClass[k] = c
+	}
+	return c
+}
+
+// classAt returns the classes of the token that starts at byte b, 0 when
+// none does.
+func (s *scan) classAt(b int) wordClass {
+	if b < 0 || b >= len(s.text) || s.tokAt[b] < 0 || s.toks[s.tokAt[b]].Start != b {
+		return 0
+	}
+	return s.class(s.tokAt[b])
 }
 
 // properTags are the part-of-speech tags of proper names.
 var properTags = map[string]bool{"ns": true, "nr": true, "nrt": true, "nrfg": true, "nz": true, "nt": true, "j": true, "eng": true}
 
+// newScan prepares the scan of doc. It reuses the buffers of a finished
+// scan (see done).
 func newScan(x *Extractor, doc *extract.Doc) *scan {
 	text := doc.Article.Text
-	s := &scan{x: x, t: x.t, text: text, toks: doc.Tokens}
+	old, _ := x.scans.Get().(*scan)
+	if old == nil {
+		old = &scan{}
+	}
+	s := &scan{x: x, t: x.t, text: text, toks: doc.Tokens,
+		blocks: old.blocks[:0], cands: old.cands[:0], matches: old.matches[:0], ownToks: old.ownToks[:0]}
 	if len(s.toks) == 0 {
 		// No segmenter: every rune is a token of unknown tag.
 		for i := 0; i < len(text); {
@@ -41,18 +111,20 @@ func newScan(x *Extractor, doc *extract.Doc) *scan {
 			if unicode.IsSpace(r) {
 				continue
 			}
-			s.toks = append(s.toks, govx.Token{
+			s.ownToks = append(s.ownToks, govx.Token{
 				Span:     govx.Span{Start: i - size, End: i},
 				Sentence: doc.SentenceAt(i - size),
 				Pos:      "x",
 			})
 		}
+		s.toks = s.ownToks
 	}
-	s.tokAt = make([]int32, len(text)+1)
+	s.tokAt = resize(old.tokAt, len(text)+1)
 	for i := range s.tokAt {
 		s.tokAt[i] = -1
 	}
-	for k, tk := range s.toks {
+	for k := range s.toks {
+		tk := &s.toks[k]
 		if tk.Start < 0 || tk.End > len(text) || tk.Start >= tk.End {
 			continue
 		}
@@ -60,9 +132,41 @@ func newScan(x *Extractor, doc *extract.Doc) *scan {
 			s.tokAt[b] = int32(k)
 		}
 	}
-	s.known = make([]bool, len(text))
+	s.tokClass = resize(old.tokClass, len(s.toks))
+	clear(s.tokClass)
+	s.known = resize(old.known, len(text))
+	clear(s.known)
+	// A text has at most as many runes as bytes.
+	rs, ro, ri := resize(old.rs, len(text)), resize(old.ro, len(text)+1), resize(old.ri, len(text)+1)
+	n := 0
+	for i, r := range text {
+		rs[n], ro[n], ri[i] = r, i, int32(n)
+		n++
+	}
+	ro[n], ri[len(text)] = len(text), int32(n)
+	s.rs, s.ro, s.ri = rs[:n], ro[:n+1], ri
 	return s
 }
+
+// done hands the buffers of s to the next scan.
+func (s *scan) done() {
+	x := s.x
+	*s = scan{tokAt: s.tokAt, known: s.known, blocks: s.blocks, cands: s.cands, matches: s.matches,
+		rs: s.rs, ro: s.ro, ri: s.ri, ownToks: s.ownToks, tokClass: s.tokClass,
+		order: s.order, taken: s.taken}
+	x.scans.Put(s)
+}
+
+// resize returns buf with length n, reallocated when it is too short.
+func resize[T any](buf []T, n int) []T {
+	if cap(buf) < n {
+		return make([]T, n)
+	}
+	return buf[:n]
+}
+
+// stray reports whether the k-th rune of the text is a stray byte.
+func (s *scan) stray(k int) bool { return s.rs[k] == utf8.RuneError && s.ro[k+1]-s.ro[k] == 1 }
 
 // tok returns the token covering byte b, or nil.
 func (s *scan) tok(b int) *govx.Token {
@@ -99,7 +203,22 @@ func (s *scan) sentence(b int) int {
 }
 
 // runes returns the number of runes of text[i:j].
-func (s *scan) runes(i, j int) int { return utf8.RuneCountInString(s.text[i:j]) }
+func (s *scan) runes(i, j int) int {
+	if s.runeStart(i) && s.runeStart(j) {
+		return int(s.ri[j] - s.ri[i])
+	}
+	return utf8.RuneCountInString(s.text[i:j])
+}
+
+// runeStart reports whether a rune of the text starts at byte b, or b is
+// its end.
+func (s *scan) runeStart(b int) bool {
+	if b < 0 || b >= len(s.ri) {
+		return false
+	}
+	k := int(s.ri[b])
+	return k < len(s.ro) && s.ro[k] == b
+}
 
 // add records a candidate.
 func (s *scan) add(c cand) {
@@ -120,11 +239,32 @@ func (s *scan) blocked(sp govx.Span) bool {
 }
 
 // isHan reports whether r is a CJK ideograph.
-func isHan(r rune) bool { return unicode.Is(unicode.Han, r) }
+func isHan(r rune) bool {
+	switch {
+	case isCommonHan(r):
+		return true
+	case r < firstHan:
+		return false
+	}
+	return unicode.Is(unicode.Han, r)
+}
+
+// The block of the common CJK ideographs, all of them Han, and the first
+// Han rune of Unicode: the fast paths of isHan.
+const (
+	firstCommonHan = 0x4E00
+	lastCommonHan  = 0x9FFF
+	firstHan       = 0x2E80
+)
+
+func isCommonHan(r rune) bool { return r >= firstCommonHan && r <= lastCommonHan }
 
 // isPunct reports whether w is punctuation or space.
 func isPunct(w string) bool {
 	for _, r := range w {
+		if isCommonHan(r) {
+			return false
+		}
 		if !unicode.IsPunct(r) && !unicode.IsSpace(r) && !unicode.IsSymbol(r) {
 			return false
 		}
@@ -183,19 +323,20 @@ func (s *scan) proper(i, j int) bool {
 		}
 		w := s.text[tk.Start:tk.End]
 		n := s.runes(tk.Start, tk.End)
-		if s.t.generic[w] {
+		class := s.class(s.tokAt[b])
+		if class&wordGeneric != 0 {
 			single, nounSeen = 0, false
 			b = tk.End
 			continue
 		}
-		if n >= 2 && (properTags[tk.Pos] || tk.Pos == "x" && strings.IndexFunc(w, isHan) >= 0) {
+		if n >= 2 && (class&wordProperTag != 0 || tk.Pos == "x" && strings.IndexFunc(w, isHan) >= 0) {
 			return true
 		}
 		if tk.Pos == "x" && isLatin(w) {
 			return true // SGS, U谷
 		}
 		r := firstRune(w)
-		if n == 1 && isHan(r) && !s.t.notLast[r] && !s.t.stop[w] && tk.Start >= i && tk.End <= j {
+		if n == 1 && isHan(r) && !s.t.notLast[r] && class&wordStop == 0 && tk.Start >= i && tk.End <= j {
 			single++
 			nounSeen = nounSeen || nounish(tk.Pos)
 			if single >= 2 && nounSeen {
@@ -211,15 +352,17 @@ func (s *scan) proper(i, j int) bool {
 
 // gazetteer adds the known names and the division names found in the text.
 func (s *scan) gazetteer() {
-	text := s.text
 	type hit struct {
 		span  govx.Span
 		forms []form
 	}
 	var hits []hit
-	for i := 0; i < len(text); {
-		_, size := utf8.DecodeRuneInString(text[i:])
-		s.matches = s.x.lexicon.at(text, i, s.matches[:0])
+	for q := range len(s.rs) - 1 {
+		if !s.x.lexPairs.has(s.rs[q], s.rs[q+1]) {
+			continue // no word starts here: every word has two runes or more
+		}
+		i := s.ro[q]
+		s.matches = s.x.lexicon.atRune(s, q, s.matches[:0])
 		// Longest first.
 		for k := len(s.matches) - 1; k >= 0; k-- {
 			j := s.matches[k].end
@@ -238,7 +381,6 @@ func (s *scan) gazetteer() {
 				hits = append(hits, hit{govx.Span{Start: i, End: j}, lw.forms})
 			}
 		}
-		i += size
 	}
 	// Divisions named in full, or provinces and prefectures in short
 	// form, give the context in which a county's short name is read.
@@ -313,7 +455,7 @@ func (s *scan) divisionFits(f form, i, j, l int, mentioned map[string]bool) bool
 		if tk == nil {
 			return false
 		}
-		if s.runes(tk.Start, tk.End) > 1 && !properTags[tk.Pos] {
+		if s.runes(tk.Start, tk.End) > 1 && s.class(s.tokAt[b])&wordProperTag == 0 {
 			return false
 		}
 		b = tk.End

@@ -37,7 +37,7 @@ var classNames = map[string]suffixClass{
 }
 
 // classLimits are the shortest and longest core, in runes, of each class.
-var classLimits = map[suffixClass][2]int{
+var classLimits = [...][2]int{
 	classCompany: {2, 24},
 	classBody:    {2, 20},
 	classTrade:   {2, 8}, // 4 unless it opens with a known organization
@@ -51,6 +51,7 @@ var classLimits = map[suffixClass][2]int{
 // suffix is one row of data/suffixes.tsv.
 type suffix struct {
 	text  string
+	runes int // the length of text in runes
 	typ   govx.EntityType
 	class suffixClass
 	rule  suffixRule
@@ -99,7 +100,12 @@ type tables struct {
 	surname1 map[rune]bool
 	surname2 map[string]bool
 	names    map[string]known
-	maxTitle int // longest title, in runes
+	// classes gives the lists among stop, generic, title and after that
+	// a word is on; classShapes holds the first rune and the length in
+	// bytes of each of these words, a cheap test before the lookup.
+	classes     map[string]wordClass
+	classShapes pairSet
+	maxTitle    int // longest title, in runes
 	// starts holds the first runes of titles and byline labels, to skip
 	// the rest of the text fast.
 	starts runeSet
@@ -155,7 +161,7 @@ func loadTables() (*tables, error) {
 		if !ok {
 			return nil, fmt.Errorf("entity tables: suffix %s: unknown class %q", r[0], r[2])
 		}
-		sf := suffix{text: r[0], typ: typ, class: class}
+		sf := suffix{text: r[0], runes: utf8.RuneCountInString(r[0]), typ: typ, class: class}
 		if len(r) == 4 {
 			if sf.rule = ruleNames[r[3]]; sf.rule == ruleNone {
 				return nil, fmt.Errorf("entity tables: suffix %s: unknown rule %q", r[0], r[3])
@@ -200,6 +206,16 @@ func loadTables() (*tables, error) {
 			t.notLast[r] = true
 		default:
 			return nil, fmt.Errorf("entity tables: words.tsv: unknown class %q", r[0])
+		}
+	}
+	t.classes, t.classShapes = map[string]wordClass{}, newPairSet(12)
+	for _, l := range []struct {
+		words map[string]bool
+		class wordClass
+	}{{t.stop, wordStop}, {t.generic, wordGeneric}, {t.title, wordTitle}, {t.after, wordAfter}} {
+		for w := range l.words {
+			t.classes[w] |= l.class
+			t.classShapes.add(firstRune(w), rune(len(w)))
 		}
 	}
 	sort.Slice(t.byline, func(i, j int) bool { return len(t.byline[i]) > len(t.byline[j]) })

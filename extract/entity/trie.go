@@ -3,6 +3,7 @@ package entity
 import (
 	"fmt"
 	"maps"
+	"math/bits"
 	"slices"
 	"unicode/utf8"
 )
@@ -130,6 +131,24 @@ func (t *trie) at(text string, i int, ms []match) []match {
 	return ms
 }
 
+// atRune is at for the word that starts at the q-th rune of the text of
+// s, read from its decoded runes.
+func (t *trie) atRune(s *scan, q int, ms []match) []match {
+	n := int32(0)
+	for ; q < len(s.rs); q++ {
+		if s.stray(q) {
+			break
+		}
+		if n = t.child(n, s.rs[q]); n == 0 {
+			break
+		}
+		if id := t.word[n]; id >= 0 {
+			ms = append(ms, match{id: id, end: s.ro[q+1]})
+		}
+	}
+	return ms
+}
+
 // starts reports whether a word of the trie may start with r.
 func (t *trie) starts(r rune) bool { return t.child(0, r) != 0 }
 
@@ -150,4 +169,29 @@ func (s *runeSet) add(r rune) {
 func (s runeSet) has(r rune) bool {
 	i := int(r >> 6)
 	return r >= 0 && i < len(s) && s[i]&(1<<(r&63)) != 0
+}
+
+// pairSet is a set of pairs of runes, kept as a Bloom filter of one bit
+// per pair: has may report a pair that was not added (rarely), never the
+// reverse. The gazetteer scan reads it at every rune, to skip at the cost
+// of one bit test the places where no word of two runes or more starts.
+type pairSet []uint64
+
+// newPairSet returns a pairSet of 1<<n bits (at least 64).
+func newPairSet(n int) pairSet { return make(pairSet, max(1<<n/64, 1)) }
+
+// hash returns the bit of the pair (a, b).
+func (s pairSet) hash(a, b rune) uint32 {
+	h := uint32(a)*0x9E3779B1 ^ uint32(b)*0x85EBCA77
+	return h >> (32 - bits.TrailingZeros(uint(len(s)*64)))
+}
+
+func (s pairSet) add(a, b rune) {
+	h := s.hash(a, b)
+	s[h>>6] |= 1 << (h & 63)
+}
+
+func (s pairSet) has(a, b rune) bool {
+	h := s.hash(a, b)
+	return s[h>>6]&(1<<(h&63)) != 0
 }
