@@ -44,6 +44,7 @@ type sentenceState struct {
 	segCuts      []int         // the segmentSeps of the sentence
 	futureAt     int           // the first future word, or -1
 	cumulativeAt int           // the first cumulative word, or -1
+	firstEnd     int           // where the first clause ends
 }
 
 func (b *binder) sentence(index int, s govx.Span) {
@@ -110,6 +111,7 @@ func (b *binder) bracketWithoutFigure(from, end int) (int, bool) {
 // clause binds the figures of clause c.
 func (b *binder) clause(st *sentenceState, c govx.Span) {
 	qs := b.quantitiesIn(c)
+	facts := b.clauseFactsOf(c)
 	pos := c.Start // where the name of the next figure starts
 	for i := 0; i < len(qs); i++ {
 		q := qs[i]
@@ -118,7 +120,7 @@ func (b *binder) clause(st *sentenceState, c govx.Span) {
 		}
 		head := b.text[pos:q.Start]
 		if q.Kind == govx.KindDuration && !b.namesDuration(st, pos, q.Start) ||
-			b.e.skipUnit(q.Unit) || b.personBefore(c, q.Start) || b.inSlogan(q.Start) {
+			b.e.skipUnit(q.Unit) || facts.personAt >= 0 && facts.personAt <= q.Start || b.inSlogan(q.Start) {
 			pos = q.End
 			continue
 		}
@@ -141,7 +143,7 @@ func (b *binder) clause(st *sentenceState, c govx.Span) {
 			pos = list[len(list)-1].End
 			continue
 		}
-		if b.e.isThreshold(b.text[c.Start:q.Start]) || isPolicy(b.text[c.Start:q.Start]) {
+		if b.e.isThreshold(b.text[c.Start:q.Start]) || facts.notIndicator(q.Start) {
 			pos = q.End
 			continue
 		}
@@ -281,12 +283,43 @@ func (b *binder) namesDuration(st *sentenceState, pos, at int) bool {
 	return false
 }
 
-// isPolicy reports whether the clause text before a figure makes it a
-// parameter of a policy: 对新认定的企业给予30万元奖励.
-func isPolicy(before string) bool {
-	before = strings.TrimSpace(before)
-	return containsAny(before, policyWords) ||
-		hasPrefixAny(before, policyOpeners) && !hasPrefixAny(before, notPolicyOpeners)
+// clauseFacts are what the rules ask of a clause for each of its figures,
+// found once: the first offset of a word, or -1.
+type clauseFacts struct {
+	policyAt int  // a policy word (给予, 最高)
+	runAt    int  // 连续, a run of periods above a line (连续4个月位于50%以上)
+	personAt int  // a person
+	opens    bool // the clause opens a policy's condition (对…的企业)
+}
+
+func (b *binder) clauseFactsOf(c govx.Span) clauseFacts {
+	text := b.text[c.Start:c.End]
+	f := clauseFacts{policyAt: -1, runAt: -1, personAt: -1}
+	if i := indexAny(text, policyWords); i >= 0 {
+		f.policyAt = c.Start + i
+	}
+	if i := indexAny(text, runWords); i >= 0 {
+		f.runAt = c.Start + i
+	}
+	for _, e := range b.entitiesIn(c) {
+		if e.Type == govx.EntityPer && e.End <= c.End {
+			f.personAt = e.End
+			break
+		}
+	}
+	head := strings.TrimSpace(text)
+	f.opens = hasPrefixAny(head, policyOpeners) && !hasPrefixAny(head, notPolicyOpeners)
+	return f
+}
+
+// before reports whether a word found at off (-1: none) stands before at.
+func before(off, at int) bool { return off >= 0 && off < at }
+
+// notIndicator reports whether the figure at offset at is no indicator
+// because of its clause: a policy's parameter (对新认定的企业给予30万元奖励),
+// a run above a line, or a story about a person.
+func (f clauseFacts) notIndicator(at int) bool {
+	return f.opens || before(f.policyAt, at) || before(f.runAt, at) || f.personAt >= 0 && f.personAt <= at
 }
 
 // bare returns the name the figureless clause before offers, or "".

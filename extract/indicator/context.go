@@ -44,7 +44,8 @@ func (b *binder) sentenceCompany(st *sentenceState) {
 		b.company = nil
 	}
 	b.scanned = st.span.Start
-	first := b.firstClauseEnd(st.span)
+	st.firstEnd = b.firstClauseEnd(st.span)
+	first := st.firstEnd
 	if e := b.headCompany(govx.Span{Start: st.span.Start, End: first}); e != nil {
 		st.company, b.company = e, e
 		return
@@ -191,7 +192,7 @@ func (b *binder) speech(st *sentenceState, at int) bool {
 	if b.quoteAt(at) >= minSpeechRunes {
 		return true
 	}
-	first := b.firstClauseEnd(st.span)
+	first := st.firstEnd
 	es := b.entitiesIn(govx.Span{Start: st.span.Start, End: first})
 	for i := range es {
 		e := &es[i]
@@ -211,17 +212,6 @@ func (b *binder) dateOf(p *govx.Period) govx.DateRange {
 		r.Start = r.End
 	}
 	return r
-}
-
-// personBefore reports whether a person is named in clause c before
-// offset at: the figure is part of a story or a quote about them.
-func (b *binder) personBefore(c govx.Span, at int) bool {
-	for _, e := range b.entitiesIn(govx.Span{Start: c.Start, End: at}) {
-		if e.Type == govx.EntityPer && e.End <= at {
-			return true
-		}
-	}
-	return false
 }
 
 // governingIn returns the period that governs offset at in clause c: the
@@ -299,7 +289,7 @@ func (b *binder) subjectAt(st *sentenceState, c govx.Span, at int) (string, bool
 	if e := b.speaker(at); e != nil {
 		return nameOf(b.text, e), true
 	}
-	if e := b.headPlace(govx.Span{Start: st.span.Start, End: min(at, b.firstClauseEnd(st.span))}); e != nil {
+	if e := b.headPlace(govx.Span{Start: st.span.Start, End: min(at, st.firstEnd)}); e != nil {
 		return nameOf(b.text, e), false // 半导体及通信产业园经过两年多发展，…培育了1家准上市公司
 	}
 	return b.region, false
@@ -435,9 +425,10 @@ func (st *sentenceState) lastModality(from, to int, clause bool) govx.Modality {
 // lastModalityHit returns the last modality word between from and to, or
 // nil; see lastModality.
 func (st *sentenceState) lastModalityHit(from, to int, clause bool) *modalityHit {
-	for k := len(st.mods) - 1; k >= 0; k-- {
+	k := sort.Search(len(st.mods), func(k int) bool { return st.mods[k].span.Start >= to }) - 1
+	for ; k >= 0 && st.mods[k].span.Start >= from; k-- {
 		h := &st.mods[k]
-		if h.span.Start >= from && h.span.End <= to && (clause || !h.word.clauseOnly) {
+		if h.span.End <= to && (clause || !h.word.clauseOnly) {
 			return h
 		}
 	}

@@ -710,6 +710,7 @@ func BenchmarkLong(b *testing.B) {
 	for _, bm := range []struct{ name, text string }{
 		{"sentence", "{2023年}" + strings.Repeat("工业产值增长[5%]，增值税[1亿元]、房产税[2亿元]，同比分别增长[3%]、[4%]，", 4000) + "。"},
 		{"paragraph", strings.Repeat("<某某科技有限公司|ORG>营业收入[5亿元]，同比增长[3%]。", 4000)},
+		{"clause", "{2023年}" + strings.Repeat("工业产值增长[5%] 预计增值税[1亿元] 将房产税[2亿元] ", 4000) + "。"},
 	} {
 		b.Run(bm.name, func(b *testing.B) {
 			doc, m := annotate(b, bm.text)

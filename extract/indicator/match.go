@@ -50,8 +50,8 @@ func (e *Extractor) isJoiner(s string) bool {
 	return false
 }
 
-// isThreshold reports whether the clause text before a figure makes it a
-// threshold: 位于50%以上, 连续4个月保持在54%以上.
+// isThreshold reports whether the clause text right before a figure makes
+// it a threshold: 位于50%以上, 都位于50%以上.
 func (e *Extractor) isThreshold(before string) bool {
 	s := strings.TrimRight(before, " ")
 	for _, w := range []string{"都", "均", "也", "仍", "还"} {
@@ -62,7 +62,7 @@ func (e *Extractor) isThreshold(before string) bool {
 			return true
 		}
 	}
-	return strings.Contains(before, "连续")
+	return false
 }
 
 // skipUnit reports whether u counts phases or batches.
@@ -195,4 +195,16 @@ func firstWord[W any](s string, words map[rune][]W, key func(W) string) (W, int)
 	}
 	var zero W
 	return zero, -1
+}
+
+// indexAny returns the offset of the first occurrence in s of any of
+// words, or -1.
+func indexAny(s string, words []string) int {
+	first := -1
+	for _, w := range words {
+		if i := strings.Index(s, w); i >= 0 && (first < 0 || i < first) {
+			first = i
+		}
+	}
+	return first
 }

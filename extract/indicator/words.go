@@ -212,6 +212,10 @@ var reportingWords = []string{"调查", "显示", "表明", "讲话", "包括", 
 // So does a clause that opens with 对 (对新认定的…企业), but not 对外.
 var policyWords = []string{"给予", "可享受", "最高", "不超过"}
 
+// runWords in a clause before a figure make it a run above a line, not a
+// level: 连续4个月位于50%以上.
+var runWords = []string{"连续"}
+
 // policyOpeners open a clause that sets a policy's condition.
 var policyOpeners = []string{"对"}
 
