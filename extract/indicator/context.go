@@ -218,22 +218,19 @@ func (b *binder) dateOf(p *govx.Period) govx.DateRange {
 // last governing period of c before at, else the first after it; nil when
 // c has none.
 func (b *binder) governingIn(c govx.Span, at int) *govx.Period {
-	var before, after *govx.Period
-	for i := searchStart(len(b.ps), func(i int) int { return b.ps[i].Start }, c.Start); i < len(b.ps) && b.ps[i].Start < c.End; i++ {
-		p := &b.ps[i]
-		if p.End > c.End || !b.governs(p) {
-			continue
-		}
-		if p.Start < at {
-			before = p
-		} else if after == nil {
-			after = p
+	first := searchStart(len(b.ps), func(i int) int { return b.ps[i].Start }, c.Start)
+	mid := searchStart(len(b.ps), func(i int) int { return b.ps[i].Start }, at)
+	for i := mid - 1; i >= first; i-- { // the nearest before at
+		if p := &b.ps[i]; p.End <= c.End && b.governs(p) {
+			return p
 		}
 	}
-	if before != nil {
-		return before
+	for i := max(mid, first); i < len(b.ps) && b.ps[i].Start < c.End; i++ { // the nearest after
+		if p := &b.ps[i]; p.End <= c.End && b.governs(p) {
+			return p
+		}
 	}
-	return after
+	return nil
 }
 
 // governs reports whether p can date a figure: it has an end date and is
