@@ -87,11 +87,15 @@ func (b *binder) headsClause(s govx.Span) bool {
 	return false
 }
 
+// maxHeadBytes bounds where the subject heading a clause may start: 30
+// characters in, after the figure it qualifies (总投资20亿元的哈电储能…项目).
+const maxHeadBytes = 90
+
 // headCompany returns the company or project that heads clause c: it
 // starts the clause or follows its 的 (总投资20亿元的哈电储能…项目), and is
 // not one item of a list (三菱树脂、横滨轮胎等7个外资项目).
 func (b *binder) headCompany(c govx.Span) *govx.Entity {
-	es := b.entitiesIn(c)
+	es := b.entitiesIn(govx.Span{Start: c.Start, End: min(c.End, c.Start+maxHeadBytes)})
 	for i := range es {
 		e := &es[i]
 		if e.End > c.End {
@@ -320,7 +324,7 @@ func (b *binder) speaker(at int) *govx.Entity {
 // headPlace returns the place that starts the text of s, after connectives
 // (其中阳新签约18个项目), or nil.
 func (b *binder) headPlace(s govx.Span) *govx.Entity {
-	es := b.entitiesIn(s)
+	es := b.entitiesIn(govx.Span{Start: s.Start, End: min(s.End, s.Start+maxHeadBytes)})
 	for i := range es {
 		e := &es[i]
 		if e.Type == govx.EntityLoc && e.End <= s.End && b.trimName(b.text[s.Start:e.Start]) == "" {

@@ -700,8 +700,8 @@ func TestClauseSeps(t *testing.T) {
 
 // BenchmarkLong binds long stretches without a break: a sentence of 16,000
 // figures (a table pasted without full stops), a paragraph of 4,000
-// sentences, a clause of 12,000 figures with modality words, a clause of
-// 8,000 figures and periods. The cost per figure must not grow with them.
+// sentences, a clause of 12,000 figures with modality words, clauses of
+// 4,000 figures among periods or companies. The cost per figure must not grow with them.
 func BenchmarkLong(b *testing.B) {
 	e, err := New()
 	if err != nil {
@@ -712,6 +712,7 @@ func BenchmarkLong(b *testing.B) {
 		{"paragraph", strings.Repeat("<某某科技有限公司|ORG>营业收入[5亿元]，同比增长[3%]。", 4000)},
 		{"clause", "{2023年}" + strings.Repeat("工业产值增长[5%] 预计增值税[1亿元] 将房产税[2亿元] ", 4000) + "。"},
 		{"periods", strings.Repeat("{2023年}产值[5亿元] 比{上年}增长[3%] ", 4000) + "。"},
+		{"entities", strings.Repeat("与<某某公司|ORG>合作产值[5亿元] ", 4000) + "。"},
 	} {
 		b.Run(bm.name, func(b *testing.B) {
 			doc, m := annotate(b, bm.text)
