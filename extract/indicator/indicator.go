@@ -20,9 +20,11 @@
 //     it (签约33个项目 → 签约项目); a threshold stays inside the name
 //     (新签约亿元以上产业项目21个); a share takes the name it is a share of
 //     (实际采购金额…，占全市的62.6%);
-//   - not indicators: durations, thresholds and definitions (位于50%以上),
+//   - not indicators: durations (but 通行时间 and the like are), thresholds
+//     and definitions (位于50%以上), a policy's parameters (给予30万元奖励),
 //     the figures of a slogan or of a story about a person, survey samples,
-//     addresses and phases (建设路88号, 分三期);
+//     a document's articles, addresses and phases (建设路88号, 分三期), and
+//     the base of a partition (20个项目中有5个…);
 //   - the period is the nearest governing one: in the clause, else one that
 //     heads an earlier clause of the sentence, else the passage's reporting
 //     period (the last period that dated a row, or headed a sentence without
@@ -35,7 +37,11 @@
 //     its clause, else right after it (500台将投入生产), else earlier in the
 //     sentence, so one 预计 governs a whole list;
 //   - the subject is the company or project heading the clause, sentence or
-//     paragraph, a place heading the clause, else the article's region.
+//     paragraph (or named after a long quotation), a place heading the
+//     clause or sentence, else the article's region.
+//
+// Every lookup is done once per article, sentence or clause, so the time
+// grows linearly with the text, however long its sentences.
 //
 // The words of each rule are tables in words.go; binder.go walks the
 // sentences, context.go finds a figure's period, subject, modality and
