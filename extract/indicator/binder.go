@@ -202,8 +202,14 @@ func (b *binder) levelName(st *sentenceState, c govx.Span, qs []govx.Quantity, i
 	if lv.name == "" {
 		lv.name = b.bare(st) // 地区生产总值：完成520亿元
 	}
-	if hasSuffixAny(b.text[pos:q.Start], toVerbs) && b.trimName(trimSuffixAny(lv.name, toVerbs)) == "" && len(st.rows) > 0 {
-		lv.name = b.out[st.rows[len(st.rows)-1]].Name // 缩短至2小时左右
+	if hasSuffixAny(lv.name, toVerbs) {
+		// A figure brought to a new level is named without the verb
+		// (失业率下降至4.5% → 失业率), or after the figure before it
+		// (通行时间将从5个多小时缩短至2小时左右).
+		lv.name = b.trimName(trimSuffixAny(lv.name, toVerbs))
+		if lv.name == "" && len(st.rows) > 0 {
+			lv.name = b.out[st.rows[len(st.rows)-1]].Name
+		}
 	}
 	if b.e.isGrowthVerb(lv.name) && len(st.rows) > 0 {
 		// An absolute change of the figure before: 户籍人口312.4万人，

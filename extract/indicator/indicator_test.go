@@ -270,6 +270,12 @@ func TestShapes(t *testing.T) {
 				{"企业", "2024-03-31..2024-03-31", "312", "家", "", none, actual},
 				{"企业总资产", "2024-03-31..2024-03-31", "1500000000", govx.UnitCNY, "", none, actual},
 			}},
+		{"基本持平 is 0 too",
+			"{一季度}，全市工业用电量同比基本持平。",
+			[]row{{"工业用电量", "一季度", "", "", "0", yoy, actual}}},
+		{"a figure brought to a new level is named without the verb",
+			"{2023年}，城镇调查失业率下降至[4.5%]。",
+			[]row{{"城镇调查失业率", "2023年", "4.5", govx.UnitPercent, "", none, actual}}},
 		{"翻番 is 100 for each item",
 			"{2023年}，产品销量、销售收入实现翻番。",
 			[]row{

@@ -151,16 +151,16 @@ func hasLetter(s string) bool {
 	return false
 }
 
-// trimSuffixAny returns s without the first of words it ends with.
+// trimSuffixAny returns s without the longest of words it ends with.
 func trimSuffixAny(s string, words []string) string {
+	longest := ""
 	for _, w := range words {
-		if strings.HasSuffix(s, w) {
-			return s[:len(s)-len(w)]
+		if strings.HasSuffix(s, w) && len(w) > len(longest) {
+			longest = w
 		}
 	}
-	return s
+	return s[:len(s)-len(longest)]
 }
-
 // isClauseSep reports whether r ends a clause: one of clauseSeps, tested
 // with a switch because it runs for every character (TestClauseSeps keeps
 // the two in step).

@@ -43,6 +43,9 @@ var flatPhrases = []basisWord{
 	{"与上年同期持平", govx.BasisYoY}, {"与去年同期持平", govx.BasisYoY},
 	{"与同期持平", govx.BasisYoY}, {"同比持平", govx.BasisYoY}, {"与上年持平", govx.BasisYoY},
 	{"与上月持平", govx.BasisMoM}, {"环比持平", govx.BasisMoM},
+	{"与上年同期基本持平", govx.BasisYoY}, {"与去年同期基本持平", govx.BasisYoY},
+	{"与同期基本持平", govx.BasisYoY}, {"同比基本持平", govx.BasisYoY}, {"与上年基本持平", govx.BasisYoY},
+	{"与上月基本持平", govx.BasisMoM}, {"环比基本持平", govx.BasisMoM},
 }
 
 // basisWords name what a growth rate compares with.
@@ -205,7 +208,7 @@ var asides = [][2]string{{"在", "带动下"}, {"在", "拉动下"}}
 
 // reportingWords in a name make it the description of a survey, a report
 // or a document, not an indicator: 对我省28个行业…调查结果显示, 《…措施》共10条.
-var reportingWords = []string{"调查", "显示", "表明", "讲话", "包括", "参加", "出席", "《"}
+var reportingWords = []string{"调查结果", "数据显示", "表明", "讲话", "包括", "参加", "出席", "《"}
 
 // policyWords before a figure in its clause make it a parameter of a
 // policy, not a reported result: 给予30万元奖励, 可享受最高500万元补贴.
