@@ -161,6 +161,7 @@ func trimSuffixAny(s string, words []string) string {
 	}
 	return s[:len(s)-len(longest)]
 }
+
 // isClauseSep reports whether r ends a clause: one of clauseSeps, tested
 // with a switch because it runs for every character (TestClauseSeps keeps
 // the two in step).
