@@ -247,7 +247,7 @@ const minSpeechRunes = 20
 
 // stockWords name a balance held at a date: 2022年末…贷款余额 is dated
 // 2022-12-31, not December.
-var stockWords = []string{"余额", "总资产", "资产", "存款", "贷款", "库存", "存量", "人口"}
+var stockWords = []string{"余额", "总资产", "资产", "存款", "贷款", "库存", "存量", "人口", "保有量"}
 
 // periodEnds end a period that means the last part of a longer one:
 // 2022年末, 一季度末, 年底.
