@@ -19,8 +19,9 @@ const maxHeadGap = 8
 // lists adds the items of enumerations that end in 等 and a head noun that
 // says what they are: 海姆霍兹、光皓光学、矽佳测试、芯视达等企业.
 func (s *scan) lists() {
-	for k, tk := range s.toks {
-		if s.text[tk.Start:tk.End] != "等" || k+1 == len(s.toks) {
+	for k := range s.toks {
+		tk := &s.toks[k]
+		if tk.End-tk.Start != len("等") || s.text[tk.Start:tk.End] != "等" || k+1 == len(s.toks) {
 			continue
 		}
 		head, typ := s.listHead(tk.End)
@@ -162,6 +163,23 @@ func (s *scan) propagate(chosen []cand) []cand {
 	}
 	slices.SortFunc(words, func(a, b string) int { return cmp.Or(len(b)-len(a), strings.Compare(a, b)) })
 	occ := s.occurrences(words)
+	// owner[b] is the index in chosen of the name that covers byte b, -1
+	// for none. A name found inside a longer one is marked dead, and
+	// dropped at the end.
+	owner := resize(s.owner, len(s.text))
+	s.owner = owner
+	for b := range owner {
+		owner[b] = -1
+	}
+	place := func(j int) {
+		for b := chosen[j].Start; b < chosen[j].End; b++ {
+			owner[b] = int32(j)
+		}
+	}
+	for j := range chosen {
+		place(j)
+	}
+	dead := make([]bool, len(chosen))
 	for k, w := range words {
 		a := byText[w]
 		off := 0
@@ -177,30 +195,31 @@ func (s *scan) propagate(chosen []cand) []cand {
 			// The name wins over shorter names inside it (中核 in 中核苏阀)
 			// and yields to any other name it overlaps.
 			free, inside := true, 0
-			for j := range chosen {
-				o := &chosen[j]
+			for b := sp.Start; b < sp.End; {
+				if owner[b] < 0 {
+					b++
+					continue
+				}
+				o := &chosen[owner[b]]
 				if o.Span == sp && a.full != "" && o.norm == "" {
 					o.norm = a.full
 				}
-				switch {
-				case !o.Overlaps(sp):
-				case sp.Contains(o.Span) && o.Span != sp:
+				if sp.Contains(o.Span) && o.Span != sp {
 					inside++
-				default:
+				} else {
 					free = false
 				}
+				b = o.End
 			}
 			if !free || s.blocked(sp) {
 				continue
 			}
 			if inside > 0 {
-				kept := chosen[:0]
-				for _, o := range chosen {
-					if !sp.Contains(o.Span) {
-						kept = append(kept, o)
+				for b := sp.Start; b < sp.End; b++ {
+					if owner[b] >= 0 {
+						dead[owner[b]] = true
 					}
 				}
-				chosen = kept
 			}
 			c := a.c
 			c.Span = sp
@@ -208,26 +227,38 @@ func (s *scan) propagate(chosen []cand) []cand {
 				c.norm = a.full
 			}
 			chosen = append(chosen, c)
+			dead = append(dead, false)
+			place(len(chosen) - 1)
 		}
 	}
-	return chosen
+	kept := chosen[:0]
+	for j, c := range chosen {
+		if !dead[j] {
+			kept = append(kept, c)
+		}
+	}
+	return kept
 }
 
 // occurrences returns, for each word, the byte offsets where it occurs in
 // the text, in order. One pass over the text looks up, at each rune, the
-// words that start with it.
+// words that start with it and the rune after it.
 func (s *scan) occurrences(words []string) [][]int {
 	occ := make([][]int, len(words))
 	type first struct {
 		r rune
 		k int // index in words
 	}
-	var firsts []first  // sorted by rune
-	var seen [16]uint64 // a bit per rune modulo 1024: a cheap first test
+	var firsts []first // sorted by rune
+	// The first two runes of the words, a cheap first test.
+	var pairs [64]uint64
+	seen := pairSet(pairs[:])
 	for k, w := range words {
 		r, size := utf8.DecodeRuneInString(w)
-		if r == utf8.RuneError && size <= 1 {
-			// A stray byte opens the word: search for its bytes.
+		r2, size2 := utf8.DecodeRuneInString(w[size:])
+		if r == utf8.RuneError && size <= 1 || r2 == utf8.RuneError && size2 <= 1 {
+			// A stray byte among its first two runes: search for its
+			// bytes.
 			for off := 0; ; {
 				i := strings.Index(s.text[off:], w)
 				if i < 0 {
@@ -239,12 +270,12 @@ func (s *scan) occurrences(words []string) [][]int {
 			continue
 		}
 		firsts = append(firsts, first{r, k})
-		seen[r>>6&15] |= 1 << (r & 63)
+		seen.add(r, r2)
 	}
 	slices.SortFunc(firsts, func(a, b first) int { return cmp.Or(cmp.Compare(a.r, b.r), a.k-b.k) })
-	for q, r := range s.rs {
-		i := s.ro[q]
-		if seen[r>>6&15]&(1<<(r&63)) != 0 {
+	for q := range len(s.rs) - 1 {
+		r, i := s.rs[q], s.ro[q]
+		if seen.has(r, s.rs[q+1]) {
 			j, _ := slices.BinarySearchFunc(firsts, r, func(f first, r rune) int { return cmp.Compare(f.r, r) })
 			for ; j < len(firsts) && firsts[j].r == r; j++ {
 				if k := firsts[j].k; strings.HasPrefix(s.text[i:], words[k]) {

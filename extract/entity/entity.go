@@ -52,6 +52,10 @@ type Extractor struct {
 	suffixList []suffix
 	// suffixStarts holds the first runes of the suffix texts.
 	suffixStarts runeSet
+	// titles and bylines hold the titles and the byline labels.
+	titles, bylines *trie
+	// roadStarts holds the first runes of roadKinds.
+	roadStarts runeSet
 	// classSuffixes are the suffixes of each class of two runes or more.
 	classSuffixes map[suffixClass][]string
 	// scans holds the buffers of finished scans, for reuse.
@@ -95,7 +99,8 @@ const maxLexRunes = 63
 
 // buildLexicon fills the tries of the scans: the words of the gazetteer
 // scan (known names and division forms of two runes or more, generic words
-// of three or more, 我国) and the suffix texts.
+// of three or more, 我国), the suffix texts, the titles and the byline
+// labels.
 func (x *Extractor) buildLexicon() error {
 	lexicon, suffixes := newTrieBuilder(), newTrieBuilder()
 	x.lexPairs = newPairSet(18) // 32 KB
@@ -142,6 +147,21 @@ func (x *Extractor) buildLexicon() error {
 		}
 	}
 	x.lexicon, x.suffixTrie = lexicon.build(), suffixes.build()
+	titles, bylines := newTrieBuilder(), newTrieBuilder()
+	for w := range x.t.title {
+		if err := titles.add(w, 0); err != nil {
+			return err
+		}
+	}
+	for _, w := range x.t.byline {
+		if err := bylines.add(w, 0); err != nil {
+			return err
+		}
+	}
+	x.titles, x.bylines = titles.build(), bylines.build()
+	for _, kind := range roadKinds {
+		x.roadStarts.add(firstRune(kind))
+	}
 	return nil
 }
 

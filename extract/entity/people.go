@@ -40,11 +40,12 @@ func (s *scan) people() {
 		}
 	}
 	// A name the segmenter tags as one, before 总书记, 说, 表示 …
-	for k, tk := range s.toks {
+	for k := range s.toks {
+		tk := &s.toks[k]
 		if (tk.Pos != "nr" && tk.Pos != "nrfg") || k+1 == len(s.toks) {
 			continue
 		}
-		next := s.toks[k+1]
+		next := &s.toks[k+1]
 		n := s.runes(tk.Start, tk.End)
 		if next.Start != tk.End || n < 2 || n > 3 || !s.startsWithSurname(tk.Start) {
 			continue
@@ -69,12 +70,14 @@ func (s *scan) people() {
 
 // bylineAt returns the byline label starting at byte i, or "".
 func (s *scan) bylineAt(i int) string {
-	for _, w := range s.t.byline {
-		if strings.HasPrefix(s.text[i:], w) && s.aligned(i) {
-			return w
-		}
+	if !s.aligned(i) {
+		return ""
 	}
-	return ""
+	ms := s.wordsAt(s.x.bylines, i)
+	if len(ms) == 0 {
+		return ""
+	}
+	return s.text[i:ms[len(ms)-1].end] // the longest
 }
 
 // titleAt returns the longest title that starts at byte i and ends a
@@ -83,17 +86,14 @@ func (s *scan) bylineAt(i int) string {
 func (s *scan) titleAt(i int) string {
 	if !s.aligned(i) {
 		tk := s.tok(i)
-		if tk == nil || s.t.after[s.text[tk.Start:tk.End]] || !s.t.title[s.text[i:tk.End]] {
+		if tk == nil || s.class(s.tokAt[i])&wordAfter != 0 || !s.t.title[s.text[i:tk.End]] {
 			return ""
 		}
 	}
-	b := i
 	best := ""
-	for n := 0; n < s.t.maxTitle && b < len(s.text); n++ {
-		_, size := utf8.DecodeRuneInString(s.text[b:])
-		b += size
-		if w := s.text[i:b]; s.t.title[w] && s.aligned(b) {
-			best = w
+	for _, m := range s.wordsAt(s.x.titles, i) {
+		if s.aligned(m.end) {
+			best = s.text[i:m.end]
 		}
 	}
 	return best

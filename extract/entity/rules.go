@@ -17,8 +17,7 @@ const measureRunes = "年月日个家项名位人亿万元多余批期号届"
 
 // suffixAt returns the longest suffix of the tables that starts at byte i.
 func (s *scan) suffixAt(i int) (suffix, bool) {
-	ms := s.x.suffixTrie.at(s.text, i, s.matches[:0])
-	s.matches = ms
+	ms := s.wordsAt(s.x.suffixTrie, i)
 	if len(ms) == 0 {
 		return suffix{}, false
 	}
@@ -468,6 +467,9 @@ func (s *scan) roads() {
 		firsts[k] = firstRune(kind)
 	}
 	for q, r := range s.rs {
+		if !s.x.roadStarts.has(r) {
+			continue
+		}
 		for k, kind := range roadKinds {
 			if r == firsts[k] && strings.HasPrefix(s.text[s.ro[q]:], kind) {
 				hits = append(hits, hit{k, s.ro[q]})

@@ -37,9 +37,10 @@ type scan struct {
 	ownToks []govx.Token
 	// tokClass holds the classes of each token, looked up on first use.
 	tokClass []wordClass
-	// Buffers of resolve.
+	// Buffers of resolve and propagate.
 	order []int32
 	taken []bool
+	owner []int32
 }
 
 // wordClass is a set of the lists of data/words.tsv a word is on, with
@@ -102,7 +103,8 @@ func newScan(x *Extractor, doc *extract.Doc) *scan {
 		old = &scan{}
 	}
 	s := &scan{x: x, t: x.t, text: text, toks: doc.Tokens,
-		blocks: old.blocks[:0], cands: old.cands[:0], matches: old.matches[:0], ownToks: old.ownToks[:0]}
+		blocks: old.blocks[:0], cands: old.cands[:0], matches: old.matches[:0], ownToks: old.ownToks[:0],
+		order: old.order, taken: old.taken, owner: old.owner}
 	if len(s.toks) == 0 {
 		// No segmenter: every rune is a token of unknown tag.
 		for i := 0; i < len(text); {
@@ -153,7 +155,7 @@ func (s *scan) done() {
 	x := s.x
 	*s = scan{tokAt: s.tokAt, known: s.known, blocks: s.blocks, cands: s.cands, matches: s.matches,
 		rs: s.rs, ro: s.ro, ri: s.ri, ownToks: s.ownToks, tokClass: s.tokClass,
-		order: s.order, taken: s.taken}
+		order: s.order, taken: s.taken, owner: s.owner}
 	x.scans.Put(s)
 }
 
@@ -163,6 +165,17 @@ func resize[T any](buf []T, n int) []T {
 		return make([]T, n)
 	}
 	return buf[:n]
+}
+
+// wordsAt returns the words of t that start at byte i, shortest first, in
+// s.matches.
+func (s *scan) wordsAt(t *trie, i int) []match {
+	if s.runeStart(i) {
+		s.matches = t.atRune(s, int(s.ri[i]), s.matches[:0])
+	} else {
+		s.matches = t.at(s.text, i, s.matches[:0])
+	}
+	return s.matches
 }
 
 // stray reports whether the k-th rune of the text is a stray byte.
