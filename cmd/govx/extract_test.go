@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"compress/gzip"
 	"context"
 	"errors"
 	"fmt"
@@ -9,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -136,20 +138,54 @@ func TestExtractBadArguments(t *testing.T) {
 	}
 }
 
-// TestExtractReportsFailures: an unreadable input is reported with its
-// source, the others are still written, and the exit status is 2.
+// TestExtractReportsFailures: bad inputs mixed with good ones. Every good
+// article is written, every bad input is in the manifest with its source,
+// nothing panics, and the exit status is 2.
 func TestExtractReportsFailures(t *testing.T) {
 	in := t.TempDir()
-	os.WriteFile(filepath.Join(in, "good.txt"), []byte("示例区今年以来新增企业12家。"), 0o644)
-	os.WriteFile(filepath.Join(in, "empty.txt"), nil, 0o644)
+	good := func(i int) string {
+		return fmt.Sprintf("示例区第%d期：今年以来新增企业%d家。", i, i+10)
+	}
+	var gz bytes.Buffer
+	zw := gzip.NewWriter(&gz)
+	zw.Write([]byte(strings.Repeat(good(99), 200)))
+	zw.Close()
+	files := map[string][]byte{
+		"good1.txt":     []byte(good(1)),
+		"good2.jsonl":   []byte(`{"id":"g2","text":"` + good(2) + `","published":"2024-07-15"}` + "\n" + `{"id":"bad","text":42}` + "\n"),
+		"sub/good3.txt": []byte(good(3)),
+		"empty.txt":     nil,
+		"binary.txt":    {0x00, 0x01, 0x02, 0xff, 0xfe, 0x00, 0x10},
+		"invalid.txt":   append([]byte(good(4)), 0xff, 0xfe, 0xfd),
+		"trunc.txt.gz":  gz.Bytes()[:gz.Len()/2],
+	}
+	for name, b := range files {
+		path := filepath.Join(in, name)
+		os.MkdirAll(filepath.Dir(path), 0o755)
+		if err := os.WriteFile(path, b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
 	dir := t.TempDir()
 	extractRun(t, 2, "--quiet", "-o", dir, in)
 	m, err := output.ReadManifest(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if m.ArticlesWritten != 1 || len(m.Failures) != 1 || !strings.Contains(m.Failures[0].Source, "empty.txt") {
-		t.Errorf("manifest: %d articles, failures %+v; want 1 article and empty.txt failed", m.ArticlesWritten, m.Failures)
+	if m.ArticlesWritten != 3 {
+		t.Errorf("%d articles written, want the 3 good ones", m.ArticlesWritten)
+	}
+	var failed []string
+	for _, f := range m.Failures {
+		failed = append(failed, filepath.Base(f.Source))
+		if f.Reason == "" {
+			t.Errorf("failure of %s has no reason", f.Source)
+		}
+	}
+	slices.Sort(failed)
+	want := []string{"binary.txt", "empty.txt", "good2.jsonl#2", "invalid.txt", "trunc.txt.gz"}
+	if !slices.Equal(failed, want) {
+		t.Errorf("failures %v, want %v", failed, want)
 	}
 }
 
