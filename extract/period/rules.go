@@ -105,6 +105,10 @@ func vagueAlternation() string {
 type compiledRule struct {
 	rule
 	prefix *regexp.Regexp
+	// maxLen is the longest match of the rule, in bytes (-1 when there is
+	// no bound): the text the regexp is given is cut there, which keeps
+	// the regexp's work small on long runs.
+	maxLen int
 	// opens lists, by their first character, the words every match of
 	// the rule starts with (nil when the rule has no such list): the rule
 	// is tried only where one of them starts.
@@ -126,6 +130,12 @@ func ruleOpens(k ruleKind) []string {
 		words = slices.Collect(maps.Keys(holidays))
 	case kindBareYear:
 		words = []string{"18", "19", "20"} // (?:1[89]|20)
+	case kindYearWord:
+		words = []string{"全年", "年底", "年末", "年初", "年内"}
+	case kindPastYear:
+		words = []string{"过去"}
+	case kindThisNextYears:
+		words = []string{"今明两年"}
 	}
 	return words
 }
@@ -142,6 +152,15 @@ type scanner struct {
 	// it (bit i for rule i) and which rules need it (bit 32+i: see
 	// rule.needs).
 	chars charTable
+	// patternChars holds the characters of the patterns again, one bit
+	// per character: the test at every character of a text.
+	patternChars []uint64
+}
+
+// isPatternChar reports whether the patterns are written with c.
+func (s *scanner) isPatternChar(c rune) bool {
+	i := int(c >> 6)
+	return c >= 0 && i < len(s.patternChars) && s.patternChars[i]&(1<<(c&63)) != 0
 }
 
 // inPattern is the bit of charTable entries for the characters the
@@ -153,25 +172,69 @@ const (
 	needShift = 32
 )
 
-// charTable holds a set of bits per character, indexed by the character:
-// the scanner reads it at every character of a text.
-type charTable []uint64
-
-func (t charTable) get(c rune) uint64 {
-	if c < 0 || int(c) >= len(t) {
-		return 0
-	}
-	return t[c]
+// charTable holds a set of bits per character, in a hash table with open
+// addressing: the scanner reads it at every character of a text, and the
+// table stays small (a few KB for the hundred characters of the patterns).
+type charTable struct {
+	chars []rune // noChar for an empty slot
+	bits  []uint64
+	shift uint // 32 - log2(len(chars))
+	n     int  // the characters held
 }
 
-func (t *charTable) set(c rune, bits uint64) {
+// noChar marks an empty slot of a charTable.
+const noChar = -1
+
+func (t *charTable) slot(c rune) int { return int(uint32(c) * 0x9E3779B1 >> t.shift) }
+
+func (t *charTable) get(c rune) uint64 {
+	if len(t.chars) == 0 {
+		return 0
+	}
+	mask := len(t.chars) - 1
+	for i := t.slot(c); ; i = (i + 1) & mask {
+		switch t.chars[i] {
+		case c:
+			return t.bits[i]
+		case noChar:
+			return 0
+		}
+	}
+}
+
+func (t *charTable) set(c rune, v uint64) {
 	if c < 0 || c > unicode.MaxRune {
 		return
 	}
-	for int(c) >= len(*t) {
-		*t = append(*t, 0)
+	if 2*(t.n+1) > len(t.chars) {
+		t.grow()
 	}
-	(*t)[c] |= bits
+	mask := len(t.chars) - 1
+	i := t.slot(c)
+	for t.chars[i] != c && t.chars[i] != noChar {
+		i = (i + 1) & mask
+	}
+	if t.chars[i] == noChar {
+		t.chars[i] = c
+		t.n++
+	}
+	t.bits[i] |= v
+}
+
+// grow doubles the table (to 16 slots at first) and inserts its
+// characters again.
+func (t *charTable) grow() {
+	old := *t
+	size := max(16, 2*len(old.chars))
+	*t = charTable{chars: make([]rune, size), bits: make([]uint64, size), shift: uint(32 - bits.TrailingZeros(uint(size)))}
+	for i := range t.chars {
+		t.chars[i] = noChar
+	}
+	for i, c := range old.chars {
+		if c != noChar {
+			t.set(c, old.bits[i])
+		}
+	}
 }
 
 // newScanner compiles the rules.
@@ -194,7 +257,6 @@ func newScanner() (*scanner, error) {
 			c, _ := utf8.DecodeRuneInString(w)
 			cr.opens[c] = append(cr.opens[c], w)
 		}
-		s.rules = append(s.rules, cr)
 		for _, c := range r.needs {
 			s.chars.set(c, 1<<(needShift+i))
 		}
@@ -203,10 +265,16 @@ func newScanner() (*scanner, error) {
 			return nil, err
 		}
 		tree = tree.Simplify()
+		cr.maxLen = maxLen(tree)
+		s.rules = append(s.rules, cr)
 		in, first := map[rune]bool{}, map[rune]bool{}
 		addRunes(tree, in)
 		for c := range in {
 			s.chars.set(c, inPattern)
+			for int(c>>6) >= len(s.patternChars) {
+				s.patternChars = append(s.patternChars, 0)
+			}
+			s.patternChars[c>>6] |= 1 << (c & 63)
 		}
 		addFirst(tree, first)
 		for c := range first {
@@ -263,7 +331,7 @@ func (s *scanner) scan(text string) []atom {
 	var atoms []atom
 	start := -1
 	for i, c := range text {
-		if s.chars.get(c)&inPattern != 0 {
+		if s.isPatternChar(c) {
 			if start < 0 {
 				start = i
 			}
@@ -306,7 +374,11 @@ func (s *scanner) scanRun(text string, from, to int, atoms []atom) []atom {
 			if r.opens != nil && !hasAnyPrefix(text[p:to], r.opens[c]...) {
 				continue
 			}
-			loc := r.prefix.FindStringSubmatchIndex(text[p:to])
+			end := to
+			if r.maxLen >= 0 && p+r.maxLen < end {
+				end = p + r.maxLen
+			}
+			loc := r.prefix.FindStringSubmatchIndex(text[p:end])
 			if loc != nil && (bestLoc == nil || loc[1] > bestLoc[1]) {
 				best, bestLoc = i, loc
 			}
@@ -333,6 +405,52 @@ func (s *scanner) lastNeeded(text string, from int, last *[31]int) {
 			last[bits.TrailingZeros32(set)] = from + q
 		}
 	}
+}
+
+// maxLen returns the longest text re can match, in bytes, or -1 when it
+// has no bound or looks at what follows its match.
+func maxLen(re *syntax.Regexp) int {
+	switch re.Op {
+	case syntax.OpEmptyMatch, syntax.OpBeginLine, syntax.OpBeginText:
+		return 0
+	case syntax.OpLiteral:
+		n := 0
+		for _, c := range re.Rune {
+			n += utf8.RuneLen(c)
+		}
+		return n
+	case syntax.OpCharClass:
+		n := 0
+		for i := 1; i < len(re.Rune); i += 2 {
+			n = max(n, utf8.RuneLen(re.Rune[i]))
+		}
+		return n
+	case syntax.OpAnyChar, syntax.OpAnyCharNotNL:
+		return utf8.UTFMax
+	case syntax.OpCapture, syntax.OpQuest:
+		return maxLen(re.Sub[0])
+	case syntax.OpRepeat:
+		n := maxLen(re.Sub[0])
+		if n < 0 || re.Max < 0 {
+			return -1
+		}
+		return n * re.Max
+	case syntax.OpConcat, syntax.OpAlternate:
+		total := 0
+		for _, sub := range re.Sub {
+			n := maxLen(sub)
+			if n < 0 {
+				return -1
+			}
+			if re.Op == syntax.OpConcat {
+				total += n
+			} else {
+				total = max(total, n)
+			}
+		}
+		return total
+	}
+	return -1 // OpStar, OpPlus, end of text or line, word boundaries
 }
 
 // addFirst adds the first characters of re to set and reports whether re
