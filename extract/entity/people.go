@@ -84,6 +84,10 @@ func (s *scan) bylineAt(i int) string {
 // token, or "". The title starts a token or ends one (卫生部长), but is not
 // the tail of a word that follows names (总书记).
 func (s *scan) titleAt(i int) string {
+	ms := s.wordsAt(s.x.titles, i)
+	if len(ms) == 0 {
+		return ""
+	}
 	if !s.aligned(i) {
 		tk := s.tok(i)
 		if tk == nil || s.class(s.tokAt[i])&wordAfter != 0 || !s.t.title[s.text[i:tk.End]] {
@@ -91,7 +95,7 @@ func (s *scan) titleAt(i int) string {
 		}
 	}
 	best := ""
-	for _, m := range s.wordsAt(s.x.titles, i) {
+	for _, m := range ms {
 		if s.aligned(m.end) {
 			best = s.text[i:m.end]
 		}

@@ -71,12 +71,7 @@ func (s *scan) class(k int32) wordClass {
 		if isPunct(w) {
 			c |= wordPunct
 		}
-		if properTags[tk.Pos] {
-			c |= wordProperTag
-		}
-		if stopTags[tk.Pos] {
-			c |= wordStopTag
-		}
+		c |= s.t.tagClasses[tk.Pos]
 		s.tokClass[k] = c
 	}
 	return c

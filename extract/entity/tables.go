@@ -105,7 +105,10 @@ type tables struct {
 	// bytes of each of these words, a cheap test before the lookup.
 	classes     map[string]wordClass
 	classShapes pairSet
-	maxTitle    int // longest title, in runes
+	// tagClasses gives the classes of a part-of-speech tag: properTags
+	// and stopTags.
+	tagClasses map[string]wordClass
+	maxTitle   int // longest title, in runes
 	// starts holds the first runes of titles and byline labels, to skip
 	// the rest of the text fast.
 	starts runeSet
@@ -208,7 +211,13 @@ func loadTables() (*tables, error) {
 			return nil, fmt.Errorf("entity tables: words.tsv: unknown class %q", r[0])
 		}
 	}
-	t.classes, t.classShapes = map[string]wordClass{}, newPairSet(12)
+	t.classes, t.classShapes, t.tagClasses = map[string]wordClass{}, newPairSet(12), map[string]wordClass{}
+	for tag := range properTags {
+		t.tagClasses[tag] |= wordProperTag
+	}
+	for tag := range stopTags {
+		t.tagClasses[tag] |= wordStopTag
+	}
 	for _, l := range []struct {
 		words map[string]bool
 		class wordClass

@@ -13,9 +13,8 @@ import (
 // words the set holds. Build it with a trieBuilder; it is only read
 // afterwards.
 type trie struct {
-	// root is the child of the root node by rune, for the runes below
-	// len(root); 0 for none.
-	root []int32
+	// root gives the children of the root node, looked up the most.
+	root runeMap
 	// The children of node n are labels[first[n]:first[n+1]] (their runes,
 	// sorted) and kids[first[n]:first[n+1]] (their nodes).
 	first  []int32
@@ -69,27 +68,24 @@ func (b *trieBuilder) build() *trie {
 		}
 	}
 	t.first = append(t.first, int32(len(t.labels)))
-	for r, c := range b.next[0] {
-		if r < maxDenseRune {
-			for int(r) >= len(t.root) {
-				t.root = append(t.root, 0)
-			}
-			t.root[r] = c
-		}
-	}
+	t.root = newRuneMap(b.next[0])
 	return t
 }
 
-// maxDenseRune bounds the runes looked up at the root of a trie by index
-// (the Basic Multilingual Plane).
-const maxDenseRune = 0x10000
-
 // child returns the child of node n by rune r, or 0 for none.
 func (t *trie) child(n int32, r rune) int32 {
-	if n == 0 && r >= 0 && int(r) < len(t.root) {
-		return t.root[r]
+	if n == 0 {
+		return t.root.get(r)
 	}
 	lo, hi := int(t.first[n]), int(t.first[n+1])
+	if hi-lo <= 8 {
+		for k := lo; k < hi; k++ {
+			if t.labels[k] == r {
+				return t.kids[k]
+			}
+		}
+		return 0
+	}
 	for lo < hi {
 		m := int(uint(lo+hi) >> 1)
 		if t.labels[m] < r {
@@ -102,6 +98,51 @@ func (t *trie) child(n int32, r rune) int32 {
 		return t.kids[lo]
 	}
 	return 0
+}
+
+// runeMap maps runes to nodes (never 0) in a hash table with open
+// addressing: small and quick to read.
+type runeMap struct {
+	keys  []rune // noRune for an empty slot
+	vals  []int32
+	shift uint // 32 - log2(len(keys))
+}
+
+// noRune marks an empty slot of a runeMap.
+const noRune = -1
+
+func newRuneMap(m map[rune]int32) runeMap {
+	size := 8
+	for size < 2*len(m) {
+		size *= 2
+	}
+	rm := runeMap{keys: make([]rune, size), vals: make([]int32, size), shift: uint(32 - bits.TrailingZeros(uint(size)))}
+	for i := range rm.keys {
+		rm.keys[i] = noRune
+	}
+	for _, r := range slices.Sorted(maps.Keys(m)) {
+		i := rm.slot(r)
+		for rm.keys[i] != noRune {
+			i = (i + 1) & (size - 1)
+		}
+		rm.keys[i], rm.vals[i] = r, m[r]
+	}
+	return rm
+}
+
+func (m *runeMap) slot(r rune) int { return int(uint32(r) * 0x9E3779B1 >> m.shift) }
+
+// get returns the node of r, 0 for none.
+func (m *runeMap) get(r rune) int32 {
+	mask := len(m.keys) - 1
+	for i := m.slot(r); ; i = (i + 1) & mask {
+		switch m.keys[i] {
+		case r:
+			return m.vals[i]
+		case noRune:
+			return 0
+		}
+	}
 }
 
 // match is a word found in a text: its id and the byte offset where it
