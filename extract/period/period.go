@@ -69,8 +69,11 @@ var _ extract.Extractor = (*Extractor)(nil)
 // cannot be resolved, because the article has no reference date at all,
 // are given as vague rows with null dates.
 func (e *Extractor) Extract(doc *extract.Doc, m *govx.Mentions) {
-	e.ResolveReference(doc.Article)
+	_, folded, atoms := e.resolveAndScan(doc.Article)
 	text := doc.Folded.Text
+	if folded != text {
+		atoms = e.scan.scan(text)
+	}
 	ref := doc.Article.ReferenceDate
 	r := &resolver{
 		e:          e,
@@ -84,7 +87,7 @@ func (e *Extractor) Extract(doc *extract.Doc, m *govx.Mentions) {
 		quants:     quantitySpans(m.Quantities),
 	}
 	var found []mention
-	for _, a := range e.scan.scan(text) {
+	for _, a := range atoms {
 		if f, ok := r.resolve(a); ok {
 			found = append(found, f)
 		}

@@ -20,26 +20,35 @@ const datelineWindow = 200
 // article names (see inferDate). Call it once per article, before
 // Extract (which calls it too, to no effect when the date is set).
 func (e *Extractor) ResolveReference(a *govx.Article) govx.RefSource {
-	a.RefSource = e.resolveReference(a)
+	src, _, _ := e.resolveAndScan(a)
+	return src
+}
+
+// resolveAndScan is ResolveReference. When it reads the date from the
+// text, it also returns the folded text and its matches, which Extract
+// then need not find again.
+func (e *Extractor) resolveAndScan(a *govx.Article) (govx.RefSource, string, []atom) {
+	src, text, atoms := e.resolveReference(a)
+	a.RefSource = src
 	if a.RefSource == govx.RefText && a.Published.IsZero() {
 		a.Published = a.ReferenceDate // SPEC: published may be found in the text
 	}
-	return a.RefSource
+	return src, text, atoms
 }
 
-func (e *Extractor) resolveReference(a *govx.Article) govx.RefSource {
+func (e *Extractor) resolveReference(a *govx.Article) (src govx.RefSource, text string, atoms []atom) {
 	if !a.ReferenceDate.IsZero() {
 		if a.ReferenceDate == a.Published {
-			return govx.RefPublished
+			return govx.RefPublished, "", nil
 		}
-		return govx.RefFlag
+		return govx.RefFlag, "", nil
 	}
 	if !a.Published.IsZero() {
 		a.ReferenceDate = a.Published
-		return govx.RefPublished
+		return govx.RefPublished, "", nil
 	}
-	text := normalize.Fold(a.Text).Text
-	atoms := e.scan.scan(text)
+	text = normalize.Fold(a.Text).Text
+	atoms = e.scan.scan(text)
 	head, tail := runeOffset(text, datelineWindow), len(text)-runeOffsetFromEnd(text, datelineWindow)
 	var fromTail govx.Date
 	for _, at := range atoms {
@@ -49,7 +58,7 @@ func (e *Extractor) resolveReference(a *govx.Article) govx.RefSource {
 		}
 		if at.start < head {
 			a.ReferenceDate = d
-			return govx.RefText
+			return govx.RefText, text, atoms
 		}
 		if at.start >= tail {
 			fromTail = d
@@ -57,13 +66,13 @@ func (e *Extractor) resolveReference(a *govx.Article) govx.RefSource {
 	}
 	if !fromTail.IsZero() {
 		a.ReferenceDate = fromTail
-		return govx.RefText
+		return govx.RefText, text, atoms
 	}
 	if d, ok := inferDate(text, atoms, head); ok {
 		a.ReferenceDate = d
-		return govx.RefInferred
+		return govx.RefInferred, text, atoms
 	}
-	return govx.RefNone
+	return govx.RefNone, text, atoms
 }
 
 // fullDate returns the date of an atom that writes year, month and day.
