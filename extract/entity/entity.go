@@ -56,6 +56,9 @@ type Extractor struct {
 	titles, bylines *trie
 	// roadStarts holds the first runes of roadKinds.
 	roadStarts runeSet
+	// spotRunes holds the runes the scans of suffixes, people and roads
+	// start from: suffixStarts, t.starts, roadStarts and parentheses.
+	spotRunes runeSet
 	// classSuffixes are the suffixes of each class of two runes or more.
 	classSuffixes map[suffixClass][]string
 	// scans holds the buffers of finished scans, for reuse.
@@ -162,6 +165,16 @@ func (x *Extractor) buildLexicon() error {
 	for _, kind := range roadKinds {
 		x.roadStarts.add(firstRune(kind))
 	}
+	for _, set := range []runeSet{x.suffixStarts, x.t.starts, x.roadStarts} {
+		for k, bits := range set {
+			for len(x.spotRunes) <= k {
+				x.spotRunes = append(x.spotRunes, 0)
+			}
+			x.spotRunes[k] |= bits
+		}
+	}
+	x.spotRunes.add('（')
+	x.spotRunes.add('(')
 	return nil
 }
 

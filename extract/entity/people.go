@@ -19,8 +19,8 @@ func (s *scan) people() {
 		found = append(found, sp)
 		s.add(cand{Span: sp, typ: govx.EntityPer, prio: prioStrong})
 	}
-	for q, r := range s.rs {
-		i := s.ro[q]
+	for _, q := range s.spots {
+		r, i := s.rs[q], s.ro[q]
 		switch {
 		case r == '（' || r == '(':
 			for _, sp := range s.parenByline(i) {

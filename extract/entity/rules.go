@@ -27,11 +27,11 @@ func (s *scan) suffixAt(i int) (suffix, bool) {
 // suffixes adds the names that end in a suffix of the tables. Every rune
 // is looked at, also inside a suffix found: 研究院公司 ends in 公司 too.
 func (s *scan) suffixes() {
-	for q, r := range s.rs {
-		if !s.x.suffixStarts.has(r) {
+	for _, q := range s.spots {
+		if !s.x.suffixStarts.has(s.rs[q]) {
 			continue
 		}
-		s.matches = s.x.suffixTrie.atRune(s, q, s.matches[:0])
+		s.matches = s.x.suffixTrie.atRune(s, int(q), s.matches[:0])
 		if len(s.matches) == 0 {
 			continue
 		}
@@ -466,7 +466,8 @@ func (s *scan) roads() {
 	for k, kind := range roadKinds {
 		firsts[k] = firstRune(kind)
 	}
-	for q, r := range s.rs {
+	for _, q := range s.spots {
+		r := s.rs[q]
 		if !s.x.roadStarts.has(r) {
 			continue
 		}

@@ -33,6 +33,10 @@ type scan struct {
 	// ri[b] is the index in rs of the rune that starts at byte b, for the
 	// bytes where a rune starts (and len(text)); other entries are stale.
 	ri []int32
+	// spots are the indexes in rs of the runes that may open a suffix, a
+	// title, a byline or a road (Extractor.spotRunes): the scans for these
+	// look there only.
+	spots []int32
 	// ownToks holds the tokens of a text that comes without them.
 	ownToks []govx.Token
 	// tokClass holds the classes of each token, looked up on first use.
@@ -136,8 +140,12 @@ func newScan(x *Extractor, doc *extract.Doc) *scan {
 	// A text has at most as many runes as bytes.
 	rs, ro, ri := resize(old.rs, len(text)), resize(old.ro, len(text)+1), resize(old.ri, len(text)+1)
 	n := 0
+	s.spots = old.spots[:0]
 	for i, r := range text {
 		rs[n], ro[n], ri[i] = r, i, int32(n)
+		if x.spotRunes.has(r) {
+			s.spots = append(s.spots, int32(n))
+		}
 		n++
 	}
 	ro[n], ri[len(text)] = len(text), int32(n)
@@ -149,7 +157,7 @@ func newScan(x *Extractor, doc *extract.Doc) *scan {
 func (s *scan) done() {
 	x := s.x
 	*s = scan{tokAt: s.tokAt, known: s.known, blocks: s.blocks, cands: s.cands, matches: s.matches,
-		rs: s.rs, ro: s.ro, ri: s.ri, ownToks: s.ownToks, tokClass: s.tokClass,
+		rs: s.rs, ro: s.ro, ri: s.ri, spots: s.spots, ownToks: s.ownToks, tokClass: s.tokClass,
 		order: s.order, taken: s.taken, owner: s.owner}
 	x.scans.Put(s)
 }
