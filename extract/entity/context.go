@@ -69,7 +69,7 @@ func (s *scan) itemStart(end int) int {
 	}
 	walk := func(verbs bool) int {
 		start := end
-		for k := s.tokAt[end-1]; k >= 0; k-- {
+		for k := s.tokIndex(end - 1); k >= 0; k-- {
 			tk := s.toks[k]
 			if tk.End != start || s.class(k)&(wordPunct|wordStop) != 0 || s.runes(tk.Start, end) > maxListItem ||
 				s.stopTagged(k, classCompany) || !verbs && strings.HasPrefix(tk.Pos, "v") && s.runes(tk.Start, tk.End) >= 2 {

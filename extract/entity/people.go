@@ -90,7 +90,7 @@ func (s *scan) titleAt(i int) string {
 	}
 	if !s.aligned(i) {
 		tk := s.tok(i)
-		if tk == nil || s.class(s.tokAt[i])&wordAfter != 0 || !s.t.title[s.text[i:tk.End]] {
+		if tk == nil || s.class(s.tokIndex(i))&wordAfter != 0 || !s.t.title[s.text[i:tk.End]] {
 			return ""
 		}
 	}
@@ -264,7 +264,7 @@ func (s *scan) foreignName(b, e int) bool {
 		if tk == nil {
 			return false
 		}
-		if s.class(s.tokAt[p])&wordProperTag == 0 && tk.Pos != "x" && tk.Pos != "g" && tk.Pos != "ad" {
+		if s.class(s.tokIndex(p))&wordProperTag == 0 && tk.Pos != "x" && tk.Pos != "g" && tk.Pos != "ad" {
 			return false
 		}
 		p = tk.End

@@ -156,7 +156,7 @@ func (s *scan) suffixPlaced(i, end int, sf suffix) bool {
 		if s.aligned(i) {
 			return true
 		}
-		if tk != nil && s.class(s.tokAt[i])&wordGeneric != 0 {
+		if tk != nil && s.class(s.tokIndex(i))&wordGeneric != 0 {
 			return false // 销路, 油路, 电路
 		}
 		if tk != nil && tk.Pos == "ns" && sf.typ == govx.EntityLoc {
@@ -165,11 +165,11 @@ func (s *scan) suffixPlaced(i, end int, sf suffix) bool {
 		// 彭公山路 comes as 彭/nr 公/n 山路/n: a road after a name.
 		if sf.class == classRoad && tk != nil && tk.Start > 0 {
 			prev := s.tok(tk.Start - 1)
-			return prev != nil && s.class(s.tokAt[tk.Start-1])&wordProperTag != 0
+			return prev != nil && s.class(s.tokIndex(tk.Start-1))&wordProperTag != 0
 		}
 		return false
 	}
-	if tk != nil && tk.Start < i && s.class(s.tokAt[i])&wordGeneric != 0 {
+	if tk != nil && tk.Start < i && s.class(s.tokIndex(i))&wordGeneric != 0 {
 		return false // 大项目
 	}
 	if s.aligned(end) {
@@ -236,7 +236,7 @@ func (s *scan) reachLeft(i int, sf suffix) int {
 	limit := classLimits[class][1]
 	sent := s.sentence(i)
 	start := i
-	k := s.tokAt[i-1]
+	k := s.tokIndex(i - 1)
 	if k >= 0 && s.toks[k].End > i {
 		// The suffix starts inside a token: its head is part of the name.
 		start = s.toks[k].Start
@@ -337,10 +337,10 @@ func (s *scan) skipBracket(start int, k int32) (int, int32) {
 	if _, ok := s.x.gaz.forms[inside]; !ok {
 		return start, k
 	}
-	if open == 0 || s.tokAt[open-1] < 0 {
+	if open == 0 || s.tokIndex(open-1) < 0 {
 		return start, k
 	}
-	return open, s.tokAt[open-1]
+	return open, s.tokIndex(open - 1)
 }
 
 // digitsInName reports whether a number ending at byte b may be part of a
@@ -399,7 +399,7 @@ func (s *scan) specificRunes(i, j int) int {
 			b++
 			continue
 		}
-		if s.class(s.tokAt[b])&wordGeneric == 0 {
+		if s.class(s.tokIndex(b))&wordGeneric == 0 {
 			n += s.runes(max(tk.Start, i), min(tk.End, j))
 		}
 		b = tk.End

@@ -16,7 +16,7 @@ type scan struct {
 	t     *tables
 	text  string
 	toks  []govx.Token
-	tokAt []int32 // tokAt[b]: the token covering byte b, -1 for none
+	tokAt []int32 // tokAt[b]: 1 + the index of the token covering byte b, 0 for none (see tokIndex)
 	// known[b] is true where a gazetteer name or division covers byte b: a
 	// proper-name signal for the suffix rules.
 	known  []bool
@@ -84,10 +84,10 @@ func (s *scan) class(k int32) wordClass {
 // classAt returns the classes of the token that starts at byte b, 0 when
 // none does.
 func (s *scan) classAt(b int) wordClass {
-	if b < 0 || b >= len(s.text) || s.tokAt[b] < 0 || s.toks[s.tokAt[b]].Start != b {
+	if b < 0 || b >= len(s.text) || s.tokIndex(b) < 0 || s.toks[s.tokIndex(b)].Start != b {
 		return 0
 	}
-	return s.class(s.tokAt[b])
+	return s.class(s.tokIndex(b))
 }
 
 // properTags are the part-of-speech tags of proper names.
@@ -121,16 +121,14 @@ func newScan(x *Extractor, doc *extract.Doc) *scan {
 		s.toks = s.ownToks
 	}
 	s.tokAt = resize(old.tokAt, len(text)+1)
-	for i := range s.tokAt {
-		s.tokAt[i] = -1
-	}
+	clear(s.tokAt)
 	for k := range s.toks {
 		tk := &s.toks[k]
 		if tk.Start < 0 || tk.End > len(text) || tk.Start >= tk.End {
 			continue
 		}
 		for b := tk.Start; b < tk.End; b++ {
-			s.tokAt[b] = int32(k)
+			s.tokAt[b] = int32(k) + 1
 		}
 	}
 	s.tokClass = resize(old.tokClass, len(s.toks))
@@ -184,12 +182,15 @@ func (s *scan) wordsAt(t *trie, i int) []match {
 // stray reports whether the k-th rune of the text is a stray byte.
 func (s *scan) stray(k int) bool { return s.rs[k] == utf8.RuneError && s.ro[k+1]-s.ro[k] == 1 }
 
+// tokIndex returns the index of the token covering byte b, -1 for none.
+func (s *scan) tokIndex(b int) int32 { return s.tokAt[b] - 1 }
+
 // tok returns the token covering byte b, or nil.
 func (s *scan) tok(b int) *govx.Token {
-	if b < 0 || b >= len(s.text) || s.tokAt[b] < 0 {
+	if b < 0 || b >= len(s.text) || s.tokIndex(b) < 0 {
 		return nil
 	}
-	return &s.toks[s.tokAt[b]]
+	return &s.toks[s.tokIndex(b)]
 }
 
 // aligned reports whether byte offset b falls between two tokens (or at
@@ -198,7 +199,7 @@ func (s *scan) aligned(b int) bool {
 	if b <= 0 || b >= len(s.text) {
 		return true
 	}
-	return s.tokAt[b] < 0 || s.tokAt[b-1] < 0 || s.tokAt[b] != s.tokAt[b-1]
+	return s.tokIndex(b) < 0 || s.tokIndex(b-1) < 0 || s.tokIndex(b) != s.tokIndex(b-1)
 }
 
 // tokenText returns the text of the token that starts at b, or "".
@@ -339,7 +340,7 @@ func (s *scan) proper(i, j int) bool {
 		}
 		w := s.text[tk.Start:tk.End]
 		n := s.runes(tk.Start, tk.End)
-		class := s.class(s.tokAt[b])
+		class := s.class(s.tokIndex(b))
 		if class&wordGeneric != 0 {
 			single, nounSeen = 0, false
 			b = tk.End
@@ -471,7 +472,7 @@ func (s *scan) divisionFits(f form, i, j, l int, mentioned map[string]bool) bool
 		if tk == nil {
 			return false
 		}
-		if s.runes(tk.Start, tk.End) > 1 && s.class(s.tokAt[b])&wordProperTag == 0 {
+		if s.runes(tk.Start, tk.End) > 1 && s.class(s.tokIndex(b))&wordProperTag == 0 {
 			return false
 		}
 		b = tk.End
