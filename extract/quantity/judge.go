@@ -47,8 +47,22 @@ func (e *Extractor) acceptable(s string, m measure, start int) bool {
 		return false
 	case u.word == "折" && m.value >= 10:
 		return false // a discount is under 十折
+	case u.kind == govx.KindDuration && e.opensPeriod(s[:start]):
+		return false // 前5个月 is a period
 	}
 	return true
+}
+
+// opensPeriod reports whether before ends with a period opener (前, 头)
+// that is not the end of another word (提前, 之前).
+func (e *Extractor) opensPeriod(before string) bool {
+	for _, o := range e.lang.periodOpeners {
+		if rest, ok := strings.CutSuffix(before, o.word); ok {
+			r, _ := utf8.DecodeLastRuneInString(rest)
+			return !strings.ContainsRune(o.notAfter, r)
+		}
+	}
+	return false
 }
 
 // clauseEnds reports whether a clause ends at s[p:]: a stop, a comma, a

@@ -206,6 +206,11 @@ var quantityCases = map[string][]quantityCase{
 		{"1-6月，2021—2035年，3月22日，二〇二三年，98年4月", nil},
 		{"一季度和二季度，9点半，7点09分18秒", nil},
 		{"成立二十周年，75周年", nil},
+		{"今年前5个月，前两个月，头三年", nil},
+		{"提前[3个月]完成，用了[5个月]，此前[两年]", []want{
+			{v: 3, unit: "month", kind: duration, qualifier: exact},
+			{v: 5, unit: "month", kind: duration, qualifier: exact},
+			{v: 2, unit: "year", kind: duration, qualifier: exact}}},
 	},
 	"not quantities: ordinals": {
 		{"第七届大会、首批企业、一期工程、第二轮、一是、二是", nil},
@@ -229,6 +234,8 @@ var quantityCases = map[string][]quantityCase{
 		{"汽车零部件，千万不要，十分重要，统一部署，两地两国", nil},
 		{"三番五次、四面八方、五湖四海、千方百计、万名干部进万家、任何一方", nil},
 		{"一年期贷款，五年期以上", nil},
+		{"三次产业结构为2.2：52.4：45.4", nil},
+		{"召开[三次]会议", []want{{v: 3, unit: "次", kind: counts, qualifier: exact}}},
 		{"新开工亿元项目，万元GDP能耗，聚在一起。一成不变，十四届全国人大二次会议", nil},
 		{"[超亿元]项目", []want{{v: 1e8, unit: "CNY", kind: money, qualifier: atLeast}}},
 		{"签约[亿元以上]项目", []want{{v: 1e8, unit: "CNY", kind: money, qualifier: atLeast}}},

@@ -307,11 +307,26 @@ func fixedTerms() []string {
 		"四个自信", "四个全面", "五位一体", "四位一体", "三位一体", "两位数", "三位数",
 		"十四五", "十三五", "十二五", "十一五", "十五五",
 		"三农", "两会", "两新", "三公", "五险一金", "三驾马车", "一带一路", "两个一百年", "最多跑一次",
-		"三个务必",
+		"三个务必", "三次产业",
 		"三番五次", "四面八方", "五湖四海", "七上八下", "一年一度", "十全十美", "三令五申",
 		"五花八门", "四通八达", "七嘴八舌", "九牛一毛", "三心二意", "接二连三", "三长两短",
 		"四平八稳", "十拿九稳", "千家万户", "千方百计", "万众一心", "一五一十", "一年四季",
 		"一起", "一道", "一路", "一身", "一线", "一手", "一年到头", "三年五载", "十年磨一剑", "百年大计", "一次性", "万家灯火",
+	}
+}
+
+// periodOpener is a word that makes the duration right after it a
+// period: 前5个月 and 头两年 say when (the first five months), not how
+// long. notAfter lists runes before the word that make it the end of
+// another word (提前3个月 is a duration again).
+type periodOpener struct {
+	word, notAfter string
+}
+
+func periodOpeners() []periodOpener {
+	return []periodOpener{
+		{word: "前", notAfter: "提之此以目从向往当"},
+		{word: "头", notAfter: "年心源带龙"},
 	}
 }
 
@@ -372,6 +387,7 @@ type language struct {
 	wordQuantities        []wordQuantity
 	yuanParts             []yuanPart
 	yuanEnds              []string
+	periodOpeners         []periodOpener
 }
 
 func tables() language {
@@ -386,5 +402,6 @@ func tables() language {
 		wordQuantities:  wordQuantities(),
 		yuanParts:       yuanParts(),
 		yuanEnds:        yuanEnds(),
+		periodOpeners:   periodOpeners(),
 	}
 }
