@@ -221,3 +221,35 @@ func TestCorpus(t *testing.T) {
 		t.Errorf("region right in %d articles, want at least %d", regionOK, floorRegionHit)
 	}
 }
+
+// BenchmarkCorpus extracts the entities of the shared corpus, segmented
+// beforehand: one pass over its articles per iteration.
+func BenchmarkCorpus(b *testing.B) {
+	dir := extracttest.SharedDir(b)
+	files, err := filepath.Glob(filepath.Join(dir, "corpus", "*.txt"))
+	if err != nil || len(files) == 0 {
+		b.Fatalf("no corpus: %v", err)
+	}
+	var docs []*extract.Doc
+	size := 0
+	for _, f := range files {
+		raw, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		art := normalize.Article(govx.Document{DocID: filepath.Base(f), Text: string(raw)})
+		doc := &extract.Doc{Article: &art, Folded: normalize.Fold(art.Text), Sentences: normalize.Sentences(art.Text)}
+		doc.Tokens = segmenter(b).Tokens(art.Text, doc.Sentences)
+		docs = append(docs, doc)
+		size += len(raw)
+	}
+	x := extractor(b)
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, doc := range docs {
+			var m govx.Mentions
+			x.Extract(doc, &m)
+		}
+	}
+}

@@ -190,9 +190,6 @@ func (t *trie) atRune(s *scan, q int, ms []match) []match {
 	return ms
 }
 
-// starts reports whether a word of the trie may start with r.
-func (t *trie) starts(r rune) bool { return t.child(0, r) != 0 }
-
 // runeSet is a set of runes, one bit per rune: a test cheaper than a map
 // lookup, for the scans that visit every rune of a text.
 type runeSet []uint64
@@ -205,6 +202,20 @@ func (s *runeSet) add(r rune) {
 		*s = append(*s, 0)
 	}
 	(*s)[r>>6] |= 1 << (r & 63)
+}
+
+// union returns the runes of all the sets.
+func union(sets ...runeSet) runeSet {
+	var u runeSet
+	for _, set := range sets {
+		for len(u) < len(set) {
+			u = append(u, 0)
+		}
+		for k, bits := range set {
+			u[k] |= bits
+		}
+	}
+	return u
 }
 
 func (s runeSet) has(r rune) bool {
