@@ -126,11 +126,11 @@ var zoneShort = [][2]string{
 // the short names of chosen full names (with Normalized set to the full
 // name).
 func (s *scan) propagate(chosen []cand) []cand {
-	type alias struct {
-		c    cand
-		full string
+	if s.byText == nil {
+		s.byText = map[string]alias{}
 	}
-	byText := map[string]alias{}
+	byText := s.byText
+	clear(byText)
 	for _, c := range chosen {
 		w := s.text[c.Start:c.End]
 		if utf8.RuneCountInString(w) < 2 {
@@ -157,7 +157,7 @@ func (s *scan) propagate(chosen []cand) []cand {
 			}
 		}
 	}
-	words := make([]string, 0, len(byText))
+	words := s.words[:0]
 	for w := range byText {
 		words = append(words, w)
 	}
@@ -179,7 +179,9 @@ func (s *scan) propagate(chosen []cand) []cand {
 	for j := range chosen {
 		place(j)
 	}
-	dead := make([]bool, len(chosen))
+	s.words = words
+	dead := resize(s.dead, len(chosen))
+	clear(dead)
 	for k, w := range words {
 		a := byText[w]
 		off := 0
@@ -231,6 +233,7 @@ func (s *scan) propagate(chosen []cand) []cand {
 			place(len(chosen) - 1)
 		}
 	}
+	s.dead = dead
 	kept := chosen[:0]
 	for j, c := range chosen {
 		if !dead[j] {
@@ -240,11 +243,22 @@ func (s *scan) propagate(chosen []cand) []cand {
 	return kept
 }
 
+// alias is a name propagate looks for: the candidate it makes, and the
+// full name it stands for, if it is a short name.
+type alias struct {
+	c    cand
+	full string
+}
+
 // occurrences returns, for each word, the byte offsets where it occurs in
 // the text, in order. One pass over the text looks up, at each rune, the
 // words that start with it and the rune after it.
 func (s *scan) occurrences(words []string) [][]int {
-	occ := make([][]int, len(words))
+	occ := resize(s.occ, len(words))
+	for k := range occ {
+		occ[k] = occ[k][:0]
+	}
+	s.occ = occ
 	type first struct {
 		r rune
 		k int // index in words

@@ -191,6 +191,8 @@ func (x *Extractor) Extract(doc *extract.Doc, m *govx.Mentions) {
 	chosen := s.resolve()
 	chosen = s.propagate(chosen)
 	slices.SortFunc(chosen, func(a, b cand) int { return a.Start - b.Start })
+	s.chosen = chosen
+	m.Entities = slices.Grow(m.Entities, len(chosen))
 	for _, c := range chosen {
 		if !onRunes(s.text, c.Span) {
 			continue // next to a stray byte of invalid UTF-8
@@ -264,7 +266,7 @@ func (s *scan) resolve() []cand {
 	taken := resize(s.taken, len(s.text))
 	clear(taken)
 	s.taken = taken
-	var out []cand
+	out := s.chosen[:0]
 	for _, k := range order {
 		c := cs[k]
 		if s.blocked(c.Span) || slices.Contains(taken[c.Start:c.End], true) {

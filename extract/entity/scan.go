@@ -41,10 +41,17 @@ type scan struct {
 	ownToks []govx.Token
 	// tokClass holds the classes of each token, looked up on first use.
 	tokClass []wordClass
-	// Buffers of resolve and propagate.
-	order []int32
-	taken []bool
-	owner []int32
+	// Buffers of gazetteer, resolve and propagate.
+	hits      []gazHit
+	mentioned map[string]bool
+	order     []int32
+	taken     []bool
+	chosen    []cand
+	owner     []int32
+	byText    map[string]alias
+	words     []string
+	dead      []bool
+	occ       [][]int
 }
 
 // wordClass is a set of the lists of data/words.tsv a word is on, with
@@ -103,7 +110,8 @@ func newScan(x *Extractor, doc *extract.Doc) *scan {
 	}
 	s := &scan{x: x, t: x.t, text: text, toks: doc.Tokens,
 		blocks: old.blocks[:0], cands: old.cands[:0], matches: old.matches[:0], ownToks: old.ownToks[:0],
-		order: old.order, taken: old.taken, owner: old.owner}
+		hits: old.hits, mentioned: old.mentioned, order: old.order, taken: old.taken, chosen: old.chosen,
+		owner: old.owner, byText: old.byText, words: old.words, dead: old.dead, occ: old.occ}
 	if len(s.toks) == 0 {
 		// No segmenter: every rune is a token of unknown tag.
 		for i := 0; i < len(text); {
@@ -137,15 +145,15 @@ func newScan(x *Extractor, doc *extract.Doc) *scan {
 	clear(s.known)
 	// A text has at most as many runes as bytes.
 	rs, ro, ri := resize(old.rs, len(text)), resize(old.ro, len(text)+1), resize(old.ri, len(text)+1)
-	n := 0
-	s.spots = old.spots[:0]
+	n, spots := 0, old.spots[:0]
 	for i, r := range text {
 		rs[n], ro[n], ri[i] = r, i, int32(n)
 		if x.spotRunes.has(r) {
-			s.spots = append(s.spots, int32(n))
+			spots = append(spots, int32(n))
 		}
 		n++
 	}
+	s.spots = spots
 	ro[n], ri[len(text)] = len(text), int32(n)
 	s.rs, s.ro, s.ri = rs[:n], ro[:n+1], ri
 	return s
@@ -156,7 +164,8 @@ func (s *scan) done() {
 	x := s.x
 	*s = scan{tokAt: s.tokAt, known: s.known, blocks: s.blocks, cands: s.cands, matches: s.matches,
 		rs: s.rs, ro: s.ro, ri: s.ri, spots: s.spots, ownToks: s.ownToks, tokClass: s.tokClass,
-		order: s.order, taken: s.taken, owner: s.owner}
+		hits: s.hits, mentioned: s.mentioned, order: s.order, taken: s.taken, chosen: s.chosen,
+		owner: s.owner, byText: s.byText, words: s.words, dead: s.dead, occ: s.occ}
 	x.scans.Put(s)
 }
 
@@ -367,13 +376,15 @@ func (s *scan) proper(i, j int) bool {
 	return false
 }
 
+// gazHit is a division form found in the text.
+type gazHit struct {
+	span  govx.Span
+	forms []form
+}
+
 // gazetteer adds the known names and the division names found in the text.
 func (s *scan) gazetteer() {
-	type hit struct {
-		span  govx.Span
-		forms []form
-	}
-	var hits []hit
+	hits := s.hits[:0]
 	for q := range len(s.rs) - 1 {
 		if !s.x.lexPairs.has(s.rs[q], s.rs[q+1]) {
 			continue // no word starts here: every word has two runes or more
@@ -395,13 +406,18 @@ func (s *scan) gazetteer() {
 				s.mark(i, j)
 			}
 			if lw.forms != nil {
-				hits = append(hits, hit{govx.Span{Start: i, End: j}, lw.forms})
+				hits = append(hits, gazHit{govx.Span{Start: i, End: j}, lw.forms})
 			}
 		}
 	}
 	// Divisions named in full, or provinces and prefectures in short
 	// form, give the context in which a county's short name is read.
-	mentioned := map[string]bool{}
+	s.hits = hits
+	if s.mentioned == nil {
+		s.mentioned = map[string]bool{}
+	}
+	mentioned := s.mentioned
+	clear(mentioned)
 	for _, h := range hits {
 		for _, f := range h.forms {
 			if !f.short || f.div.Level < 3 {
