@@ -28,6 +28,7 @@ package period
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -86,13 +87,14 @@ func (e *Extractor) Extract(doc *extract.Doc, m *govx.Mentions) {
 		lastDayEnd: -1,
 		quants:     quantitySpans(m.Quantities),
 	}
-	var found []mention
+	found := make([]mention, 0, len(atoms))
 	for _, a := range atoms {
 		if f, ok := r.resolve(a); ok {
 			found = append(found, f)
 		}
 	}
 	found = mergeRanges(text, found)
+	m.Periods = slices.Grow(m.Periods, len(found))
 	for _, f := range found {
 		start, end := doc.Folded.Orig(f.start), doc.Folded.Orig(f.end)
 		m.Periods = append(m.Periods, govx.Period{
@@ -163,7 +165,7 @@ var untilWords = []string{"截至到", "截止到", "截至", "截止"}
 // (1月至6月, 2023年1月—2024年6月) and opens the start of a period after
 // 截至 (截至2020年底).
 func mergeRanges(text string, found []mention) []mention {
-	var out []mention
+	out := make([]mention, 0, len(found))
 	for i := 0; i < len(found); i++ {
 		f := found[i]
 		if i+1 < len(found) && f.g != govx.GranularityVague && found[i+1].g != govx.GranularityVague {
