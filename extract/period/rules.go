@@ -146,15 +146,14 @@ func ruleOpens(k ruleKind) []string {
 // backtracker on the short strings it is given.
 type scanner struct {
 	rules []compiledRule
-	// chars says, for each character, whether the patterns are written
-	// with it (inPattern: a match lies inside a run of such characters, so
-	// the rules are tried only there), which rules a match can start with
-	// it (bit i for rule i) and which rules need it (bit 32+i: see
-	// rule.needs).
-	chars charTable
-	// patternChars holds the characters of the patterns again, one bit
-	// per character: the test at every character of a text.
+	// patternChars holds every character the patterns are written with,
+	// one bit per character: a match lies inside a run of them, so the
+	// rules are tried only there.
 	patternChars []uint64
+	// chars says, for the characters of the patterns, which rules a match
+	// can start with (bit i for rule i) and which rules need them (bit
+	// needShift+i: see rule.needs).
+	chars charTable
 }
 
 // isPatternChar reports whether the patterns are written with c.
@@ -163,12 +162,11 @@ func (s *scanner) isPatternChar(c rune) bool {
 	return c >= 0 && i < len(s.patternChars) && s.patternChars[i]&(1<<(c&63)) != 0
 }
 
-// inPattern is the bit of charTable entries for the characters the
-// patterns are written with; the 31 bits below it are the rules a match
-// can start with the character, the 32 bits above the rules that need it.
+// The bits of an entry of scanner.chars: the rules a match can start with
+// the character (startBits), and the rules that need it (shifted by
+// needShift).
 const (
-	inPattern = 1 << 31
-	startBits = inPattern - 1
+	startBits = 1<<31 - 1
 	needShift = 32
 )
 
@@ -270,7 +268,6 @@ func newScanner() (*scanner, error) {
 		in, first := map[rune]bool{}, map[rune]bool{}
 		addRunes(tree, in)
 		for c := range in {
-			s.chars.set(c, inPattern)
 			for int(c>>6) >= len(s.patternChars) {
 				s.patternChars = append(s.patternChars, 0)
 			}
@@ -414,15 +411,18 @@ func maxLen(re *syntax.Regexp) int {
 	case syntax.OpEmptyMatch, syntax.OpBeginLine, syntax.OpBeginText:
 		return 0
 	case syntax.OpLiteral:
+		if re.Flags&syntax.FoldCase != 0 {
+			return len(re.Rune) * utf8.UTFMax // a case may take more bytes
+		}
 		n := 0
 		for _, c := range re.Rune {
-			n += utf8.RuneLen(c)
+			n += runeLen(c)
 		}
 		return n
 	case syntax.OpCharClass:
 		n := 0
 		for i := 1; i < len(re.Rune); i += 2 {
-			n = max(n, utf8.RuneLen(re.Rune[i]))
+			n = max(n, runeLen(re.Rune[i]))
 		}
 		return n
 	case syntax.OpAnyChar, syntax.OpAnyCharNotNL:
@@ -451,6 +451,15 @@ func maxLen(re *syntax.Regexp) int {
 		return total
 	}
 	return -1 // OpStar, OpPlus, end of text or line, word boundaries
+}
+
+// runeLen is the length of c in UTF-8, the longest for a rune that has
+// none (a surrogate).
+func runeLen(c rune) int {
+	if n := utf8.RuneLen(c); n > 0 {
+		return n
+	}
+	return utf8.UTFMax
 }
 
 // addFirst adds the first characters of re to set and reports whether re
