@@ -288,7 +288,7 @@ func (s *scan) occurrences(words []string) [][]int {
 	}
 	slices.SortFunc(firsts, func(a, b first) int { return cmp.Or(cmp.Compare(a.r, b.r), a.k-b.k) })
 	for q := range len(s.rs) - 1 {
-		r, i := s.rs[q], s.ro[q]
+		r, i := s.rs[q], int(s.ro[q])
 		if seen.has(r, s.rs[q+1]) {
 			j, _ := slices.BinarySearchFunc(firsts, r, func(f first, r rune) int { return cmp.Compare(f.r, r) })
 			for ; j < len(firsts) && firsts[j].r == r; j++ {

@@ -20,7 +20,7 @@ func (s *scan) people() {
 		s.add(cand{Span: sp, typ: govx.EntityPer, prio: prioStrong})
 	}
 	for _, q := range s.spots {
-		r, i := s.rs[q], s.ro[q]
+		r, i := s.rs[q], int(s.ro[q])
 		switch {
 		case r == '（' || r == '(':
 			for _, sp := range s.parenByline(i) {

@@ -36,7 +36,7 @@ func (s *scan) suffixes() {
 			continue
 		}
 		sf := s.x.suffixList[s.matches[len(s.matches)-1].id]
-		i := s.ro[q]
+		i := int(s.ro[q])
 		end := i + len(sf.text)
 		if c, ok := s.bySuffix(i, end, sf); ok {
 			s.add(c)
@@ -472,8 +472,8 @@ func (s *scan) roads() {
 			continue
 		}
 		for k, kind := range roadKinds {
-			if r == firsts[k] && strings.HasPrefix(s.text[s.ro[q]:], kind) {
-				hits = append(hits, hit{k, s.ro[q]})
+			if i := int(s.ro[q]); r == firsts[k] && strings.HasPrefix(s.text[i:], kind) {
+				hits = append(hits, hit{k, i})
 			}
 		}
 	}

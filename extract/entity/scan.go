@@ -29,7 +29,7 @@ type scan struct {
 	// is its k-th rune (utf8.RuneError for a stray byte), starting at
 	// byte ro[k]; ro[len(rs)] is len(text).
 	rs []rune
-	ro []int
+	ro []int32
 	// ri[b] is the index in rs of the rune that starts at byte b, for the
 	// bytes where a rune starts (and len(text)); other entries are stale.
 	ri []int32
@@ -147,21 +147,28 @@ func newScan(x *Extractor, doc *extract.Doc) *scan {
 	rs, ro, ri := resize(old.rs, len(text)), resize(old.ro, len(text)+1), resize(old.ri, len(text)+1)
 	n, spots := 0, old.spots[:0]
 	for i, r := range text {
-		rs[n], ro[n], ri[i] = r, i, int32(n)
+		rs[n], ro[n], ri[i] = r, int32(i), int32(n)
 		if x.spotRunes.has(r) {
 			spots = append(spots, int32(n))
 		}
 		n++
 	}
 	s.spots = spots
-	ro[n], ri[len(text)] = len(text), int32(n)
+	ro[n], ri[len(text)] = int32(len(text)), int32(n)
 	s.rs, s.ro, s.ri = rs[:n], ro[:n+1], ri
 	return s
 }
 
+// maxPooledText is the longest text whose scan buffers are kept for the
+// next scan, in bytes: a huge article does not hold its memory after it.
+const maxPooledText = 1 << 18
+
 // done hands the buffers of s to the next scan.
 func (s *scan) done() {
 	x := s.x
+	if len(s.text) > maxPooledText {
+		return
+	}
 	*s = scan{tokAt: s.tokAt, known: s.known, blocks: s.blocks, cands: s.cands, matches: s.matches,
 		rs: s.rs, ro: s.ro, ri: s.ri, spots: s.spots, ownToks: s.ownToks, tokClass: s.tokClass,
 		hits: s.hits, mentioned: s.mentioned, order: s.order, taken: s.taken, chosen: s.chosen,
@@ -243,7 +250,7 @@ func (s *scan) runeStart(b int) bool {
 		return false
 	}
 	k := int(s.ri[b])
-	return k < len(s.ro) && s.ro[k] == b
+	return k < len(s.ro) && int(s.ro[k]) == b
 }
 
 // add records a candidate.
@@ -389,7 +396,7 @@ func (s *scan) gazetteer() {
 		if !s.x.lexPairs.has(s.rs[q], s.rs[q+1]) {
 			continue // no word starts here: every word has two runes or more
 		}
-		i := s.ro[q]
+		i := int(s.ro[q])
 		s.matches = s.x.lexicon.atRune(s, q, s.matches[:0])
 		// Longest first.
 		for k := len(s.matches) - 1; k >= 0; k-- {

@@ -184,7 +184,7 @@ func (t *trie) atRune(s *scan, q int, ms []match) []match {
 			break
 		}
 		if id := t.word[n]; id >= 0 {
-			ms = append(ms, match{id: id, end: s.ro[q+1]})
+			ms = append(ms, match{id: id, end: int(s.ro[q+1])})
 		}
 	}
 	return ms

@@ -51,7 +51,7 @@ func TestTrie(t *testing.T) {
 	s := newScan(x, doc)
 	defer s.done()
 	for q := range s.rs {
-		a := tr.at(text, s.ro[q], nil)
+		a := tr.at(text, int(s.ro[q]), nil)
 		r := tr.atRune(s, q, nil)
 		if !slices.Equal(a, r) {
 			t.Errorf("at %d: at %v, atRune %v", s.ro[q], a, r)
