@@ -17,6 +17,7 @@ type binder struct {
 	es     []govx.Entity   // by start
 	quotes []govx.Span     // the quotations “…”, in order
 	toks   []govx.Token    // the segmenter's tokens, in order; may be empty
+	dated  bool            // the article has a reference date, so a vague period is vague indeed
 
 	passage *govx.Period // the reporting period of the passage so far, or nil
 	scanned int          // where the last sentence started; line breaks before it are seen
@@ -45,10 +46,11 @@ type sentenceState struct {
 	futureAt     int           // the first future word, or -1
 	cumulativeAt int           // the first cumulative word, or -1
 	firstEnd     int           // where the first clause ends
+	aside        int           // the last clause that only says how figures are counted (按可比价格计算), or -1
 }
 
 func (b *binder) sentence(index int, s govx.Span) {
-	st := &sentenceState{index: index, span: s, mods: b.modalityHits(s)}
+	st := &sentenceState{index: index, span: s, mods: b.modalityHits(s), aside: -1}
 	b.scanSentence(st)
 	b.sentenceCompany(st)
 	var clauses []govx.Span
@@ -143,6 +145,10 @@ func (b *binder) clause(st *sentenceState, c govx.Span) {
 			pos = list[len(list)-1].End
 			continue
 		}
+		if q.Kind == govx.KindPercent && i+1 < len(qs) && strings.HasPrefix(b.text[q.End:], "的") {
+			pos = q.End // the share of a group the next figure is about: 三成以上的茶农人均增收三千元
+			continue
+		}
 		if b.e.isThreshold(b.text[c.Start:q.Start]) || facts.notIndicator(q.Start) {
 			pos = q.End
 			continue
@@ -168,13 +174,14 @@ type levelOf struct {
 	name      string // "" when the figure is no indicator
 	end       int    // where the next name starts
 	shareOf   int    // the row the level is a share of, or -1
+	changeOf  int    // the row the level is an absolute change of, or -1
 	partition bool   // the figure is the base of a partition
 }
 
 // levelName names the level qs[i], whose name starts at pos.
 func (b *binder) levelName(st *sentenceState, c govx.Span, qs []govx.Quantity, i, pos int) levelOf {
 	q := qs[i]
-	lv := levelOf{name: b.clean(pos, q.Start), end: q.End, shareOf: -1}
+	lv := levelOf{name: b.clean(pos, q.Start), end: q.End, shareOf: -1, changeOf: -1}
 	if q.Kind == govx.KindCount {
 		next := c.End
 		if i+1 < len(qs) {
@@ -185,9 +192,9 @@ func (b *binder) levelName(st *sentenceState, c govx.Span, qs []govx.Quantity, i
 		case noun != "" && nounEnd == next && next < c.End:
 			// A count that leads into another figure is the base of a
 			// partition: 20个项目中有5个…, 17个项目总投资超1亿元.
-			return levelOf{partition: true}
+			return levelOf{partition: true, shareOf: -1, changeOf: -1}
 		case strings.HasSuffix(noun, "中"):
-			return levelOf{end: nounEnd, shareOf: -1} // 82种工业产品中
+			return levelOf{end: nounEnd, shareOf: -1, changeOf: -1} // 82种工业产品中
 		case noun != "":
 			if strings.HasSuffix(b.text[pos:q.Start], "的") && lv.name != "" {
 				lv.name += "的" // 此次集中开工的20个项目 → 集中开工的项目
@@ -214,7 +221,8 @@ func (b *binder) levelName(st *sentenceState, c govx.Span, qs []govx.Quantity, i
 	if b.e.isGrowthVerb(lv.name) && len(st.rows) > 0 {
 		// An absolute change of the figure before: 户籍人口312.4万人，
 		// 比上年末减少1.2万人 → 户籍人口减少.
-		lv.name = b.out[st.rows[len(st.rows)-1]].Name + lv.name
+		lv.changeOf = st.rows[len(st.rows)-1]
+		lv.name = b.out[lv.changeOf].Name + lv.name
 	}
 	if hasPrefixAny(lv.name, shareWords) {
 		switch {
@@ -226,7 +234,7 @@ func (b *binder) levelName(st *sentenceState, c govx.Span, qs []govx.Quantity, i
 		}
 	}
 	if containsAny(lv.name, reportingWords) || hasPrefixAny(lv.name, namePrepositions) && utf8.RuneCountInString(lv.name) <= 3 {
-		return levelOf{end: q.End, shareOf: -1}
+		return levelOf{end: q.End, shareOf: -1, changeOf: -1}
 	}
 	return lv
 }
@@ -248,6 +256,11 @@ func (b *binder) addLevel(st *sentenceState, c govx.Span, q govx.Quantity, lv le
 	if lv.shareOf >= 0 {
 		b.out[len(b.out)-1].Subject = b.out[lv.shareOf].Subject
 	}
+	if lv.changeOf >= 0 {
+		// A change is dated like the figure it changes: 年末共有…7816家，
+		// 比上年末增加402家 is a year-end count too.
+		b.out[len(b.out)-1].Period = b.out[lv.changeOf].Period
+	}
 }
 
 // endClause records what the clauses after c take from it: the name a
@@ -259,6 +272,8 @@ func (b *binder) endClause(st *sentenceState, c govx.Span, qs []govx.Quantity) {
 	case strings.HasSuffix(strings.TrimSpace(b.text[c.Start:c.End]), "等"):
 		// A list of examples in brackets leaves the name before it:
 		// 标准化货物 (计算机、空调、打印机等，占比7.0%).
+	case isMethodNote(strings.TrimSpace(b.text[c.Start:c.End])):
+		st.aside = st.clause // 地区生产总值7062亿元，按可比价格计算，比上年增长6.3%
 	default:
 		st.bareSpan, st.bareName = c, nil
 	}
@@ -266,7 +281,7 @@ func (b *binder) endClause(st *sentenceState, c govx.Span, qs []govx.Quantity) {
 	if len(qs) > 0 {
 		firstFigure = qs[0].Start
 	}
-	if p := b.governingIn(c, firstFigure); p != nil && p.Start < firstFigure {
+	if p := b.governingIn(c, firstFigure); p != nil && p.Start < firstFigure && !(len(qs) == 0 && st.headDate != nil && b.namesEvent(c, p)) {
 		st.period = p
 	}
 	for i := searchStart(len(b.ps), func(i int) int { return b.ps[i].Start }, c.Start); st.headDate == nil && i < len(b.ps) && b.ps[i].Start < firstFigure; i++ {
@@ -314,8 +329,32 @@ func (b *binder) clauseFactsOf(c govx.Span) clauseFacts {
 		}
 	}
 	head := strings.TrimSpace(text)
-	f.opens = hasPrefixAny(head, policyOpeners) && !hasPrefixAny(head, notPolicyOpeners)
+	f.opens = hasPrefixAny(head, policyOpeners) && !hasPrefixAny(head, notPolicyOpeners) && !b.tradeClause(c, head)
 	return f
+}
+
+// tradeClause reports whether clause c, whose text is head, opens with 对
+// and a trading partner rather than a policy's condition: 对美国进出口
+// 543亿元 names a place or a trade after 对.
+func (b *binder) tradeClause(c govx.Span, head string) bool {
+	if containsAny(head, tradeWords) {
+		return true
+	}
+	at := c.Start + strings.Index(b.text[c.Start:c.End], head)
+	for _, w := range policyOpeners {
+		if strings.HasPrefix(head, w) {
+			at += len(w)
+			break
+		}
+	}
+	es := b.entitiesIn(govx.Span{Start: at, End: at + 1})
+	return len(es) > 0 && es[0].Start == at && es[0].Type == govx.EntityLoc
+}
+
+// isMethodNote reports whether a figureless clause only says how the
+// figures are counted or grouped: 按可比价格计算, 初步核算, 分产业看.
+func isMethodNote(clause string) bool {
+	return hasPrefixAny(clause, methodOpeners) || hasSuffixAny(clause, methodEnders)
 }
 
 // before reports whether a word found at off (-1: none) stands before at.
@@ -376,6 +415,12 @@ func (b *binder) growth(st *sentenceState, c govx.Span, list []govx.Quantity, si
 			row.End = c.End
 			row.Evidence = b.text[row.Start:row.End]
 		}
+		for j := len(st.rows) - 1; j >= 0; j-- {
+			if st.rows[j] == k {
+				st.rowClause[j] = st.clause // the row now reaches this clause
+				break
+			}
+		}
 	}
 	fresh := func(name string, q govx.Quantity) {
 		v := sign * q.Value
@@ -391,6 +436,14 @@ func (b *binder) growth(st *sentenceState, c govx.Span, list []govx.Quantity, si
 		if len(names) == len(list) {
 			for k, q := range list {
 				fresh(names[k], q)
+			}
+			return
+		}
+		if each {
+			// 分别 gives each figure to a part of what the name covers
+			// (城乡居民人均可支配收入分别增长5.5%、7%): one row per figure.
+			for _, q := range list {
+				fresh(name, q)
 			}
 			return
 		}
@@ -414,13 +467,18 @@ func (b *binder) growth(st *sentenceState, c govx.Span, list []govx.Quantity, si
 	}
 	k := b.previousRow(st)
 	if k < 0 {
+		// A second change of the figure before, against another basis, is
+		// a row of its own: 同比增长9.8%，环比增长4.1%.
+		if k = b.lastRow(st); k >= 0 && basis != govx.BasisNone && b.out[k].ChangePct != nil && b.out[k].ChangeBasis != basis {
+			fresh(b.out[k].Name, list[0])
+		}
 		return
 	}
 	// A change with a period or modality of its own is another figure of
 	// the same indicator: 去年实现营业收入12亿元，今年预计增长20%.
 	q, prev := list[0], &b.out[k]
 	p := b.governingIn(c, q.Start)
-	if p != nil && b.periodFor(p, prev.Name) != prev.Period || b.modalityAt(st, c, q.Start) != prev.Modality {
+	if p != nil && b.periodFor(p, b.isStock(prev.Name, c, q.Start)) != prev.Period || b.modalityAt(st, c, q.Start) != prev.Modality {
 		fresh(prev.Name, q)
 		return
 	}
@@ -432,14 +490,27 @@ func (b *binder) growth(st *sentenceState, c govx.Span, list []govx.Quantity, si
 // if it has no change yet and stands in this clause or the one before;
 // -1 otherwise.
 func (b *binder) previousRow(st *sentenceState) int {
+	if k := b.lastRow(st); k >= 0 && b.out[k].ChangePct == nil {
+		return k
+	}
+	return -1
+}
+
+// lastRow returns the last row of the sentence that is not a comparison,
+// if it stands in this clause or the one before (passing over a clause
+// that says how figures are counted); -1 otherwise.
+func (b *binder) lastRow(st *sentenceState) int {
 	near := st.clause - 1
+	if st.aside >= 0 && st.aside == near {
+		near--
+	}
 	for k := len(st.rows) - 1; k >= 0; k-- {
 		row := &b.out[st.rows[k]]
 		if strings.ContainsAny(row.Name, "比较") {
 			near = st.rowClause[k] - 1
 			continue
 		}
-		if row.ChangePct == nil && st.rowClause[k] >= near {
+		if st.rowClause[k] >= near {
 			return st.rows[k]
 		}
 		return -1
@@ -492,22 +563,31 @@ func (b *binder) row(st *sentenceState, c govx.Span, name string, at int) govx.I
 		Modality: b.modalityAt(st, c, at),
 		Evidence: b.text[c.Start:c.End],
 	}
-	if b.speech(st, at) || b.undated(st, at) {
+	if b.undated(st, at) {
 		company = true
 	}
+	spoken := b.speech(st, at)
+	stock := b.isStock(name, c, at)
 	switch p := b.governingIn(c, at); {
 	case p != nil:
-		row.Period = b.periodFor(p, name)
-		if !company {
+		row.Period = b.periodFor(p, stock)
+		if !company && !spoken {
 			st.dated = p
 		}
 	case company:
 		// A company's or project's figure is dated only by its own clause.
+	case b.vagueBefore(st, at):
+		// 近日, 目前: the sentence says its figure is undated.
 	case st.period != nil:
-		row.Period = b.periodFor(st.period, name)
-		st.dated = st.period
+		// Reported speech is dated by the speaker's own words.
+		row.Period = b.periodFor(st.period, stock)
+		if !spoken {
+			st.dated = st.period
+		}
+	case spoken:
+		// The passage's period does not date what someone says.
 	case b.passage != nil:
-		row.Period = b.periodFor(b.passage, name)
+		row.Period = b.periodFor(b.passage, stock)
 		if row.Modality == govx.ModalityPlan || row.Modality == govx.ModalityTarget {
 			// A plan or target made during a period is for the whole year.
 			y := row.Period.End.Year

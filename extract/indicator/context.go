@@ -117,17 +117,27 @@ func (b *binder) headCompany(c govx.Span) *govx.Entity {
 	return nil
 }
 
-// periodFor returns the dates p gives the figure named name: a stock at
-// the end of a period (2022年末…贷款余额) is dated its last day, a flow in
-// the last month of a quarter (一季度末，全市生猪出栏) the whole quarter.
-func (b *binder) periodFor(p *govx.Period, name string) govx.DateRange {
+// isStock reports whether the figure at offset at in clause c, named
+// name, is held at a date rather than counted over a period: a balance
+// (贷款余额, 生猪存栏) or what a place has (年末共有…企业7816家).
+func (b *binder) isStock(name string, c govx.Span, at int) bool {
+	// The verb stands in the name's reach, so a long clause is not searched
+	// again for each of its figures.
+	from := max(c.Start, at-maxNameRunes*utf8.UTFMax)
+	return containsAny(name, stockWords) || containsAny(b.text[from:at], stockVerbs)
+}
+
+// periodFor returns the dates p gives a figure, a stock or not: a stock
+// at the end of a period (2022年末…贷款余额) is dated its last day, a flow
+// in the last month of a quarter (一季度末，全市生猪出栏) the whole quarter.
+func (b *binder) periodFor(p *govx.Period, stock bool) govx.DateRange {
 	r := b.dateOf(p)
 	pt := b.text[p.Start:p.End]
 	if !hasSuffixAny(pt, periodEnds) || r.End.IsZero() {
 		return r
 	}
 	switch {
-	case containsAny(name, stockWords):
+	case stock:
 		r.Start = r.End
 	case strings.Contains(pt, "季度") && p.Granularity == govx.GranularityMonth:
 		r.Start = govx.DateOf(r.End.Year, r.End.Month-2, 1)
@@ -216,6 +226,34 @@ func (b *binder) dateOf(p *govx.Period) govx.DateRange {
 		r.Start = r.End
 	}
 	return r
+}
+
+// namesEvent reports whether period p stands inside the object of a verb
+// in clause c (举行2024年第二季度重大项目集中签约仪式): it names an event and
+// dates nothing after it. It needs the segmenter's tags; without them it
+// reports false.
+func (b *binder) namesEvent(c govx.Span, p *govx.Period) bool {
+	if strings.TrimSpace(b.text[p.End:c.End]) == "" || strings.TrimSpace(b.text[c.Start:p.Start]) == "" {
+		return false
+	}
+	i := searchStart(len(b.toks), func(i int) int { return b.toks[i].Start }, p.Start) - 1
+	return i >= 0 && b.toks[i].End == p.Start && b.toks[i].Start >= c.Start && strings.HasPrefix(b.toks[i].Pos, "v")
+}
+
+// vagueBefore reports whether the last period before offset at in the
+// sentence is a vague one (近日, 目前): the figure is undated, whatever the
+// passage's period. Without a reference date, relative words (今年) are
+// vague too, and say nothing of the kind.
+func (b *binder) vagueBefore(st *sentenceState, at int) bool {
+	if !b.dated {
+		return false
+	}
+	i := searchStart(len(b.ps), func(i int) int { return b.ps[i].Start }, at) - 1
+	if i < 0 || b.ps[i].Start < st.span.Start {
+		return false
+	}
+	p := &b.ps[i]
+	return p.Granularity == govx.GranularityVague && p.Period.End.IsZero() && p.End <= at
 }
 
 // governingIn returns the period that governs offset at in clause c: the
@@ -356,8 +394,12 @@ func (b *binder) modalityAt(st *sentenceState, c govx.Span, at int) govx.Modalit
 	if m := st.lastModality(at, min(c.End, b.figureEnd(at)+adjacentBytes), true); m != govx.ModalityNone {
 		return m
 	}
-	if m := st.lastModality(st.span.Start, c.Start, false); m != govx.ModalityNone {
-		return m
+	// A clause headed by a company or project starts a statement of its
+	// own: 拟投资8亿元；赣州华坚…项目总投资6.2亿元 is no plan.
+	if b.headCompany(c) == nil {
+		if m := st.lastModality(st.span.Start, c.Start, false); m != govx.ModalityNone {
+			return m
+		}
 	}
 	return govx.ModalityActual
 }

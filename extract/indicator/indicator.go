@@ -10,32 +10,44 @@
 //     without a name of its own belongs to the row before it in the
 //     sentence (一般公共预算收入完成2.58亿元，同比增长57.73%), unless it has a
 //     period or modality of its own; 同比分别增长14.2%和10.3% hands its
-//     figures to the rows before it; 持平 is a change of 0, 翻番 of 100, and
-//     增长1.5倍 of 150;
+//     figures to the rows before it, and one name with 分别 and several
+//     figures gives a row per figure; a second change against another
+//     basis (同比增长9.8%，环比增长4.1%) is a row of its own; 持平 is a
+//     change of 0, 翻番 of 100, and 增长1.5倍 of 150; a clause that only
+//     says how figures are counted (按可比价格计算, 分产业看) names nothing;
 //   - percentage points are rows only after 拉动 (拉动GDP增长1.1个百分点);
 //     otherwise they compare growth rates and are left out;
 //   - any other figure is a level. Its name is the text before it in the
 //     clause without periods, whole-area words (全市), reporting verbs
 //     (实现, 完成), modality and basis words; a count takes the noun after
-//     it (签约33个项目 → 签约项目); a threshold stays inside the name
+//     it (签约33个项目 → 签约项目, up to a space in a headline); an absolute
+//     change is named and dated after the figure it changes (户籍人口减少);
+//     a threshold stays inside the name
 //     (新签约亿元以上产业项目21个); a share takes the name it is a share of
 //     (实际采购金额…，占全市的62.6%);
 //   - not indicators: durations (but 通行时间 and the like are), thresholds
 //     and definitions (位于50%以上), a policy's parameters (给予30万元奖励),
 //     the figures of a slogan or of a story about a person, survey samples,
 //     a document's articles, addresses and phases (建设路88号, 分三期), and
-//     the base of a partition (20个项目中有5个…);
+//     the base of a partition (20个项目中有5个…) or the share of a group
+//     the next figure is about (三成以上的茶农人均增收三千元); a clause opening
+//     with 对 sets a policy's condition, unless a trading partner follows
+//     (对美国进出口);
 //   - the period is the nearest governing one: in the clause, else one that
 //     heads an earlier clause of the sentence, else the passage's reporting
 //     period (the last period that dated a row, or headed a sentence without
 //     rows). A period after 比 or before 同期 is a comparison and governs
-//     nothing. Figures of a company or project, of reported speech, after
-//     production starts (达产后) or accumulated over a stated span take only
-//     their own clause's period. A stock at the end of a period (2022年末
-//     贷款余额) is dated its last day;
+//     nothing, nor does one inside the object of a verb once a date heads
+//     the sentence (5月15日，…举行2024年第二季度…签约仪式). A vague period
+//     (近日, 目前) before a figure leaves it undated. Figures of a company
+//     or project, after production starts (达产后) or accumulated over a
+//     stated span take only their own clause's period; reported speech
+//     takes its sentence's, not the passage's. A stock at the end of a
+//     period (2022年末贷款余额, 年末共有…企业) is dated its last day;
 //   - the modality is set by the last modality word before the figure in
 //     its clause, else right after it (500台将投入生产), else earlier in the
-//     sentence, so one 预计 governs a whole list;
+//     sentence, so one 预计 governs a whole list, but not a clause headed by
+//     a company or project of its own;
 //   - the subject is the company or project heading the clause, sentence or
 //     paragraph (or named after a long quotation), a place heading the
 //     clause or sentence, else the article's region.
@@ -153,6 +165,7 @@ func (e *Extractor) Extract(doc *extract.Doc, m *govx.Mentions) {
 		ps:     sortedBy(len(doc.Article.Text), m.Periods, func(p govx.Period) govx.Span { return p.Span }),
 		es:     sortedBy(len(doc.Article.Text), m.Entities, func(e govx.Entity) govx.Span { return e.Span }),
 		toks:   doc.Tokens,
+		dated:  !doc.Article.ReferenceDate.IsZero(),
 	}
 	b.quotes = findQuotes(b.text)
 	b.passage = b.firstHeadPeriod()

@@ -23,21 +23,27 @@ import (
 // testPeriods resolves the period marks, as the periods extractor would
 // for an article published 2024-07-15.
 var testPeriods = map[string]govx.DateRange{
-	"2023年":   year(2023),
-	"2024年":   year(2024),
-	"今年":      year(2024),
-	"全年":      year(2024),
-	"2022年末":  {Start: govx.DateOf(2022, 12, 1), End: govx.DateOf(2022, 12, 31)},
-	"1-6月":    {Start: govx.DateOf(2024, 1, 1), End: govx.DateOf(2024, 6, 30)},
-	"上半年":     {Start: govx.DateOf(2024, 1, 1), End: govx.DateOf(2024, 6, 30)},
-	"一季度":     {Start: govx.DateOf(2024, 1, 1), End: govx.DateOf(2024, 3, 31)},
-	"4月":      {Start: govx.DateOf(2024, 4, 1), End: govx.DateOf(2024, 4, 30)},
-	"3月25日":   {Start: govx.DateOf(2024, 3, 25), End: govx.DateOf(2024, 3, 25)},
-	"截至3月末":   {End: govx.DateOf(2024, 3, 31)},
-	"2016年全年": year(2016),
-	"上年":      year(2023),
-	"近年来":     {},
-	"目前":      {},
+	"2023年":     year(2023),
+	"2024年":     year(2024),
+	"今年":        year(2024),
+	"全年":        year(2024),
+	"2022年末":    {Start: govx.DateOf(2022, 12, 1), End: govx.DateOf(2022, 12, 31)},
+	"1-6月":      {Start: govx.DateOf(2024, 1, 1), End: govx.DateOf(2024, 6, 30)},
+	"上半年":       {Start: govx.DateOf(2024, 1, 1), End: govx.DateOf(2024, 6, 30)},
+	"一季度":       {Start: govx.DateOf(2024, 1, 1), End: govx.DateOf(2024, 3, 31)},
+	"4月":        {Start: govx.DateOf(2024, 4, 1), End: govx.DateOf(2024, 4, 30)},
+	"3月25日":     {Start: govx.DateOf(2024, 3, 25), End: govx.DateOf(2024, 3, 25)},
+	"截至3月末":     {End: govx.DateOf(2024, 3, 31)},
+	"2016年全年":   year(2016),
+	"上年":        year(2023),
+	"近年来":       {},
+	"目前":        {},
+	"近日":        {},
+	"5月":        {Start: govx.DateOf(2024, 5, 1), End: govx.DateOf(2024, 5, 31)},
+	"5月15日":     {Start: govx.DateOf(2024, 5, 15), End: govx.DateOf(2024, 5, 15)},
+	"2024年第二季度": {Start: govx.DateOf(2024, 4, 1), End: govx.DateOf(2024, 6, 30)},
+	"年末":        {Start: govx.DateOf(2024, 12, 1), End: govx.DateOf(2024, 12, 31)},
+	"上年末":       {Start: govx.DateOf(2023, 12, 1), End: govx.DateOf(2023, 12, 31)},
 }
 
 func year(y int) govx.DateRange {
@@ -104,6 +110,7 @@ func annotate(t testing.TB, marked string) (*extract.Doc, govx.Mentions) {
 	}
 	doc := extracttest.Doc(b.String())
 	doc.Article.Region = "高新区"
+	doc.Article.ReferenceDate = govx.DateOf(2024, 7, 15)
 	return doc, m
 }
 
@@ -327,6 +334,76 @@ func TestShapes(t *testing.T) {
 				{"户籍人口", "2023年", "3124000", "人", "", none, actual},
 				{"户籍人口减少", "2023年", "12000", "人", "", none, actual},
 			}},
+		{"a space parts a headline: the count's noun ends there",
+			"<赣州高新区|LOC>集中签约[12个]项目 总投资[86.5亿元]",
+			[]row{
+				{"集中签约项目", "", "12", "个", "", none, actual},
+				{"总投资", "", "8650000000", govx.UnitCNY, "", none, actual},
+			}},
+		{"a clause that says how figures are counted names nothing",
+			"{2023年}全市实现地区生产总值[7062亿元]，按可比价格计算，比{上年}增长[6.3%]。分产业看，第一产业增加值[153亿元]，增长[2.9%]。",
+			[]row{
+				{"地区生产总值", "2023年", "706200000000", govx.UnitCNY, "6.3", yoy, actual},
+				{"第一产业增加值", "2023年", "15300000000", govx.UnitCNY, "2.9", none, actual},
+			}},
+		{"what a place has at a date is a stock, and so is its change",
+			"{年末}共有规模以上工业企业[7816家]，比{上年末}增加[402家]。{年末}生猪存栏[41.3万头]。{年末}完成出栏[12万头]。",
+			[]row{
+				{"规模以上工业企业", "2024-12-31..2024-12-31", "7816", "家", "", none, actual},
+				{"规模以上工业企业增加", "2024-12-31..2024-12-31", "402", "家", "", none, actual},
+				{"生猪存栏", "2024-12-31..2024-12-31", "413000", "头", "", none, actual},
+				{"出栏", "年末", "120000", "头", "", none, actual},
+			}},
+		{"a second change against another basis is a row of its own",
+			"{5月}，全市进出口总值为[702.3亿元]，同比增长[9.8%]，环比增长[4.1%]。{5月}，出口[300亿元]，同比增长[5%]，增长[5%]。",
+			[]row{
+				{"进出口总值", "5月", "70230000000", govx.UnitCNY, "9.8", yoy, actual},
+				{"进出口总值", "5月", "", "", "4.1", mom, actual},
+				{"出口", "5月", "30000000000", govx.UnitCNY, "5", yoy, actual},
+			}},
+		{"对 and a trading partner opens no policy",
+			"{1-6月}，对<美国|LOC>进出口[543亿元]，下降[2.3%]；对新认定的企业奖励[30万元]。",
+			[]row{{"对美国进出口", "1-6月", "54300000000", govx.UnitCNY, "-2.3", none, actual}}},
+		{"a vague period leaves its figure undated",
+			"{全年}计划投资[320亿元]。{近日}，双方将共建[2个]联合实验室。全区将新建[3个]实验室。",
+			[]row{
+				{"投资", "2024年", "32000000000", govx.UnitCNY, "", none, plan},
+				{"双方将共建联合实验室", "", "2", "个", "", none, plan},
+				{"新建实验室", "2024年", "3", "个", "", none, plan},
+			}},
+		{"a speaker's own period dates the list, the passage's does not",
+			"{1-6月}，全县生产总值[100亿元]。<王立新|PER>表示，{全年}地区生产总值力争增长[7%以上]，一般公共预算收入[突破40亿元]。<李华|PER>表示，税收将[突破20亿元]。",
+			[]row{
+				{"生产总值", "1-6月", "10000000000", govx.UnitCNY, "", none, actual},
+				{"地区生产总值", "2024年", "", "", "7", none, target},
+				{"一般公共预算收入", "2024年", "4000000000", govx.UnitCNY, "", none, target},
+				{"税收", "", "2000000000", govx.UnitCNY, "", none, plan},
+			}},
+		{"分别 with one name for several figures gives a row per figure",
+			"{2024年}城乡居民人均可支配收入分别增长[5.5%]、[7%]；合同额和执行额分别增长[14.2%]和[10.3%]。",
+			[]row{
+				{"城乡居民人均可支配收入", "2024年", "", "", "5.5", none, actual},
+				{"城乡居民人均可支配收入", "2024年", "", "", "7", none, actual},
+				{"合同额", "2024年", "", "", "14.2", none, actual},
+				{"执行额", "2024年", "", "", "10.3", none, actual},
+			}},
+		{"a clause headed by a company does not take the modality before it",
+			"签约项目中，<锐驰公司|ORG>拟投资[8亿元]；<华坚铜箔项目|PROJECT>总投资[6.2亿元]，计划{今年}开工。{2024年}预计全区产值[50亿元]，税收[5亿元]。",
+			[]row{
+				{"投资", "", "800000000", govx.UnitCNY, "", none, plan},
+				{"总投资", "", "620000000", govx.UnitCNY, "", none, actual},
+				{"产值", "2024年", "5000000000", govx.UnitCNY, "", none, estimate},
+				{"税收", "2024年", "500000000", govx.UnitCNY, "", none, estimate},
+			}},
+		{"a share of a group the next figure is about is no row",
+			"{2023年}，带动[30%以上]的农户人均增收[3000元]；民营企业占[90%以上]。",
+			[]row{
+				{"农户人均增收", "2023年", "3000", govx.UnitCNY, "", none, actual},
+				{"民营企业占", "2023年", "90", govx.UnitPercent, "", none, actual},
+			}},
+		{"要确保 leaves the name",
+			"{一季度}要确保煤炭产量[5800万吨以上]。",
+			[]row{{"煤炭产量", "一季度", "58000000", govx.UnitTonne, "", none, target}}},
 		{"a numbered list of indicators with colons",
 			"{一季度}主要指标完成情况：\n1.地区生产总值：完成[520亿元]，增长[5.2%]。\n（二）一般公共预算收入：[38.6亿元]。\n一是工业增加值增长[7.1%]。",
 			[]row{
@@ -539,6 +616,34 @@ func TestTokenNoun(t *testing.T) {
 		e.Extract(doc, &m)
 		if len(m.Indicators) != 1 || m.Indicators[0].Name != tt.want {
 			t.Errorf("%s: rows %+v, want one named %q", tt.text, m.Indicators, tt.want)
+		}
+	}
+}
+
+// TestEventPeriod checks that a period inside the object of a verb names
+// an event (举行2024年第二季度…签约仪式) and leaves the sentence dated by
+// the date at its head; the verb is known from the segmenter's tag.
+func TestEventPeriod(t *testing.T) {
+	e, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		text, word string // word is tagged pos where it stands
+		pos, want  string
+	}{
+		{"{5月15日}，园区举行{2024年第二季度}重大项目集中签约仪式，共签约项目[12个]。", "举行", "v", "5月15日"},
+		{"{5月15日}，园区的{2024年第二季度}重大项目集中签约，共签约项目[12个]。", "的", "uj", "2024年第二季度"},
+		{"{5月15日}，园区举行仪式，{2024年第二季度}共签约项目[12个]。", "举行", "v", "2024年第二季度"},
+		{"{5月15日}，园区在{2024年第二季度}，共签约项目[12个]。", "在", "p", "2024年第二季度"},
+	}
+	for _, tt := range tests {
+		doc, m := annotate(t, tt.text)
+		at := strings.Index(doc.Article.Text, tt.word)
+		doc.Tokens = []govx.Token{{Span: govx.Span{Start: at, End: at + len(tt.word)}, Pos: tt.pos}}
+		e.Extract(doc, &m)
+		if len(m.Indicators) != 1 || m.Indicators[0].Period != testPeriods[tt.want] {
+			t.Errorf("%s: rows %+v, want one dated %s", tt.text, m.Indicators, tt.want)
 		}
 	}
 }

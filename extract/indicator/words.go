@@ -133,6 +133,7 @@ var leadWords = []string{
 	"全市", "全区", "全县", "全省", "全国", "全园", "我国", "我省", "我市", "我区", "本市", "本区",
 	"共计", "共有", "拥有", "共", "已经", "已", "今年", "当年", "全年", "每年",
 	"实现", "完成", "达到", "预计", "有望", "力争", "确保", "争取", "将", "计划", "拟",
+	"要确保", "要力争", "要争取",
 	"同比", "环比", "与同期相比", "与上月相比", "比上年", "较上年", "比去年", "较去年",
 	"同期", "、", "，", "和", "及", "等", "的", " ", "\u3000",
 }
@@ -192,8 +193,9 @@ var futureWords = []string{"达产后", "投产后", "建成后"}
 var cumulativeWords = []string{"经过", "历经"}
 
 // nounStops end the noun a count is followed by (签约33个项目 → 项目):
-// 和 and 及 start the next item of a list, 的 a relative clause.
-var nounStops = []string{"和", "及", "与", "等", "、"}
+// 和 and 及 start the next item of a list, 的 a relative clause, a space
+// the next part of a headline (签约12个项目 总投资86.5亿元).
+var nounStops = []string{"和", "及", "与", "等", "、", " ", "\u3000"}
 
 // agencySuffixes mark an organization that reports figures rather than
 // owns them (统计局, 交通运输厅): it does not become the subject.
@@ -226,6 +228,19 @@ var policyOpeners = []string{"对"}
 // its own: 对外贸易.
 var notPolicyOpeners = []string{"对外"}
 
+// tradeWords after 对 in a clause make it a trade with a partner, not a
+// policy's condition: 对美国进出口543亿元, 对东盟出口.
+var tradeWords = []string{"进出口", "出口", "进口", "贸易"}
+
+// methodOpeners and methodEnders mark a figureless clause that says how
+// the figures are counted or grouped (按可比价格计算, 初步核算, 分产业看,
+// 从市场看): it names nothing, and a change after it still belongs to the
+// row before it.
+var (
+	methodOpeners = []string{"按", "扣除", "剔除"}
+	methodEnders  = []string{"计算", "核算", "看"}
+)
+
 // skipUnits are measure words that count phases and batches or number
 // addresses, not results: 项目分三期进行, 建设路88号.
 var skipUnits = []govx.Unit{"期", "批", "届", "轮", "号", "层", "室", "楼", "栋"}
@@ -247,7 +262,11 @@ const minSpeechRunes = 20
 
 // stockWords name a balance held at a date: 2022年末…贷款余额 is dated
 // 2022-12-31, not December.
-var stockWords = []string{"余额", "总资产", "资产", "存款", "贷款", "库存", "存量", "人口", "保有量"}
+var stockWords = []string{"余额", "总资产", "资产", "存款", "贷款", "库存", "存量", "人口", "保有量", "存栏"}
+
+// stockVerbs before a figure in its clause make it a count held at a date
+// (年末共有规模以上工业企业7816家), whatever its name.
+var stockVerbs = []string{"共有", "现有", "拥有"}
 
 // periodEnds end a period that means the last part of a longer one:
 // 2022年末, 一季度末, 年底.
