@@ -3,6 +3,7 @@ package entity
 import (
 	"fmt"
 	"runtime"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -180,6 +181,40 @@ func TestResolve(t *testing.T) {
 	}
 	if d := x.Lookup("321112"); d == nil || d.Name != "丹徒区" || d.Parent != "321100" || d.Level != 3 {
 		t.Errorf("Lookup(321112) = %+v", d)
+	}
+}
+
+// TestSelfParented reads the cities that are their own parent in the NBS
+// table (东莞市 441900 has no counties): their short names once sent the
+// ancestors of a division round in a loop.
+func TestSelfParented(t *testing.T) {
+	x := extractor(t)
+	for _, c := range []struct{ text, code string }{
+		{"东莞市。", "441900"}, {"中山市。", "442000"}, {"儋州市。", "460400"},
+	} {
+		for _, text := range []string{c.text, strings.Replace(c.text, "市", "", 1)} {
+			done := make(chan []govx.Entity, 1)
+			go func() {
+				doc := extracttest.Doc(text)
+				var m govx.Mentions
+				x.Extract(doc, &m)
+				done <- m.Entities
+			}()
+			select {
+			case es := <-done:
+				if strings.Contains(text, "市") && (len(es) == 0 || es[0].AdminCode != c.code) {
+					t.Errorf("%s: entities %v, want the city %s first", text, es, c.code)
+				}
+			case <-time.After(10 * time.Second):
+				t.Fatalf("%s: Extract does not return", text)
+			}
+		}
+	}
+	if anc := x.gaz.ancestors(x.Lookup("441900")); len(anc) != 0 {
+		t.Errorf("ancestors of 441900: %v, want none", anc)
+	}
+	if anc := x.gaz.ancestors(x.Lookup("321112")); !slices.Equal(anc, []string{"321100", "320000"}) {
+		t.Errorf("ancestors of 321112: %v, want 321100 320000", anc)
 	}
 }
 

@@ -2,6 +2,7 @@ package entity
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -20,6 +21,8 @@ type Division struct {
 // organizations in text. It is built once by New and only read afterwards.
 type gazetteer struct {
 	byCode map[string]*Division
+	// anc holds the codes of the parent and grandparent of each division.
+	anc map[*Division][]string
 	// forms maps a written form (full name, short name, or a county's
 	// name after its province's short name) to the divisions it may
 	// stand for.
@@ -78,6 +81,17 @@ func loadGazetteer() (*gazetteer, error) {
 			}
 		}
 	}
+	g.anc = make(map[*Division][]string, len(divs))
+	for i := range divs {
+		d := &divs[i]
+		var anc []string
+		// Cities without counties (东莞市, 中山市, 儋州市) are their own
+		// parent in the NBS table: a division is not its own ancestor.
+		for p := g.byCode[d.Parent]; p != nil && p != d && !slices.Contains(anc, p.Code); p = g.byCode[p.Parent] {
+			anc = append(anc, p.Code)
+		}
+		g.anc[d] = anc
+	}
 	return g, nil
 }
 
@@ -125,13 +139,7 @@ func trimEthnic(s string) string {
 }
 
 // ancestors returns the codes of d's parent and grandparent.
-func (g *gazetteer) ancestors(d *Division) []string {
-	var out []string
-	for p := g.byCode[d.Parent]; p != nil; p = g.byCode[p.Parent] {
-		out = append(out, p.Code)
-	}
-	return out
-}
+func (g *gazetteer) ancestors(d *Division) []string { return g.anc[d] }
 
 // Lookup returns the division with the given code, or nil.
 func (x *Extractor) Lookup(code string) *Division { return x.gaz.byCode[code] }
