@@ -65,7 +65,8 @@ var testUnits = map[string]struct {
 	"吨": {govx.UnitTonne, govx.KindMass, 1}, "条": {"条", govx.KindCount, 1}, "亩": {govx.UnitMu, govx.KindArea, 1},
 	"个月": {govx.UnitMonth, govx.KindDuration, 1}, "米": {govx.UnitMetre, govx.KindLength, 1},
 	"倍": {govx.UnitMultiple, govx.KindMultiple, 1}, "个多小时": {govx.UnitHour, govx.KindDuration, 1},
-	"小时": {govx.UnitHour, govx.KindDuration, 1}, "千瓦时": {govx.UnitKilowattHour, govx.KindEnergy, 1}, "年": {govx.UnitYear, govx.KindDuration, 1},
+	"小时": {govx.UnitHour, govx.KindDuration, 1}, "千瓦时": {govx.UnitKilowattHour, govx.KindEnergy, 1},
+	"千瓦": {govx.UnitKilowatt, govx.KindPower, 1}, "年": {govx.UnitYear, govx.KindDuration, 1},
 	"": {govx.UnitNone, govx.KindNumber, 1},
 }
 
@@ -347,12 +348,13 @@ func TestShapes(t *testing.T) {
 				{"第一产业增加值", "2023年", "15300000000", govx.UnitCNY, "2.9", none, actual},
 			}},
 		{"what a place has at a date is a stock, and so is its change",
-			"{年末}共有规模以上工业企业[7816家]，比{上年末}增加[402家]。{年末}生猪存栏[41.3万头]。{年末}完成出栏[12万头]。",
+			"{年末}共有规模以上工业企业[7816家]，比{上年末}增加[402家]。{年末}生猪存栏[41.3万头]。{年末}完成出栏[12万头]。{年末}新能源装机容量达到[2150万千瓦]。",
 			[]row{
 				{"规模以上工业企业", "2024-12-31..2024-12-31", "7816", "家", "", none, actual},
 				{"规模以上工业企业增加", "2024-12-31..2024-12-31", "402", "家", "", none, actual},
 				{"生猪存栏", "2024-12-31..2024-12-31", "413000", "头", "", none, actual},
 				{"出栏", "年末", "120000", "头", "", none, actual},
+				{"新能源装机容量", "2024-12-31..2024-12-31", "21500000", govx.UnitKilowatt, "", none, actual},
 			}},
 		{"a second change against another basis is a row of its own",
 			"{5月}，全市进出口总值为[702.3亿元]，同比增长[9.8%]，环比增长[4.1%]。{5月}，出口[300亿元]，同比增长[5%]，增长[5%]。",

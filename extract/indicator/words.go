@@ -262,7 +262,7 @@ const minSpeechRunes = 20
 
 // stockWords name a balance held at a date: 2022年末…贷款余额 is dated
 // 2022-12-31, not December.
-var stockWords = []string{"余额", "总资产", "资产", "存款", "贷款", "库存", "存量", "人口", "保有量", "存栏"}
+var stockWords = []string{"余额", "总资产", "资产", "存款", "贷款", "库存", "存量", "人口", "保有量", "存栏", "装机"}
 
 // stockVerbs before a figure in its clause make it a count held at a date
 // (年末共有规模以上工业企业7816家), whatever its name.
