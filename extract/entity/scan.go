@@ -82,7 +82,9 @@ func (s *scan) class(k int32) wordClass {
 		if isPunct(w) {
 			c |= wordPunct
 		}
-		c |= s.t.tagClasses[tk.Pos]
+		if key, ok := tagKey(tk.Pos); ok {
+			c |= s.t.tagClasses[key]
+		}
 		s.tokClass[k] = c
 	}
 	return c

@@ -105,9 +105,9 @@ type tables struct {
 	// bytes of each of these words, a cheap test before the lookup.
 	classes     map[string]wordClass
 	classShapes pairSet
-	// tagClasses gives the classes of a part-of-speech tag: properTags
-	// and stopTags.
-	tagClasses map[string]wordClass
+	// tagClasses gives the classes of a part-of-speech tag (by tagKey):
+	// properTags and stopTags.
+	tagClasses map[uint64]wordClass
 	maxTitle   int // longest title, in runes
 	// starts holds the first runes of titles and byline labels, to skip
 	// the rest of the text fast.
@@ -211,12 +211,18 @@ func loadTables() (*tables, error) {
 			return nil, fmt.Errorf("entity tables: words.tsv: unknown class %q", r[0])
 		}
 	}
-	t.classes, t.classShapes, t.tagClasses = map[string]wordClass{}, newPairSet(12), map[string]wordClass{}
-	for tag := range properTags {
-		t.tagClasses[tag] |= wordProperTag
-	}
-	for tag := range stopTags {
-		t.tagClasses[tag] |= wordStopTag
+	t.classes, t.classShapes, t.tagClasses = map[string]wordClass{}, newPairSet(12), map[uint64]wordClass{}
+	for _, l := range []struct {
+		tags  map[string]bool
+		class wordClass
+	}{{properTags, wordProperTag}, {stopTags, wordStopTag}} {
+		for tag := range l.tags {
+			key, ok := tagKey(tag)
+			if !ok {
+				return nil, fmt.Errorf("entity tables: tag %q is longer than 7 bytes", tag)
+			}
+			t.tagClasses[key] |= l.class
+		}
 	}
 	for _, l := range []struct {
 		words map[string]bool
@@ -279,6 +285,19 @@ func loadTables() (*tables, error) {
 		t.names[r[0]] = k
 	}
 	return t, nil
+}
+
+// tagKey packs a part-of-speech tag of at most 7 bytes, and its length,
+// into a number: a quicker key than the string.
+func tagKey(tag string) (uint64, bool) {
+	if len(tag) > 7 {
+		return 0, false
+	}
+	k := uint64(len(tag)) << 56
+	for i := 0; i < len(tag); i++ {
+		k |= uint64(tag[i]) << (8 * i)
+	}
+	return k, true
 }
 
 // hasLead reports whether core starts with one of the words of list.

@@ -100,3 +100,20 @@ func TestRunes(t *testing.T) {
 		t.Fatal("the test text must hold stray bytes")
 	}
 }
+
+func TestTagKey(t *testing.T) {
+	seen := map[uint64]string{}
+	for _, tag := range []string{"", "n", "nr", "nrfg", "\x00n", "n\x00", "eng", "abcdefg"} {
+		k, ok := tagKey(tag)
+		if !ok {
+			t.Fatalf("tagKey(%q) not ok", tag)
+		}
+		if other, dup := seen[k]; dup {
+			t.Errorf("tagKey(%q) = tagKey(%q)", tag, other)
+		}
+		seen[k] = tag
+	}
+	if _, ok := tagKey("abcdefgh"); ok {
+		t.Error("tagKey takes 8 bytes")
+	}
+}
