@@ -19,9 +19,9 @@ const maxHeadGap = 8
 // lists adds the items of enumerations that end in 等 and a head noun that
 // says what they are: 海姆霍兹、光皓光学、矽佳测试、芯视达等企业.
 func (s *scan) lists() {
-	for k := range s.toks {
+	for _, k := range s.dengs {
 		tk := &s.toks[k]
-		if tk.End-tk.Start != len("等") || s.text[tk.Start:tk.End] != "等" || k+1 == len(s.toks) {
+		if int(k)+1 == len(s.toks) {
 			continue
 		}
 		head, typ := s.listHead(tk.End)

@@ -40,9 +40,9 @@ func (s *scan) people() {
 		}
 	}
 	// A name the segmenter tags as one, before 总书记, 说, 表示 …
-	for k := range s.toks {
+	for _, k := range s.names {
 		tk := &s.toks[k]
-		if (tk.Pos != "nr" && tk.Pos != "nrfg") || k+1 == len(s.toks) {
+		if int(k)+1 == len(s.toks) {
 			continue
 		}
 		next := &s.toks[k+1]

@@ -41,6 +41,9 @@ type scan struct {
 	ownToks []govx.Token
 	// tokClass holds the classes of each token, looked up on first use.
 	tokClass []wordClass
+	// dengs are the tokens 等 (lists), names the tokens tagged as names
+	// (people), in order.
+	dengs, names []int32
 	// Buffers of gazetteer, resolve and propagate.
 	hits      []gazHit
 	mentioned map[string]bool
@@ -132,15 +135,23 @@ func newScan(x *Extractor, doc *extract.Doc) *scan {
 	}
 	s.tokAt = resize(old.tokAt, len(text)+1)
 	clear(s.tokAt)
+	dengs, names := old.dengs[:0], old.names[:0]
 	for k := range s.toks {
 		tk := &s.toks[k]
+		if tk.Pos == "nr" || tk.Pos == "nrfg" {
+			names = append(names, int32(k))
+		}
 		if tk.Start < 0 || tk.End > len(text) || tk.Start >= tk.End {
 			continue
+		}
+		if text[tk.Start:tk.End] == "等" {
+			dengs = append(dengs, int32(k))
 		}
 		for b := tk.Start; b < tk.End; b++ {
 			s.tokAt[b] = int32(k) + 1
 		}
 	}
+	s.dengs, s.names = dengs, names
 	s.tokClass = resize(old.tokClass, len(s.toks))
 	clear(s.tokClass)
 	s.known = resize(old.known, len(text))
@@ -173,6 +184,7 @@ func (s *scan) done() {
 	}
 	*s = scan{tokAt: s.tokAt, known: s.known, blocks: s.blocks, cands: s.cands, matches: s.matches,
 		rs: s.rs, ro: s.ro, ri: s.ri, spots: s.spots, ownToks: s.ownToks, tokClass: s.tokClass,
+		dengs: s.dengs, names: s.names,
 		hits: s.hits, mentioned: s.mentioned, order: s.order, taken: s.taken, chosen: s.chosen,
 		owner: s.owner, byText: s.byText, words: s.words, dead: s.dead, occ: s.occ}
 	x.scans.Put(s)
