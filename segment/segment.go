@@ -84,11 +84,12 @@ func Load(userDicts ...string) (*Segmenter, error) {
 // Tokens segments each sentence of text and returns the tokens in order,
 // with their sentence index. Spaces between words are not tokens.
 func (s *Segmenter) Tokens(text string, sentences []govx.Span) []govx.Token {
-	var tokens []govx.Token
+	b := []byte(text) // one copy per article; gse reads but never writes it
+	tokens := make([]govx.Token, 0, len(text)/4)
 	for i, sent := range sentences {
-		for _, sg := range s.seg.Segment([]byte(sent.In(text))) {
+		for _, sg := range s.seg.Segment(b[sent.Start:sent.End]) {
 			start, end := sent.Start+sg.Start(), sent.Start+sg.End()
-			if strings.TrimSpace(text[start:end]) == "" {
+			if isSpace(text[start:end]) {
 				continue
 			}
 			pos := sg.Token().Pos()
@@ -103,4 +104,13 @@ func (s *Segmenter) Tokens(text string, sentences []govx.Span) []govx.Token {
 		}
 	}
 	return tokens
+}
+
+// isSpace reports whether a token is white space only. Most tokens start
+// with a Chinese character or a digit, so the first byte usually decides.
+func isSpace(tok string) bool {
+	if c := tok[0]; c != ' ' && c != '\t' && c != '\n' && c != '\r' && c != 0xE3 && c != 0xC2 && c != 0xE2 {
+		return false // neither ASCII space nor the lead byte of U+3000, U+00A0, U+2000…
+	}
+	return strings.TrimSpace(tok) == ""
 }
