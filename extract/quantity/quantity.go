@@ -14,7 +14,8 @@
 //   - match.go reads a quantity at a position: numeral, unit, qualifiers,
 //     range;
 //   - judge.go decides what is not a quantity (years, ordinals, codes,
-//     quoted slogans, lone 一 with a measure word);
+//     quoted slogans, lone 一 with a measure word, a duration after 前 or
+//     头 that says when: 前5个月);
 //   - this file scans the text and builds each govx.Quantity, normalizing
 //     its value.
 package quantity
