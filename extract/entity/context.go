@@ -89,7 +89,7 @@ func (s *scan) itemStart(end int) int {
 func (s *scan) listItem(start, end int, head string, typ govx.EntityType) {
 	item := s.text[start:end]
 	n := utf8.RuneCountInString(item)
-	if n < 2 || s.t.generic[item] || strings.ContainsAny(item, "0123456789") || !s.proper(start, end) {
+	if n < 2 || s.t.isGeneric(item) || strings.ContainsAny(item, "0123456789") || !s.proper(start, end) {
 		return
 	}
 	if head == "项目" {

@@ -59,8 +59,9 @@ type Extractor struct {
 	suffixList []suffix
 	// suffixStarts holds the first runes of the suffix texts.
 	suffixStarts runeSet
-	// titles and bylines hold the titles and the byline labels.
-	titles, bylines *trie
+	// titles, bylines and leads hold the titles, the byline labels and
+	// the lead words.
+	titles, bylines, leads *trie
 	// roadStarts holds the first runes of roadKinds.
 	roadStarts runeSet
 	// spotRunes holds the runes the scans of suffixes, people and roads
@@ -168,7 +169,13 @@ func (x *Extractor) buildLexicon() error {
 			return err
 		}
 	}
-	x.titles, x.bylines = titles.build(), bylines.build()
+	leads := newTrieBuilder()
+	for _, w := range x.t.lead {
+		if err := leads.add(w, 0); err != nil {
+			return err
+		}
+	}
+	x.titles, x.bylines, x.leads = titles.build(), bylines.build(), leads.build()
 	for _, kind := range roadKinds {
 		x.roadStarts.add(firstRune(kind))
 	}

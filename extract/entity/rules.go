@@ -59,7 +59,7 @@ func (s *scan) bySuffix(i, end int, sf suffix) (cand, bool) {
 	core := s.text[start:i]
 	lim := classLimits[sf.class]
 	n := s.runes(start, i)
-	if n < lim[0] || n > lim[1] || s.t.generic[core] || s.hasLeadWord(start, i) || strings.IndexFunc(core, isHan) < 0 {
+	if n < lim[0] || n > lim[1] || s.t.isGeneric(core) || s.hasLeadWord(start, i) || strings.IndexFunc(core, isHan) < 0 {
 		return cand{}, false
 	}
 	switch sf.class {
@@ -427,9 +427,8 @@ func (s *scan) hasWord(i, j int) bool {
 // of its own (市财政局, 区党工委, 自治区交通运输厅) — a lead word that ends
 // a token, so that 镇江 does not count as 镇.
 func (s *scan) hasLeadWord(i, j int) bool {
-	core := s.text[i:j]
-	for _, w := range s.t.lead {
-		if strings.HasPrefix(core, w) && s.aligned(i+len(w)) {
+	for _, m := range s.wordsAt(s.x.leads, i) {
+		if m.end <= j && s.aligned(m.end) {
 			return true
 		}
 	}

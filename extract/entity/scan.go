@@ -483,9 +483,9 @@ func (s *scan) divisionFits(f form, i, j, l int, mentioned map[string]bool) bool
 		}
 		// 和县, 沛县: two-rune names must be whole tokens; 城区, 郊区 are
 		// generic words.
-		return !strings.HasSuffix(w, "区") && s.aligned(i) && s.aligned(j) && !s.t.generic[w]
+		return !strings.HasSuffix(w, "区") && s.aligned(i) && s.aligned(j) && !s.t.isGeneric(w)
 	}
-	if !s.aligned(i) || !s.aligned(j) || s.t.generic[w] {
+	if !s.aligned(i) || !s.aligned(j) || s.t.isGeneric(w) {
 		return false
 	}
 	if f.div.Level < 3 {

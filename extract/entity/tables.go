@@ -287,6 +287,11 @@ func loadTables() (*tables, error) {
 	return t, nil
 }
 
+// isGeneric reports whether w is a generic word, testing its shape first.
+func (t *tables) isGeneric(w string) bool {
+	return t.classShapes.has(firstRune(w), rune(len(w))) && t.generic[w]
+}
+
 // tagKey packs a part-of-speech tag of at most 7 bytes, and its length,
 // into a number: a quicker key than the string.
 func tagKey(tag string) (uint64, bool) {
