@@ -17,7 +17,11 @@ type binder struct {
 	es     []govx.Entity   // by start
 	quotes []govx.Span     // the quotations “…”, in order
 	toks   []govx.Token    // the segmenter's tokens, in order; may be empty
+	hits   hits            // the words of the tables in the text
 	dated  bool            // the article has a reference date, so a vague period is vague indeed
+
+	// The starts of qs, ps and es, searched for the mentions at an offset.
+	qStarts, pStarts, eStarts []int
 
 	passage *govx.Period // the reporting period of the passage so far, or nil
 	scanned int          // where the last sentence started; line breaks before it are seen
@@ -54,22 +58,25 @@ func (b *binder) sentence(index int, s govx.Span) {
 	b.scanSentence(st)
 	b.sentenceCompany(st)
 	var clauses []govx.Span
-	start := s.Start
-	for i := s.Start; i < s.End; {
-		r, size := utf8.DecodeRuneInString(b.text[i:])
-		if r == '（' || r == '(' {
-			if end, ok := b.bracketWithoutFigure(i+size, s.End); ok {
-				i = end // a bracket without figures is part of the clause: 指数(PMI)为
+	start, skip := s.Start, s.Start
+	seps := b.hits[tClause]
+	for k := searchHit(seps, s.Start); k < len(seps) && seps[k].start < s.End; k++ {
+		i, end := seps[k].start, seps[k].end
+		if i < skip {
+			continue
+		}
+		if sep := b.e.seps[seps[k].entry]; sep == "（" || sep == "(" {
+			if after, ok := b.bracketWithoutFigure(end, s.End); ok {
+				skip = after // a bracket without figures is part of the clause: 指数(PMI)为
 				continue
 			}
 		}
-		if isClauseSep(r) && !b.insideFigure(i) {
+		if !b.insideFigure(i) {
 			if i > start {
 				clauses = append(clauses, govx.Span{Start: start, End: i})
 			}
-			start = i + size
+			start = end
 		}
-		i += size
 	}
 	if start < s.End {
 		clauses = append(clauses, govx.Span{Start: start, End: s.End})
@@ -89,7 +96,7 @@ func (b *binder) sentence(index int, s govx.Span) {
 // insideFigure reports whether offset i lies inside a quantity: the comma
 // of 82，225万元 separates thousands, not clauses.
 func (b *binder) insideFigure(i int) bool {
-	k := searchStart(len(b.qs), func(k int) int { return b.qs[k].Start }, i+1)
+	k := searchInts(b.qStarts, i+1)
 	return k > 0 && b.qs[k-1].End > i
 }
 
@@ -102,7 +109,7 @@ func (b *binder) bracketWithoutFigure(from, end int) (int, bool) {
 		return 0, false
 	}
 	closeAt := from + k
-	i := searchStart(len(b.qs), func(i int) int { return b.qs[i].Start }, from)
+	i := searchInts(b.qStarts, from)
 	if i < len(b.qs) && b.qs[i].Start < closeAt {
 		return 0, false
 	}
@@ -284,7 +291,7 @@ func (b *binder) endClause(st *sentenceState, c govx.Span, qs []govx.Quantity) {
 	if p := b.governingIn(c, firstFigure); p != nil && p.Start < firstFigure && !(len(qs) == 0 && st.headDate != nil && b.namesEvent(c, p)) {
 		st.period = p
 	}
-	for i := searchStart(len(b.ps), func(i int) int { return b.ps[i].Start }, c.Start); st.headDate == nil && i < len(b.ps) && b.ps[i].Start < firstFigure; i++ {
+	for i := searchInts(b.pStarts, c.Start); st.headDate == nil && i < len(b.ps) && b.ps[i].Start < firstFigure; i++ {
 		if p := &b.ps[i]; b.governs(p) && strings.TrimSpace(b.text[c.Start:p.Start]) == "" {
 			st.headDate = p
 		}
@@ -316,11 +323,11 @@ type clauseFacts struct {
 func (b *binder) clauseFactsOf(c govx.Span) clauseFacts {
 	text := b.text[c.Start:c.End]
 	f := clauseFacts{policyAt: -1, runAt: -1, personAt: -1}
-	if i := indexAny(text, policyWords); i >= 0 {
-		f.policyAt = c.Start + i
+	if k := first(b.hits[tPolicy], c.Start, c.End); k >= 0 {
+		f.policyAt = b.hits[tPolicy][k].start
 	}
-	if i := indexAny(text, runWords); i >= 0 {
-		f.runAt = c.Start + i
+	if k := first(b.hits[tRun], c.Start, c.End); k >= 0 {
+		f.runAt = b.hits[tRun][k].start
 	}
 	for _, e := range b.entitiesIn(c) {
 		if e.Type == govx.EntityPer && e.End <= c.End {
@@ -520,8 +527,8 @@ func (b *binder) lastRow(st *sentenceState) int {
 
 // fixedChanges binds 持平 and 翻番 in the rest of clause c from pos.
 func (b *binder) fixedChanges(st *sentenceState, c govx.Span, pos int) {
-	rest := b.text[pos:c.End]
-	if f, i := firstWord(rest, b.e.flat, func(w basisWord) string { return w.word }); i >= 0 {
+	if k := first(b.hits[tFlat], pos, c.End); k >= 0 {
+		f, i := b.e.flat[b.hits[tFlat][k].entry], b.hits[tFlat][k].start-pos
 		zero := 0.0
 		if name := b.clean(pos, pos+i); name != "" {
 			row := b.row(st, c, name, pos+i) // 工业用电量与上年同期持平
@@ -532,8 +539,8 @@ func (b *binder) fixedChanges(st *sentenceState, c govx.Span, pos int) {
 		}
 		return
 	}
-	if f, i := firstWord(rest, b.e.fixed, func(w fixedChange) string { return w.word }); i >= 0 {
-		at := pos + i
+	if k := first(b.hits[tFixed], pos, c.End); k >= 0 {
+		f, at := b.e.fixed[b.hits[tFixed][k].entry], b.hits[tFixed][k].start
 		names := b.splitList(b.clean(pos, at), 0)
 		if len(names) == 0 {
 			if k := b.previousRow(st); k >= 0 {
@@ -622,7 +629,7 @@ func (b *binder) openRows(st *sentenceState) []int {
 
 // quantitiesIn returns the quantities inside c.
 func (b *binder) quantitiesIn(c govx.Span) []govx.Quantity {
-	i := searchStart(len(b.qs), func(i int) int { return b.qs[i].Start }, c.Start)
+	i := searchInts(b.qStarts, c.Start)
 	var out []govx.Quantity
 	for ; i < len(b.qs) && b.qs[i].Start < c.End; i++ {
 		if b.qs[i].End <= c.End {
@@ -635,17 +642,48 @@ func (b *binder) quantitiesIn(c govx.Span) []govx.Quantity {
 // entitiesIn returns the entities that start inside s (they may end after
 // it), in order.
 func (b *binder) entitiesIn(s govx.Span) []govx.Entity {
-	i := searchStart(len(b.es), func(i int) int { return b.es[i].Start }, s.Start)
-	j := searchStart(len(b.es), func(i int) int { return b.es[i].Start }, s.End)
+	i := searchInts(b.eStarts, s.Start)
+	j := searchInts(b.eStarts, s.End)
 	return b.es[i:max(i, j)]
 }
 
-// searchStart returns the first index whose start is at least off.
-func searchStart(n int, start func(int) int, off int) int {
-	lo, hi := 0, n
+// searchInts returns the index of the first of a (in ascending order)
+// that is at least off.
+func searchInts(a []int, off int) int {
+	lo, hi := 0, len(a)
 	for lo < hi {
-		mid := (lo + hi) / 2
-		if start(mid) < off {
+		mid := int(uint(lo+hi) >> 1)
+		if a[mid] < off {
+			lo = mid + 1
+		} else {
+			hi = mid
+		}
+	}
+	return lo
+}
+
+// searchTokens returns the index of the first token that starts at off or
+// after it.
+func searchTokens(toks []govx.Token, off int) int {
+	lo, hi := 0, len(toks)
+	for lo < hi {
+		mid := int(uint(lo+hi) >> 1)
+		if toks[mid].Start < off {
+			lo = mid + 1
+		} else {
+			hi = mid
+		}
+	}
+	return lo
+}
+
+// searchEnds returns the index of the first span that ends at off or
+// after it.
+func searchEnds(spans []govx.Span, off int) int {
+	lo, hi := 0, len(spans)
+	for lo < hi {
+		mid := int(uint(lo+hi) >> 1)
+		if spans[mid].End < off {
 			lo = mid + 1
 		} else {
 			hi = mid

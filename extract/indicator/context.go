@@ -29,8 +29,8 @@ func (b *binder) firstHeadPeriod() *govx.Period {
 
 // firstClauseEnd returns where the first clause of sentence s ends.
 func (b *binder) firstClauseEnd(s govx.Span) int {
-	if i := indexClauseSep(b.text[s.Start:s.End]); i >= 0 {
-		return s.Start + i
+	if k := first(b.hits[tClause], s.Start, s.End); k >= 0 {
+		return b.hits[tClause][k].start
 	}
 	return s.End
 }
@@ -69,7 +69,7 @@ func (b *binder) headsClause(s govx.Span) bool {
 			return true
 		}
 	}
-	if i := searchStart(len(b.ps), func(i int) int { return b.ps[i].Start }, s.Start); i < len(b.ps) && b.ps[i].Start == s.Start {
+	if i := searchInts(b.pStarts, s.Start); i < len(b.ps) && b.ps[i].Start == s.Start {
 		return true
 	}
 	words := append(append([]string(nil), headSubjects...), b.region)
@@ -124,7 +124,7 @@ func (b *binder) isStock(name string, c govx.Span, at int) bool {
 	// The verb stands in the name's reach, so a long clause is not searched
 	// again for each of its figures.
 	from := max(c.Start, at-maxNameRunes*utf8.UTFMax)
-	return containsAny(name, stockWords) || containsAny(b.text[from:at], stockVerbs)
+	return containsAny(name, stockWords) || anyIn(b.hits[tStock], from, at)
 }
 
 // periodFor returns the dates p gives a figure, a stock or not: a stock
@@ -149,7 +149,7 @@ func (b *binder) periodFor(p *govx.Period, stock bool) govx.DateRange {
 // at, or 0 when at is not quoted. A quotation with a clause or sentence
 // end in it counts as long: it is speech.
 func (b *binder) quoteAt(at int) int {
-	i := searchStart(len(b.quotes), func(i int) int { return b.quotes[i].End }, at+1)
+	i := searchEnds(b.quotes, at+1)
 	if i < len(b.quotes) && b.quotes[i].Start < at {
 		q := b.quotes[i].In(b.text)
 		if strings.ContainsAny(q, "，,。；;！？!?") {
@@ -160,17 +160,17 @@ func (b *binder) quoteAt(at int) int {
 	return 0
 }
 
-// findQuotes returns the spans of the quotations of text, from “ to ”.
-func findQuotes(text string) []govx.Span {
+// findQuotes returns the spans of the quotations of the text, from “ to ”.
+func (b *binder) findQuotes() []govx.Span {
 	var out []govx.Span
 	open := -1
-	for i, r := range text {
-		switch r {
-		case '“':
-			open = i
-		case '”':
+	for _, h := range b.hits[tQuote] {
+		switch quoteMarks[h.entry] {
+		case "“":
+			open = h.start
+		case "”":
 			if open >= 0 {
-				out = append(out, govx.Span{Start: open, End: i + len("”")})
+				out = append(out, govx.Span{Start: open, End: h.end})
 				open = -1
 			}
 		}
@@ -196,7 +196,7 @@ func (b *binder) undated(st *sentenceState, at int) bool {
 		return false
 	}
 	// The duration comes right after the word: 经过两年多发展.
-	i := searchStart(len(b.qs), func(i int) int { return b.qs[i].Start }, st.cumulativeAt)
+	i := searchInts(b.qStarts, st.cumulativeAt)
 	return i < len(b.qs) && b.qs[i].Start < at && b.qs[i].Kind == govx.KindDuration
 }
 
@@ -211,7 +211,7 @@ func (b *binder) speech(st *sentenceState, at int) bool {
 	for i := range es {
 		e := &es[i]
 		if e.Type == govx.EntityPer && e.End <= first &&
-			containsAny(b.text[e.End:first], speechVerbs) {
+			anyIn(b.hits[tSpeech], e.End, first) {
 			return true
 		}
 	}
@@ -236,7 +236,7 @@ func (b *binder) namesEvent(c govx.Span, p *govx.Period) bool {
 	if strings.TrimSpace(b.text[p.End:c.End]) == "" || strings.TrimSpace(b.text[c.Start:p.Start]) == "" {
 		return false
 	}
-	i := searchStart(len(b.toks), func(i int) int { return b.toks[i].Start }, p.Start) - 1
+	i := searchTokens(b.toks, p.Start) - 1
 	return i >= 0 && b.toks[i].End == p.Start && b.toks[i].Start >= c.Start && strings.HasPrefix(b.toks[i].Pos, "v")
 }
 
@@ -248,7 +248,7 @@ func (b *binder) vagueBefore(st *sentenceState, at int) bool {
 	if !b.dated {
 		return false
 	}
-	i := searchStart(len(b.ps), func(i int) int { return b.ps[i].Start }, at) - 1
+	i := searchInts(b.pStarts, at) - 1
 	if i < 0 || b.ps[i].Start < st.span.Start {
 		return false
 	}
@@ -260,8 +260,8 @@ func (b *binder) vagueBefore(st *sentenceState, at int) bool {
 // last governing period of c before at, else the first after it; nil when
 // c has none.
 func (b *binder) governingIn(c govx.Span, at int) *govx.Period {
-	first := searchStart(len(b.ps), func(i int) int { return b.ps[i].Start }, c.Start)
-	mid := searchStart(len(b.ps), func(i int) int { return b.ps[i].Start }, at)
+	first := searchInts(b.pStarts, c.Start)
+	mid := searchInts(b.pStarts, at)
 	for i := mid - 1; i >= first; i-- { // the nearest before at
 		if p := &b.ps[i]; p.End <= c.End && b.governs(p) {
 			return p
@@ -298,7 +298,7 @@ func (b *binder) periodAfterJoiner(p *govx.Period) *govx.Period {
 			continue
 		}
 		next := p.End + len(j)
-		if i := searchStart(len(b.ps), func(i int) int { return b.ps[i].Start }, next); i < len(b.ps) && b.ps[i].Start == next {
+		if i := searchInts(b.pStarts, next); i < len(b.ps) && b.ps[i].Start == next {
 			return &b.ps[i]
 		}
 	}
@@ -342,7 +342,7 @@ const maxSpeakerBytes = 300
 // at reports: the first one named after it in its paragraph (“我们年产目标
 // 是5万吨…”走进…的镇江龙源铝业有限公司), or nil.
 func (b *binder) speaker(at int) *govx.Entity {
-	i := searchStart(len(b.quotes), func(i int) int { return b.quotes[i].End }, at+1)
+	i := searchEnds(b.quotes, at+1)
 	if i == len(b.quotes) || b.quotes[i].Start >= at || b.quoteAt(at) < minSpeechRunes {
 		return nil
 	}
@@ -383,10 +383,10 @@ func nameOf(text string, e *govx.Entity) string {
 func (b *binder) modalityAt(st *sentenceState, c govx.Span, at int) govx.Modality {
 	if h := st.lastModalityHit(c.Start, at, true); h != nil {
 		from := h.span.End
-		if k := searchStart(len(b.qs), func(k int) int { return b.qs[k].Start }, at) - 1; k >= 0 && b.qs[k].End > from && b.qs[k].End <= at {
+		if k := searchInts(b.qStarts, at) - 1; k >= 0 && b.qs[k].End > from && b.qs[k].End <= at {
 			from = b.qs[k].End // only what stands between the figure and the one before
 		}
-		if containsAny(b.text[from:at], presentWords) {
+		if anyIn(b.hits[tPresent], from, at) {
 			return govx.ModalityActual // 将从目前5个多小时缩短至…
 		}
 		return h.word.modality
@@ -411,7 +411,7 @@ const adjacentBytes = 2 * len("将")
 // figureEnd returns the end of the quantity that starts at offset at, or
 // at.
 func (b *binder) figureEnd(at int) int {
-	i := searchStart(len(b.qs), func(i int) int { return b.qs[i].Start }, at)
+	i := searchInts(b.qStarts, at)
 	if i < len(b.qs) && b.qs[i].Start == at {
 		return b.qs[i].End
 	}
@@ -427,13 +427,11 @@ type modalityHit struct {
 // modalityHits returns the modality words of sentence s in order,
 // leaving out those inside a word that only looks like one (原计划).
 func (b *binder) modalityHits(s govx.Span) []modalityHit {
-	seg := b.text[s.Start:s.End]
 	var hits []modalityHit // in order of start, the longest first at one start
-	for i, r := range seg {
-		for _, w := range b.e.modality[r] {
-			if strings.HasPrefix(seg[i:], w.word) && !b.e.insideAny(seg, i, len(w.word), b.e.notMod) {
-				hits = append(hits, modalityHit{govx.Span{Start: s.Start + i, End: s.Start + i + len(w.word)}, w})
-			}
+	mods := b.hits[tModality]
+	for k := searchHit(mods, s.Start); k < len(mods) && mods[k].start < s.End; k++ {
+		if h := mods[k]; h.end <= s.End && !b.notModality(s, h) {
+			hits = append(hits, modalityHit{govx.Span{Start: h.start, End: h.end}, b.e.modality[h.entry]})
 		}
 	}
 	// Keep the longest of nested words (预期目标, not 预期), and drop a soft
@@ -446,13 +444,25 @@ func (b *binder) modalityHits(s govx.Span) []modalityHit {
 				continue
 			}
 			if containsAny(h.word.word, softPlans) && containsAny(last.word.word, explicitEstimates) &&
-				indexClauseSep(b.text[last.span.End:h.span.Start]) < 0 {
+				!anyIn(b.hits[tClause], last.span.End, h.span.Start) {
 				continue
 			}
 		}
 		out = append(out, h)
 	}
 	return out
+}
+
+// notModality reports whether the modality word h lies inside a word of
+// sentence s that only looks like one (原计划).
+func (b *binder) notModality(s govx.Span, h hit) bool {
+	nots := b.hits[tNotMod]
+	for k := searchHit(nots, max(s.Start, h.end-b.e.maxNotMod)); k < len(nots) && nots[k].start <= h.start; k++ {
+		if nots[k].end >= h.end && nots[k].end <= s.End {
+			return true
+		}
+	}
+	return false
 }
 
 // lastModality returns the modality of the last modality word between
@@ -504,24 +514,26 @@ type basisHit struct {
 // up many times in it: the basis words, the ends of the stretches they
 // reach, and the first future and cumulative words.
 func (b *binder) scanSentence(st *sentenceState) {
+	s := st.span
 	st.futureAt, st.cumulativeAt = -1, -1
-	seg := b.text[st.span.Start:st.span.End]
-	for i, r := range seg {
-		at := st.span.Start + i
-		if strings.ContainsRune(segmentSeps, r) {
-			st.segCuts = append(st.segCuts, at)
+	if k := first(b.hits[tFuture], s.Start, s.End); k >= 0 {
+		st.futureAt = b.hits[tFuture][k].start
+	}
+	if k := first(b.hits[tCumulative], s.Start, s.End); k >= 0 {
+		st.cumulativeAt = b.hits[tCumulative][k].start
+	}
+	cuts := b.hits[tSegment]
+	for k := searchHit(cuts, s.Start); k < len(cuts) && cuts[k].start < s.End; k++ {
+		if cuts[k].end <= s.End {
+			st.segCuts = append(st.segCuts, cuts[k].start)
 		}
-		for _, w := range b.e.basis[r] {
-			if strings.HasPrefix(seg[i:], w.word) {
-				st.bases = append(st.bases, basisHit{govx.Span{Start: at, End: at + len(w.word)}, w.basis})
-				break
-			}
-		}
-		if st.futureAt < 0 && hasPrefixAny(seg[i:], b.e.future[r]) {
-			st.futureAt = at
-		}
-		if st.cumulativeAt < 0 && hasPrefixAny(seg[i:], b.e.cumulative[r]) {
-			st.cumulativeAt = at
+	}
+	bases := b.hits[tBasis]
+	for k, taken := searchHit(bases, s.Start), -1; k < len(bases) && bases[k].start < s.End; k++ {
+		// The longest word that fits in the sentence, at each start.
+		if h := bases[k]; h.end <= s.End && h.start != taken {
+			st.bases = append(st.bases, basisHit{govx.Span{Start: h.start, End: h.end}, b.e.basis[h.entry].basis})
+			taken = h.start
 		}
 	}
 }

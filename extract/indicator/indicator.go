@@ -53,16 +53,20 @@
 //     clause or sentence, else the article's region.
 //
 // Every lookup is done once per article, sentence or clause, so the time
-// grows linearly with the text, however long its sentences.
+// grows linearly with the text, however long its sentences. The words of
+// the tables that sentences and clauses ask about (basis, modality and
+// policy words, clause separators, quotation marks …) are found in one pass
+// over the article, and a clause looks them up among those hits.
 //
-// The words of each rule are tables in words.go; binder.go walks the
-// sentences, context.go finds a figure's period, subject, modality and
-// basis, names.go its name.
+// The words of each rule are tables in words.go; lexicon.go finds them,
+// binder.go walks the sentences, context.go finds a figure's period,
+// subject, modality and basis, names.go its name.
 package indicator
 
 import (
 	"fmt"
 	"sort"
+	"strings"
 	"unicode/utf8"
 
 	"govx"
@@ -71,24 +75,25 @@ import (
 
 // Extractor finds indicators. It is safe for concurrent use.
 type Extractor struct {
-	growth     []signedWord
-	fillers    []string
-	joiners    []string
-	fixed      map[rune][]fixedChange  // by first rune, longest first
-	flat       map[rune][]basisWord    // by first rune, longest first
-	basis      map[rune][]basisWord    // by first rune, longest first
-	future     map[rune][]string       // futureWords by first rune
-	cumulative map[rune][]string       // cumulativeWords by first rune
-	modality   map[rune][]modalityWord // by first rune, longest first
-	notMod     []string
-	threshold  []string
-	compare    []string
-	lead       map[rune][]string // by first rune, longest first
-	tail       map[rune][]string // by last rune, longest first
-	inner      []string
-	cuts       []string
-	nounStops  []string
-	agencies   []string
+	growth    []signedWord
+	fillers   []string
+	joiners   []string
+	fixed     []fixedChange  // the entries of the tFixed hits
+	flat      []basisWord    // the entries of the tFlat hits
+	basis     []basisWord    // the entries of the tBasis hits
+	modality  []modalityWord // the entries of the tModality hits
+	notMod    []string
+	maxNotMod int      // the length of the longest of notMod
+	seps      []string // clauseSeps, the entries of the tClause hits
+	lex       lexicon  // the words of the tables each article is scanned for once
+	threshold []string
+	compare   []string
+	lead      map[rune][]string // by first rune, longest first
+	tail      map[rune][]string // by last rune, longest first
+	inner     []string
+	cuts      []string
+	nounStops []string
+	agencies  []string
 }
 
 var _ extract.Extractor = (*Extractor)(nil)
@@ -96,24 +101,23 @@ var _ extract.Extractor = (*Extractor)(nil)
 // New builds an Extractor from the word tables.
 func New() (*Extractor, error) {
 	e := &Extractor{
-		growth:     byLength(growthVerbs, func(w signedWord) string { return w.word }),
-		fillers:    byLength(growthFillers, ident),
-		joiners:    byLength(listJoiners, ident),
-		fixed:      byFirstRune(fixedChanges, func(w fixedChange) string { return w.word }),
-		flat:       byFirstRune(flatPhrases, func(w basisWord) string { return w.word }),
-		basis:      byFirstRune(basisWords, func(w basisWord) string { return w.word }),
-		future:     byFirstRune(futureWords, ident),
-		cumulative: byFirstRune(cumulativeWords, ident),
-		modality:   byFirstRune(modalityWords, func(w modalityWord) string { return w.word }),
-		notMod:     byLength(notModality, ident),
-		threshold:  byLength(thresholdContexts, ident),
-		compare:    byLength(comparisonMarks, ident),
-		lead:       byRune(leadWords, func(w string) rune { r, _ := utf8.DecodeRuneInString(w); return r }),
-		tail:       byRune(tailWords, func(w string) rune { r, _ := utf8.DecodeLastRuneInString(w); return r }),
-		inner:      byLength(innerWords, ident),
-		cuts:       byLength(nameCuts, ident),
-		nounStops:  byLength(nounStops, ident),
-		agencies:   byLength(agencySuffixes, ident),
+		growth:    byLength(growthVerbs, func(w signedWord) string { return w.word }),
+		fillers:   byLength(growthFillers, ident),
+		joiners:   byLength(listJoiners, ident),
+		fixed:     byLength(fixedChanges, func(w fixedChange) string { return w.word }),
+		flat:      byLength(flatPhrases, func(w basisWord) string { return w.word }),
+		basis:     byLength(basisWords, func(w basisWord) string { return w.word }),
+		modality:  byLength(modalityWords, func(w modalityWord) string { return w.word }),
+		notMod:    byLength(notModality, ident),
+		seps:      strings.Split(clauseSeps, ""),
+		threshold: byLength(thresholdContexts, ident),
+		compare:   byLength(comparisonMarks, ident),
+		lead:      byRune(leadWords, func(w string) rune { r, _ := utf8.DecodeRuneInString(w); return r }),
+		tail:      byRune(tailWords, func(w string) rune { r, _ := utf8.DecodeLastRuneInString(w); return r }),
+		inner:     byLength(innerWords, ident),
+		cuts:      byLength(nameCuts, ident),
+		nounStops: byLength(nounStops, ident),
+		agencies:  byLength(agencySuffixes, ident),
 	}
 	for _, list := range [][]string{e.fillers, e.joiners, e.notMod, e.threshold, e.compare,
 		leadWords, tailWords, e.inner, e.cuts, e.nounStops, e.agencies, shareWords, pullWords} {
@@ -123,20 +127,49 @@ func New() (*Extractor, error) {
 			}
 		}
 	}
+	for _, w := range e.notMod {
+		e.maxNotMod = max(e.maxNotMod, len(w))
+	}
+	for _, t := range []struct {
+		table table
+		words []string
+	}{
+		{tBasis, keys(e.basis, func(w basisWord) string { return w.word })},
+		{tFuture, futureWords},
+		{tCumulative, cumulativeWords},
+		{tModality, keys(e.modality, func(w modalityWord) string { return w.word })},
+		{tNotMod, e.notMod},
+		{tFlat, keys(e.flat, func(w basisWord) string { return w.word })},
+		{tFixed, keys(e.fixed, func(w fixedChange) string { return w.word })},
+		{tPolicy, policyWords},
+		{tRun, runWords},
+		{tSegment, strings.Split(segmentSeps, "")},
+		{tClause, e.seps},
+		{tQuote, quoteMarks[:]},
+		{tStock, stockVerbs},
+		{tSpeech, speechVerbs},
+		{tPresent, presentWords},
+	} {
+		for _, w := range t.words {
+			if w == "" || !utf8.ValidString(w) {
+				return nil, fmt.Errorf("indicator: word table %d: bad word %q", t.table, w)
+			}
+		}
+		e.lex.add(t.table, t.words)
+	}
 	return e, nil
 }
 
-func ident(s string) string { return s }
-
-// byFirstRune indexes words by their first rune, each list longest first.
-func byFirstRune[W any](words []W, key func(W) string) map[rune][]W {
-	m := map[rune][]W{}
-	for _, w := range byLength(words, key) {
-		r, _ := utf8.DecodeRuneInString(key(w))
-		m[r] = append(m[r], w)
+// keys returns the words of a table of word records.
+func keys[W any](words []W, key func(W) string) []string {
+	out := make([]string, len(words))
+	for i, w := range words {
+		out[i] = key(w)
 	}
-	return m
+	return out
 }
+
+func ident(s string) string { return s }
 
 // byRune indexes words by the rune key gives, each list longest first.
 func byRune(words []string, key func(string) rune) map[rune][]string {
@@ -167,7 +200,11 @@ func (e *Extractor) Extract(doc *extract.Doc, m *govx.Mentions) {
 		toks:   doc.Tokens,
 		dated:  !doc.Article.ReferenceDate.IsZero(),
 	}
-	b.quotes = findQuotes(b.text)
+	b.qStarts = startsOf(b.qs, func(q *govx.Quantity) int { return q.Start })
+	b.pStarts = startsOf(b.ps, func(p *govx.Period) int { return p.Start })
+	b.eStarts = startsOf(b.es, func(e *govx.Entity) int { return e.Start })
+	e.lex.scan(b.text, &b.hits)
+	b.quotes = b.findQuotes()
 	b.passage = b.firstHeadPeriod()
 	for i, s := range doc.Sentences {
 		if s.Start < 0 || s.End > len(b.text) || s.Start >= s.End {
@@ -188,6 +225,15 @@ func sortedBy[T any](n int, items []T, span func(T) govx.Span) []T {
 		}
 	}
 	sort.SliceStable(out, func(i, j int) bool { return span(out[i]).Start < span(out[j]).Start })
+	return out
+}
+
+// startsOf returns the start of each item.
+func startsOf[T any](items []T, start func(*T) int) []int {
+	out := make([]int, len(items))
+	for i := range items {
+		out[i] = start(&items[i])
+	}
 	return out
 }
 

@@ -85,19 +85,6 @@ func (e *Extractor) isAgency(name string) bool {
 	return false
 }
 
-// insideAny reports whether the word at s[i:i+n] lies inside an
-// occurrence of one of words.
-func (e *Extractor) insideAny(s string, i, n int, words []string) bool {
-	for _, w := range words {
-		for from := max(0, i+n-len(w)); from <= i && from < len(s); from++ {
-			if strings.HasPrefix(s[from:], w) && from+len(w) >= i+n {
-				return true
-			}
-		}
-	}
-	return false
-}
-
 func hasPrefixAny(s string, words []string) bool {
 	for _, w := range words {
 		if strings.HasPrefix(s, w) {
@@ -171,41 +158,4 @@ func isClauseSep(r rune) bool {
 		return true
 	}
 	return false
-}
-
-// indexClauseSep returns the offset of the first clause separator in s,
-// or -1.
-func indexClauseSep(s string) int {
-	for i, r := range s {
-		if isClauseSep(r) {
-			return i
-		}
-	}
-	return -1
-}
-
-// firstWord returns the first of words (indexed by first rune, longest
-// first) that occurs in s and its offset, or -1.
-func firstWord[W any](s string, words map[rune][]W, key func(W) string) (W, int) {
-	for i, r := range s {
-		for _, w := range words[r] {
-			if strings.HasPrefix(s[i:], key(w)) {
-				return w, i
-			}
-		}
-	}
-	var zero W
-	return zero, -1
-}
-
-// indexAny returns the offset of the first occurrence in s of any of
-// words, or -1.
-func indexAny(s string, words []string) int {
-	first := -1
-	for _, w := range words {
-		if i := strings.Index(s, w); i >= 0 && (first < 0 || i < first) {
-			first = i
-		}
-	}
-	return first
 }

@@ -36,7 +36,7 @@ func (b *binder) nounAfter(from, limit int) (string, int) {
 // limit (a 的 may join two nouns: 乡镇的油路项目), and where it ends; ""
 // without tokens or when the noun is the first item of a list.
 func (b *binder) tokenNoun(from, limit int) (string, int) {
-	i := searchStart(len(b.toks), func(i int) int { return b.toks[i].Start }, from)
+	i := searchTokens(b.toks, from)
 	end := from
 	for ; i < len(b.toks) && b.toks[i].End <= limit && b.toks[i].Start == end; i++ {
 		t := b.toks[i]
@@ -125,7 +125,7 @@ func (b *binder) clean(from, to int) string {
 	}
 	var sb strings.Builder
 	last := from
-	for i := searchStart(len(b.ps), func(i int) int { return b.ps[i].Start }, from); i < len(b.ps) && b.ps[i].Start < to; i++ {
+	for i := searchInts(b.pStarts, from); i < len(b.ps) && b.ps[i].Start < to; i++ {
 		p := b.ps[i]
 		if p.End > to || p.Start < last {
 			continue

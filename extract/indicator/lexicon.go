@@ -1,0 +1,143 @@
+package indicator
+
+// Finding the words of the rule tables: one pass over an article finds
+// every occurrence of every word the sentences and clauses ask about, so
+// that a clause looks its words up among the hits instead of searching
+// its text once per word.
+
+import (
+	"sort"
+	"unicode/utf8"
+)
+
+// table names a word table the article pass looks for.
+type table uint8
+
+const (
+	tBasis      table = iota // basisWords
+	tFuture                  // futureWords
+	tCumulative              // cumulativeWords
+	tModality                // modalityWords
+	tNotMod                  // notModality
+	tFlat                    // flatPhrases
+	tFixed                   // fixedChanges
+	tPolicy                  // policyWords
+	tRun                     // runWords
+	tSegment                 // segmentSeps
+	tClause                  // clauseSeps
+	tQuote                   // quoteMarks
+	tStock                   // stockVerbs
+	tSpeech                  // speechVerbs
+	tPresent                 // presentWords
+	numTables
+)
+
+// quoteMarks open and close a quotation.
+var quoteMarks = [2]string{"“", "”"}
+
+// lexWord is one word of a table and its index in the Extractor's copy of
+// that table.
+type lexWord struct {
+	word  string
+	table table
+	entry int32
+}
+
+// lexicon finds the words of all the tables in one pass over a text.
+type lexicon struct {
+	slot   [lexBits]uint16 // by the key of a first character: 1 + the index of its words in groups, or 0
+	groups [][]lexWord     // the words whose first characters share a key, longest first
+}
+
+// lexBits is the number of character keys.
+const lexBits = 4096
+
+// keyAt returns the key of the character that starts at s[i] and its
+// length in bytes (1 for a byte that starts no character). The key of a
+// three-byte character (all of Chinese) is read from its last two bytes
+// without decoding it; keys are only a filter, words are compared whole.
+func keyAt(s string, i int) (uint32, int) {
+	c := s[i]
+	switch {
+	case c < utf8.RuneSelf:
+		return uint32(c), 1
+	case c >= 0xE0 && c < 0xF0 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80:
+		return uint32(s[i+1]&0x3F)<<6 | uint32(s[i+2]&0x3F), 3
+	}
+	r, size := utf8.DecodeRuneInString(s[i:])
+	return uint32(r) % lexBits, size
+}
+
+// add adds the words of a table; entry i is words[i].
+func (lx *lexicon) add(t table, words []string) {
+	for i, w := range words {
+		k, _ := keyAt(w, 0)
+		if lx.slot[k] == 0 {
+			lx.groups = append(lx.groups, nil)
+			lx.slot[k] = uint16(len(lx.groups))
+		}
+		g := &lx.groups[lx.slot[k]-1]
+		*g = append(*g, lexWord{w, t, int32(i)})
+		sort.SliceStable(*g, func(i, j int) bool { return len((*g)[i].word) > len((*g)[j].word) })
+	}
+}
+
+// hit is one occurrence of a word: the bytes it spans and its index in its
+// table.
+type hit struct {
+	start, end int
+	entry      int32
+}
+
+// hits are the occurrences of the words of each table in an article, in
+// order of start, the longest first at one start.
+type hits [numTables][]hit
+
+// scan finds every occurrence in text of the lexicon's words. A word
+// starts where a character starts, so the bytes inside a character are
+// passed over.
+func (lx *lexicon) scan(text string, h *hits) {
+	for t := range h {
+		h[t] = h[t][:0]
+	}
+	for i := 0; i < len(text); {
+		k, size := keyAt(text, i)
+		if g := lx.slot[k]; g != 0 {
+			for _, w := range lx.groups[g-1] {
+				if len(text)-i >= len(w.word) && text[i:i+len(w.word)] == w.word {
+					h[w.table] = append(h[w.table], hit{i, i + len(w.word), w.entry})
+				}
+			}
+		}
+		i += size
+	}
+}
+
+// first returns the index of the first of hs (in order of start, the
+// longest first at one start) that lies inside [from, to), or -1.
+func first(hs []hit, from, to int) int {
+	for k := searchHit(hs, from); k < len(hs) && hs[k].start < to; k++ {
+		if hs[k].end <= to {
+			return k
+		}
+	}
+	return -1
+}
+
+// anyIn reports whether one of hs lies inside [from, to).
+func anyIn(hs []hit, from, to int) bool { return first(hs, from, to) >= 0 }
+
+// searchHit returns the index of the first of hs that starts at from or
+// after it.
+func searchHit(hs []hit, from int) int {
+	lo, hi := 0, len(hs)
+	for lo < hi {
+		mid := int(uint(lo+hi) >> 1)
+		if hs[mid].start < from {
+			lo = mid + 1
+		} else {
+			hi = mid
+		}
+	}
+	return lo
+}

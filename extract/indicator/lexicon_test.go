@@ -1,0 +1,101 @@
+package indicator
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// naiveHits finds the words of each table by searching the text once per
+// word at every byte: what lexicon.scan must find in one pass.
+func naiveHits(e *Extractor, text string) string {
+	var h hits
+	for _, g := range e.lex.groups {
+		for _, w := range g {
+			for i := 0; i+len(w.word) <= len(text); i++ {
+				if strings.HasPrefix(text[i:], w.word) {
+					h[w.table] = append(h[w.table], hit{i, i + len(w.word), w.entry})
+				}
+			}
+		}
+	}
+	return showHits(e, &h, true)
+}
+
+// showHits writes the hits of each table, sorted when asked (by start,
+// the longest first at one start, as scan gives them).
+func showHits(e *Extractor, h *hits, sorted bool) string {
+	var b strings.Builder
+	for t, hs := range h {
+		hs = append([]hit(nil), hs...)
+		if sorted {
+			for i := 1; i < len(hs); i++ {
+				for j := i; j > 0 && (hs[j].start < hs[j-1].start || hs[j].start == hs[j-1].start && hs[j].end > hs[j-1].end); j-- {
+					hs[j], hs[j-1] = hs[j-1], hs[j]
+				}
+			}
+		}
+		for _, x := range hs {
+			fmt.Fprintf(&b, "%d:%d-%d#%d ", t, x.start, x.end, x.entry)
+		}
+	}
+	return b.String()
+}
+
+func TestLexicon(t *testing.T) {
+	e, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		text string
+		want []string // table:word of each hit, in order of table and start
+	}{
+		{"同比增长5%，环比下降", []string{"basis:同比", "basis:环比", "clause:，"}},
+		{"与上年同期基本持平。", []string{"basis:同期", "flat:与上年同期基本持平", "clause:。"}},
+		{"原计划将建成后投产", []string{"future:建成后", "modality:计划", "modality:将", "modality:建成后", "notMod:原计划"}},
+		{"预期目标", []string{"modality:预期目标", "modality:预期", "modality:目标"}},
+		{"“给予”连续；;", []string{"policy:给予", "run:连续", "segment:；", "segment:;", "clause:；", "clause:;", "quote:“", "quote:”"}},
+		{"增长较快", nil},                    // no table word
+		{"同\xe5\x90", nil},               // a broken character after a word's first one
+		{"\xe5同比", []string{"basis:同比"}}, // a stray lead byte before a word
+		{"\x80\x80同比\xff", []string{"basis:同比"}},
+		{"翻了两番翻番", []string{"fixed:翻了两番", "fixed:翻番"}},
+	} {
+		var h hits
+		e.lex.scan(tt.text, &h)
+		if got, want := showHits(e, &h, false), naiveHits(e, tt.text); got != want {
+			t.Errorf("%q: scan %s, naive search %s", tt.text, got, want)
+		}
+		var got []string
+		names := [numTables]string{"basis", "future", "cumulative", "modality", "notMod", "flat", "fixed",
+			"policy", "run", "segment", "clause", "quote", "stock", "speech", "present"}
+		for tb, hs := range h {
+			for _, x := range hs {
+				got = append(got, names[tb]+":"+tt.text[x.start:x.end])
+			}
+		}
+		if fmt.Sprint(got) != fmt.Sprint(tt.want) {
+			t.Errorf("%q: hits %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}
+
+// FuzzLexicon checks that one pass finds exactly what a search for each
+// word finds, whatever the bytes.
+func FuzzLexicon(f *testing.F) {
+	for _, s := range []string{"同比增长5%，环比下降", "原计划将建成后投产", "“给予”连续；;", "\xe5同比\xed\xa0\x80将", ""} {
+		f.Add(s)
+	}
+	e, err := New()
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		var h hits
+		e.lex.scan(text, &h)
+		if got, want := showHits(e, &h, false), naiveHits(e, text); got != want {
+			t.Errorf("%q: scan %s, naive search %s", text, got, want)
+		}
+	})
+}
