@@ -37,6 +37,10 @@ type scan struct {
 	// title, a byline or a road (Extractor.spotRunes): the scans for these
 	// look there only.
 	spots []int32
+	// lexSpots are the indexes in rs where a word of the gazetteer may
+	// start: the rune and the next are in Extractor.lexPairs (every word
+	// has two runes or more).
+	lexSpots []int32
 	// ownToks holds the tokens of a text that comes without them.
 	ownToks []govx.Token
 	// tokClass holds the classes of each token, looked up on first use.
@@ -158,15 +162,18 @@ func newScan(x *Extractor, doc *extract.Doc) *scan {
 	clear(s.known)
 	// A text has at most as many runes as bytes.
 	rs, ro, ri := resize(old.rs, len(text)), resize(old.ro, len(text)+1), resize(old.ri, len(text)+1)
-	n, spots := 0, old.spots[:0]
+	n, spots, lexSpots := 0, old.spots[:0], old.lexSpots[:0]
 	for i, r := range text {
 		rs[n], ro[n], ri[i] = r, int32(i), int32(n)
 		if x.spotRunes.has(r) {
 			spots = append(spots, int32(n))
 		}
+		if n > 0 && x.lexPairs.has(rs[n-1], r) {
+			lexSpots = append(lexSpots, int32(n-1))
+		}
 		n++
 	}
-	s.spots = spots
+	s.spots, s.lexSpots = spots, lexSpots
 	ro[n], ri[len(text)] = int32(len(text)), int32(n)
 	s.rs, s.ro, s.ri = rs[:n], ro[:n+1], ri
 	return s
@@ -183,7 +190,7 @@ func (s *scan) done() {
 		return
 	}
 	*s = scan{tokAt: s.tokAt, known: s.known, blocks: s.blocks, cands: s.cands, matches: s.matches,
-		rs: s.rs, ro: s.ro, ri: s.ri, spots: s.spots, ownToks: s.ownToks, tokClass: s.tokClass,
+		rs: s.rs, ro: s.ro, ri: s.ri, spots: s.spots, lexSpots: s.lexSpots, ownToks: s.ownToks, tokClass: s.tokClass,
 		dengs: s.dengs, names: s.names,
 		hits: s.hits, mentioned: s.mentioned, order: s.order, taken: s.taken, chosen: s.chosen,
 		owner: s.owner, byText: s.byText, words: s.words, dead: s.dead, occ: s.occ}
@@ -406,12 +413,9 @@ type gazHit struct {
 // gazetteer adds the known names and the division names found in the text.
 func (s *scan) gazetteer() {
 	hits := s.hits[:0]
-	for q := range len(s.rs) - 1 {
-		if !s.x.lexPairs.has(s.rs[q], s.rs[q+1]) {
-			continue // no word starts here: every word has two runes or more
-		}
+	for _, q := range s.lexSpots {
 		i := int(s.ro[q])
-		s.matches = s.x.lexicon.atRune(s, q, s.matches[:0])
+		s.matches = s.x.lexicon.atRune(s, int(q), s.matches[:0])
 		// Longest first.
 		for k := len(s.matches) - 1; k >= 0; k-- {
 			j := s.matches[k].end
