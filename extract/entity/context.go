@@ -344,6 +344,13 @@ func (s *scan) shortForms(c cand) []string {
 	var out []string
 	switch c.typ {
 	case govx.EntityOrg:
+		// Where the division names that open w end.
+		var placeEnds []int
+		for _, m := range s.wordsAt(s.x.lexicon, c.Start) {
+			if s.x.lexWords[m.id].forms != nil {
+				placeEnds = append(placeEnds, m.end)
+			}
+		}
 		for _, suf := range legalSuffixes {
 			if !strings.HasSuffix(w, suf) {
 				continue
@@ -352,9 +359,9 @@ func (s *scan) shortForms(c cand) []string {
 			if i := strings.LastIndexAny(core, "（("); i > 0 {
 				core = core[:i]
 			}
-			// Drop a leading division name: 苏州市, 江苏, 镇江.
-			for l := len(core); l > 0; l-- {
-				if _, ok := s.x.gaz.forms[core[:l]]; ok && utf8.ValidString(core[:l]) {
+			// Drop a leading division name, the longest: 苏州市, 江苏, 镇江.
+			for k := len(placeEnds) - 1; k >= 0; k-- {
+				if l := placeEnds[k] - c.Start; l <= len(core) {
 					core = core[l:]
 					break
 				}
@@ -374,7 +381,7 @@ func (s *scan) shortForms(c cand) []string {
 				}
 				// Not the agency of a place (西藏自治区交通运输厅 →
 				// 交通运输厅 is any region's).
-				if _, place := s.x.gaz.forms[head]; place || s.endsClass(head, classAdmin) ||
+				if slices.Contains(placeEnds, b) || s.endsClass(head, classAdmin) ||
 					strings.HasSuffix(head, "省") || strings.HasSuffix(head, "市") || strings.HasSuffix(head, "县") ||
 					hasLead(tail, s.t.lead) {
 					continue

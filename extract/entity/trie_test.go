@@ -117,3 +117,20 @@ func TestTagKey(t *testing.T) {
 		t.Error("tagKey takes 8 bytes")
 	}
 }
+
+// TestLexiconHoldsForms checks that every written form of a division is a
+// word of the gazetteer's trie, which the scans and shortForms read in
+// place of the forms map.
+func TestLexiconHoldsForms(t *testing.T) {
+	x := extractor(t)
+	for w := range x.gaz.forms {
+		if n := utf8.RuneCountInString(w); n < 2 || n > maxLexRunes {
+			t.Errorf("form %q has %d runes", w, n)
+			continue
+		}
+		ms := x.lexicon.at(w, 0, nil)
+		if len(ms) == 0 || ms[len(ms)-1].end != len(w) || x.lexWords[ms[len(ms)-1].id].forms == nil {
+			t.Errorf("form %q is not in the lexicon", w)
+		}
+	}
+}
