@@ -259,14 +259,14 @@ func (s *scan) occurrences(words []string) [][]int {
 		occ[k] = occ[k][:0]
 	}
 	s.occ = occ
-	type first struct {
-		r rune
-		k int // index in words
+	// The words by their first two runes, in buckets of a hash table:
+	// heads[h] is the first word of bucket h, next[k] the word after
+	// word k, -1 for none.
+	heads, next := resize(s.occHeads, 1<<occBits), resize(s.occNext, len(words))
+	s.occHeads, s.occNext = heads, next
+	for h := range heads {
+		heads[h] = -1
 	}
-	var firsts []first // sorted by rune
-	// The first two runes of the words, a cheap first test.
-	var pairs [64]uint64
-	seen := pairSet(pairs[:])
 	for k, w := range words {
 		r, size := utf8.DecodeRuneInString(w)
 		r2, size2 := utf8.DecodeRuneInString(w[size:])
@@ -283,23 +283,21 @@ func (s *scan) occurrences(words []string) [][]int {
 			}
 			continue
 		}
-		firsts = append(firsts, first{r, k})
-		seen.add(r, r2)
+		h := pairHash(r, r2, occBits)
+		next[k], heads[h] = heads[h], int32(k)
 	}
-	slices.SortFunc(firsts, func(a, b first) int { return cmp.Or(cmp.Compare(a.r, b.r), a.k-b.k) })
 	for q := range len(s.rs) - 1 {
-		r, i := s.rs[q], int(s.ro[q])
-		if seen.has(r, s.rs[q+1]) {
-			j, _ := slices.BinarySearchFunc(firsts, r, func(f first, r rune) int { return cmp.Compare(f.r, r) })
-			for ; j < len(firsts) && firsts[j].r == r; j++ {
-				if k := firsts[j].k; strings.HasPrefix(s.text[i:], words[k]) {
-					occ[k] = append(occ[k], i)
-				}
+		for k := heads[pairHash(s.rs[q], s.rs[q+1], occBits)]; k >= 0; k = next[k] {
+			if i := int(s.ro[q]); strings.HasPrefix(s.text[i:], words[k]) {
+				occ[k] = append(occ[k], i)
 			}
 		}
 	}
 	return occ
 }
+
+// occBits is the size of the hash table of occurrences, in bits.
+const occBits = 10
 
 // statedPrefixes open the short name an article gives a full name right
 // after it: 某某股份有限公司（以下简称某某股份）.

@@ -59,6 +59,8 @@ type scan struct {
 	words     []string
 	dead      []bool
 	occ       [][]int
+	occHeads  []int32
+	occNext   []int32
 }
 
 // wordClass is a set of the lists of data/words.tsv a word is on, with
@@ -120,7 +122,8 @@ func newScan(x *Extractor, doc *extract.Doc) *scan {
 	s := &scan{x: x, t: x.t, text: text, toks: doc.Tokens,
 		blocks: old.blocks[:0], cands: old.cands[:0], matches: old.matches[:0], ownToks: old.ownToks[:0],
 		hits: old.hits, mentioned: old.mentioned, order: old.order, taken: old.taken, chosen: old.chosen,
-		owner: old.owner, byText: old.byText, words: old.words, dead: old.dead, occ: old.occ}
+		owner: old.owner, byText: old.byText, words: old.words, dead: old.dead, occ: old.occ,
+		occHeads: old.occHeads, occNext: old.occNext}
 	if len(s.toks) == 0 {
 		// No segmenter: every rune is a token of unknown tag.
 		for i := 0; i < len(text); {
@@ -193,7 +196,8 @@ func (s *scan) done() {
 		rs: s.rs, ro: s.ro, ri: s.ri, spots: s.spots, lexSpots: s.lexSpots, ownToks: s.ownToks, tokClass: s.tokClass,
 		dengs: s.dengs, names: s.names,
 		hits: s.hits, mentioned: s.mentioned, order: s.order, taken: s.taken, chosen: s.chosen,
-		owner: s.owner, byText: s.byText, words: s.words, dead: s.dead, occ: s.occ}
+		owner: s.owner, byText: s.byText, words: s.words, dead: s.dead, occ: s.occ,
+		occHeads: s.occHeads, occNext: s.occNext}
 	x.scans.Put(s)
 }
 

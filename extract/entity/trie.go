@@ -234,8 +234,12 @@ func newPairSet(n int) pairSet { return make(pairSet, max(1<<n/64, 1)) }
 
 // hash returns the bit of the pair (a, b).
 func (s pairSet) hash(a, b rune) uint32 {
-	h := uint32(a)*0x9E3779B1 ^ uint32(b)*0x85EBCA77
-	return h >> (32 - bits.TrailingZeros(uint(len(s)*64)))
+	return pairHash(a, b, bits.TrailingZeros(uint(len(s)*64)))
+}
+
+// pairHash hashes the pair (a, b) to n bits.
+func pairHash(a, b rune, n int) uint32 {
+	return (uint32(a)*0x9E3779B1 ^ uint32(b)*0x85EBCA77) >> (32 - n)
 }
 
 func (s pairSet) add(a, b rune) {
