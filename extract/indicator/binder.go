@@ -27,6 +27,30 @@ type binder struct {
 	scanned int          // where the last sentence started; line breaks before it are seen
 	company *govx.Entity // the company or project the paragraph is about
 	out     []govx.Indicator
+	floats  []float64 // the values and changes of the rows; see float
+
+	scratch
+}
+
+// scratch holds buffers the binder reuses from sentence to sentence.
+type scratch struct {
+	clauses []govx.Span     // the clauses of the sentence
+	list    []govx.Quantity // the figures of a list of changes
+	st      sentenceState   // the state of the sentence
+}
+
+// release drops what the binder holds of the article it bound, keeping
+// its buffers for the next one.
+func (b *binder) release() {
+	clear(b.qs[:cap(b.qs)])
+	clear(b.ps[:cap(b.ps)])
+	clear(b.es[:cap(b.es)])
+	clear(b.out[:cap(b.out)])
+	clear(b.list[:cap(b.list)])
+	clear(b.st.mods[:cap(b.st.mods)])
+	b.text, b.region, b.toks, b.passage, b.company = "", "", nil, nil, nil
+	b.st.company, b.st.place, b.st.headDate, b.st.period, b.st.dated = nil, nil, nil, nil, nil
+	b.st.lastShare, b.st.bareName = "", ""
 }
 
 // sentenceState is what the clauses of one sentence share.
@@ -41,7 +65,8 @@ type sentenceState struct {
 	headDate     *govx.Period  // the first period that heads a clause
 	period       *govx.Period  // the governing period of the earlier clauses
 	bareSpan     govx.Span     // the figureless clause before, whose name the next may take
-	bareName     *string       // bareSpan's name, once cleaned
+	bareName     string        // bareSpan's name, once cleaned
+	bareDone     bool          // bareName is cleaned
 	dated        *govx.Period  // the last in-sentence period that dated a row
 	lastShare    string        // the name a 占 clause refers to
 	mods         []modalityHit // the modality words of the sentence
@@ -54,10 +79,13 @@ type sentenceState struct {
 }
 
 func (b *binder) sentence(index int, s govx.Span) {
-	st := &sentenceState{index: index, span: s, mods: b.modalityHits(s), aside: -1}
+	st := &b.st
+	*st = sentenceState{index: index, span: s, aside: -1,
+		rows: st.rows[:0], rowClause: st.rowClause[:0], mods: st.mods[:0], bases: st.bases[:0], segCuts: st.segCuts[:0]}
+	st.mods = b.modalityHits(st.mods, s)
 	b.scanSentence(st)
 	b.sentenceCompany(st)
-	var clauses []govx.Span
+	clauses := b.clauses[:0]
 	start, skip := s.Start, s.Start
 	seps := b.hits[tClause]
 	for k := searchHit(seps, s.Start); k < len(seps) && seps[k].start < s.End; k++ {
@@ -81,6 +109,7 @@ func (b *binder) sentence(index int, s govx.Span) {
 	if start < s.End {
 		clauses = append(clauses, govx.Span{Start: start, End: s.End})
 	}
+	b.clauses = clauses
 	for k, c := range clauses {
 		st.clause = k
 		b.clause(st, c)
@@ -141,12 +170,13 @@ func (b *binder) clause(st *sentenceState, c govx.Span) {
 			continue
 		}
 		if verb, sign, ok := b.e.growthBefore(head); ok && isRate(q) {
-			list := []govx.Quantity{asPercent(q)}
+			list := append(b.list[:0], asPercent(q))
 			for i+1 < len(qs) && isRate(qs[i+1]) &&
 				b.e.isJoiner(b.text[qs[i].End:qs[i+1].Start]) {
 				i++
 				list = append(list, asPercent(qs[i]))
 			}
+			b.list = list
 			name := b.clean(pos, pos+verb)
 			b.growth(st, c, list, sign, name, strings.Contains(head, "分别"))
 			pos = list[len(list)-1].End
@@ -275,14 +305,14 @@ func (b *binder) addLevel(st *sentenceState, c govx.Span, q govx.Quantity, lv le
 func (b *binder) endClause(st *sentenceState, c govx.Span, qs []govx.Quantity) {
 	switch {
 	case len(qs) > 0:
-		st.bareSpan, st.bareName = govx.Span{}, nil
+		st.bareSpan, st.bareDone = govx.Span{}, false
 	case strings.HasSuffix(strings.TrimSpace(b.text[c.Start:c.End]), "等"):
 		// A list of examples in brackets leaves the name before it:
 		// 标准化货物 (计算机、空调、打印机等，占比7.0%).
 	case isMethodNote(strings.TrimSpace(b.text[c.Start:c.End])):
 		st.aside = st.clause // 地区生产总值7062亿元，按可比价格计算，比上年增长6.3%
 	default:
-		st.bareSpan, st.bareName = c, nil
+		st.bareSpan, st.bareDone = c, false
 	}
 	firstFigure := c.End
 	if len(qs) > 0 {
@@ -376,14 +406,13 @@ func (f clauseFacts) notIndicator(at int) bool {
 
 // bare returns the name the figureless clause before offers, or "".
 func (b *binder) bare(st *sentenceState) string {
-	if st.bareName == nil {
-		name := ""
+	if !st.bareDone {
+		st.bareName, st.bareDone = "", true
 		if st.bareSpan.End > st.bareSpan.Start {
-			name = b.clean(st.bareSpan.Start, st.bareSpan.End)
+			st.bareName = b.clean(st.bareSpan.Start, st.bareSpan.End)
 		}
-		st.bareName = &name
 	}
-	return *st.bareName
+	return st.bareName
 }
 
 // isRate reports whether q can be a growth rate: a percentage, or a
@@ -403,9 +432,8 @@ func asPercent(q govx.Quantity) govx.Quantity {
 
 // level makes a row for the level q named name.
 func (b *binder) level(st *sentenceState, c govx.Span, q govx.Quantity, name string, at int) {
-	v := q.Value
 	row := b.row(st, c, name, at)
-	row.Value, row.Unit, row.Qualifier = &v, q.Unit, q.Qualifier
+	row.Value, row.Unit, row.Qualifier = b.float(q.Value), q.Unit, q.Qualifier
 	b.add(st, row)
 	st.lastShare = strings.TrimSuffix(name, "占比")
 }
@@ -415,9 +443,8 @@ func (b *binder) level(st *sentenceState, c govx.Span, q govx.Quantity, name str
 func (b *binder) growth(st *sentenceState, c govx.Span, list []govx.Quantity, sign float64, name string, each bool) {
 	basis := b.basisAt(st, list[0].Start)
 	set := func(k int, q govx.Quantity) {
-		v := sign * q.Value
 		row := &b.out[k]
-		row.ChangePct, row.ChangeBasis = &v, basis
+		row.ChangePct, row.ChangeBasis = b.float(sign*q.Value), basis
 		if c.End > row.End {
 			row.End = c.End
 			row.Evidence = b.text[row.Start:row.End]
@@ -430,9 +457,8 @@ func (b *binder) growth(st *sentenceState, c govx.Span, list []govx.Quantity, si
 		}
 	}
 	fresh := func(name string, q govx.Quantity) {
-		v := sign * q.Value
 		row := b.row(st, c, name, q.Start)
-		row.ChangePct, row.ChangeBasis = &v, basis
+		row.ChangePct, row.ChangeBasis = b.float(sign*q.Value), basis
 		b.add(st, row)
 	}
 	if name != "" {
@@ -529,13 +555,12 @@ func (b *binder) lastRow(st *sentenceState) int {
 func (b *binder) fixedChanges(st *sentenceState, c govx.Span, pos int) {
 	if k := first(b.hits[tFlat], pos, c.End); k >= 0 {
 		f, i := b.e.flat[b.hits[tFlat][k].entry], b.hits[tFlat][k].start-pos
-		zero := 0.0
 		if name := b.clean(pos, pos+i); name != "" {
 			row := b.row(st, c, name, pos+i) // 工业用电量与上年同期持平
-			row.ChangePct, row.ChangeBasis = &zero, f.basis
+			row.ChangePct, row.ChangeBasis = b.float(0), f.basis
 			b.add(st, row)
 		} else if k := b.previousRow(st); k >= 0 {
-			b.out[k].ChangePct, b.out[k].ChangeBasis = &zero, f.basis
+			b.out[k].ChangePct, b.out[k].ChangeBasis = b.float(0), f.basis
 		}
 		return
 	}
@@ -544,15 +569,13 @@ func (b *binder) fixedChanges(st *sentenceState, c govx.Span, pos int) {
 		names := b.splitList(b.clean(pos, at), 0)
 		if len(names) == 0 {
 			if k := b.previousRow(st); k >= 0 {
-				v := f.change
-				b.out[k].ChangePct = &v
+				b.out[k].ChangePct = b.float(f.change)
 			}
 			return
 		}
 		for _, n := range names {
-			v := f.change
 			row := b.row(st, c, n, at)
-			row.ChangePct = &v
+			row.ChangePct = b.float(f.change)
 			b.add(st, row)
 		}
 		return
@@ -604,6 +627,17 @@ func (b *binder) row(st *sentenceState, c govx.Span, name string, at int) govx.I
 	return row
 }
 
+// float returns a pointer to v for a row, from a slab of the article: one
+// allocation for many figures. The slab is not reused, as the rows keep
+// pointing into it.
+func (b *binder) float(v float64) *float64 {
+	if len(b.floats) == cap(b.floats) {
+		b.floats = make([]float64, 0, max(16, len(b.qs)))
+	}
+	b.floats = append(b.floats, v)
+	return &b.floats[len(b.floats)-1]
+}
+
 func (b *binder) add(st *sentenceState, row govx.Indicator) {
 	st.rows = append(st.rows, len(b.out))
 	st.rowClause = append(st.rowClause, st.clause)
@@ -629,14 +663,14 @@ func (b *binder) openRows(st *sentenceState) []int {
 
 // quantitiesIn returns the quantities inside c.
 func (b *binder) quantitiesIn(c govx.Span) []govx.Quantity {
+	// The quantities are disjoint, so their ends are in order too, and
+	// those inside c are a run of them.
 	i := searchInts(b.qStarts, c.Start)
-	var out []govx.Quantity
-	for ; i < len(b.qs) && b.qs[i].Start < c.End; i++ {
-		if b.qs[i].End <= c.End {
-			out = append(out, b.qs[i])
-		}
+	j := i
+	for j < len(b.qs) && b.qs[j].Start < c.End && b.qs[j].End <= c.End {
+		j++
 	}
-	return out
+	return b.qs[i:j:j]
 }
 
 // entitiesIn returns the entities that start inside s (they may end after

@@ -72,13 +72,11 @@ func (b *binder) headsClause(s govx.Span) bool {
 	if i := searchInts(b.pStarts, s.Start); i < len(b.ps) && b.ps[i].Start == s.Start {
 		return true
 	}
-	words := append(append([]string(nil), headSubjects...), b.region)
 	for off := s.Start; off < s.End; {
 		if heads(off) {
-			for _, w := range words {
-				if w != "" && strings.HasPrefix(b.text[off:s.End], w) {
-					return true
-				}
+			rest := b.text[off:s.End]
+			if hasPrefixAny(rest, headSubjects) || b.region != "" && strings.HasPrefix(rest, b.region) {
+				return true
 			}
 		}
 		_, size := utf8.DecodeRuneInString(b.text[off:])
@@ -160,9 +158,10 @@ func (b *binder) quoteAt(at int) int {
 	return 0
 }
 
-// findQuotes returns the spans of the quotations of the text, from “ to ”.
-func (b *binder) findQuotes() []govx.Span {
-	var out []govx.Span
+// findQuotes returns the spans of the quotations of the text, from “ to ”,
+// in dst's storage.
+func (b *binder) findQuotes(dst []govx.Span) []govx.Span {
+	out := dst[:0]
 	open := -1
 	for _, h := range b.hits[tQuote] {
 		switch quoteMarks[h.entry] {
@@ -424,10 +423,11 @@ type modalityHit struct {
 	word modalityWord
 }
 
-// modalityHits returns the modality words of sentence s in order,
+// modalityHits returns the modality words of sentence s in order, in
+// dst's storage,
 // leaving out those inside a word that only looks like one (原计划).
-func (b *binder) modalityHits(s govx.Span) []modalityHit {
-	var hits []modalityHit // in order of start, the longest first at one start
+func (b *binder) modalityHits(dst []modalityHit, s govx.Span) []modalityHit {
+	hits := dst[:0] // in order of start, the longest first at one start
 	mods := b.hits[tModality]
 	for k := searchHit(mods, s.Start); k < len(mods) && mods[k].start < s.End; k++ {
 		if h := mods[k]; h.end <= s.End && !b.notModality(s, h) {

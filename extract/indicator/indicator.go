@@ -64,9 +64,12 @@
 package indicator
 
 import (
+	"cmp"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"govx"
@@ -83,9 +86,10 @@ type Extractor struct {
 	basis     []basisWord    // the entries of the tBasis hits
 	modality  []modalityWord // the entries of the tModality hits
 	notMod    []string
-	maxNotMod int      // the length of the longest of notMod
-	seps      []string // clauseSeps, the entries of the tClause hits
-	lex       lexicon  // the words of the tables each article is scanned for once
+	maxNotMod int       // the length of the longest of notMod
+	seps      []string  // clauseSeps, the entries of the tClause hits
+	lex       lexicon   // the words of the tables each article is scanned for once
+	binders   sync.Pool // of *binder, whose buffers are reused from article to article
 	threshold []string
 	compare   []string
 	lead      map[rune][]string // by first rune, longest first
@@ -190,49 +194,78 @@ func byLength[W any](words []W, key func(W) string) []W {
 
 // Extract appends the indicators of doc to m.Indicators.
 func (e *Extractor) Extract(doc *extract.Doc, m *govx.Mentions) {
-	b := &binder{
+	b, _ := e.binders.Get().(*binder)
+	if b == nil {
+		b = new(binder)
+	}
+	text := doc.Article.Text
+	*b = binder{
 		e:      e,
-		text:   doc.Article.Text,
+		text:   text,
 		region: doc.Article.Region,
-		qs:     disjoint(sortedBy(len(doc.Article.Text), m.Quantities, func(q govx.Quantity) govx.Span { return q.Span })),
-		ps:     sortedBy(len(doc.Article.Text), m.Periods, func(p govx.Period) govx.Span { return p.Span }),
-		es:     sortedBy(len(doc.Article.Text), m.Entities, func(e govx.Entity) govx.Span { return e.Span }),
+		qs:     disjoint(sortedBy(b.qs, len(text), m.Quantities, func(q *govx.Quantity) govx.Span { return q.Span })),
+		ps:     sortedBy(b.ps, len(text), m.Periods, func(p *govx.Period) govx.Span { return p.Span }),
+		es:     sortedBy(b.es, len(text), m.Entities, func(e *govx.Entity) govx.Span { return e.Span }),
 		toks:   doc.Tokens,
 		dated:  !doc.Article.ReferenceDate.IsZero(),
+		hits:   b.hits,
+		scratch: scratch{
+			clauses: b.clauses[:0],
+			list:    b.list[:0],
+			st:      sentenceState{rows: b.st.rows[:0], rowClause: b.st.rowClause[:0], mods: b.st.mods[:0], bases: b.st.bases[:0], segCuts: b.st.segCuts[:0]},
+		},
+		qStarts: b.qStarts,
+		pStarts: b.pStarts,
+		eStarts: b.eStarts,
+		quotes:  b.quotes,
+		out:     b.out[:0],
 	}
-	b.qStarts = startsOf(b.qs, func(q *govx.Quantity) int { return q.Start })
-	b.pStarts = startsOf(b.ps, func(p *govx.Period) int { return p.Start })
-	b.eStarts = startsOf(b.es, func(e *govx.Entity) int { return e.Start })
-	e.lex.scan(b.text, &b.hits)
-	b.quotes = b.findQuotes()
+	b.qStarts = startsOf(b.qStarts, b.qs, func(q *govx.Quantity) int { return q.Start })
+	b.pStarts = startsOf(b.pStarts, b.ps, func(p *govx.Period) int { return p.Start })
+	b.eStarts = startsOf(b.eStarts, b.es, func(e *govx.Entity) int { return e.Start })
+	e.lex.scan(text, &b.hits)
+	b.quotes = b.findQuotes(b.quotes)
 	b.passage = b.firstHeadPeriod()
 	for i, s := range doc.Sentences {
-		if s.Start < 0 || s.End > len(b.text) || s.Start >= s.End {
+		if s.Start < 0 || s.End > len(text) || s.Start >= s.End {
 			continue
 		}
 		b.sentence(i, s)
 	}
 	m.Indicators = append(m.Indicators, b.out...)
+	if len(text) <= maxPooledBytes {
+		b.release()
+		e.binders.Put(b)
+	}
 }
 
+// maxPooledBytes bounds the articles whose buffers are kept for the next
+// one: those of a huge article go with it.
+const maxPooledBytes = 1 << 20
+
 // sortedBy returns the items whose spans lie inside a text of n bytes,
-// ordered by start.
-func sortedBy[T any](n int, items []T, span func(T) govx.Span) []T {
-	out := make([]T, 0, len(items))
-	for _, it := range items {
-		if s := span(it); s.Start >= 0 && s.Start < s.End && s.End <= n {
-			out = append(out, it)
+// ordered by start, in dst's storage.
+func sortedBy[T any](dst []T, n int, items []T, span func(*T) govx.Span) []T {
+	out := dst[:0]
+	for i := range items {
+		if s := span(&items[i]); s.Start >= 0 && s.Start < s.End && s.End <= n {
+			out = append(out, items[i])
 		}
 	}
-	sort.SliceStable(out, func(i, j int) bool { return span(out[i]).Start < span(out[j]).Start })
+	for i := 1; i < len(out); i++ {
+		if span(&out[i]).Start < span(&out[i-1]).Start {
+			slices.SortStableFunc(out, func(a, b T) int { return cmp.Compare(span(&a).Start, span(&b).Start) })
+			break
+		}
+	}
 	return out
 }
 
-// startsOf returns the start of each item.
-func startsOf[T any](items []T, start func(*T) int) []int {
-	out := make([]int, len(items))
+// startsOf returns the start of each item, in dst's storage.
+func startsOf[T any](dst []int, items []T, start func(*T) int) []int {
+	out := dst[:0]
 	for i := range items {
-		out[i] = start(&items[i])
+		out = append(out, start(&items[i]))
 	}
 	return out
 }
