@@ -88,6 +88,9 @@ func run(dist, out string) error {
 		if len(r[0]) == 6 && r[0][4] == '7' {
 			continue // a statistical development zone, not a GB/T 2260 division
 		}
+		if r[0] == pad(r[2]) {
+			continue // a city without counties (东莞市) is listed again as its own area
+		}
 		parent := pad(r[3])
 		if real[r[2]] {
 			parent = pad(r[2])
