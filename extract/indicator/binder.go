@@ -149,7 +149,10 @@ func (b *binder) bracketWithoutFigure(from, end int) (int, bool) {
 // clause binds the figures of clause c.
 func (b *binder) clause(st *sentenceState, c govx.Span) {
 	qs := b.quantitiesIn(c)
-	facts := b.clauseFactsOf(c)
+	var facts clauseFacts
+	if len(qs) > 0 {
+		facts = b.clauseFactsOf(c)
+	}
 	pos := c.Start // where the name of the next figure starts
 	for i := 0; i < len(qs); i++ {
 		q := qs[i]
@@ -303,16 +306,21 @@ func (b *binder) addLevel(st *sentenceState, c govx.Span, q govx.Quantity, lv le
 // endClause records what the clauses after c take from it: the name a
 // figureless clause offers, the period that heads it.
 func (b *binder) endClause(st *sentenceState, c govx.Span, qs []govx.Quantity) {
-	switch {
-	case len(qs) > 0:
+	if len(qs) > 0 {
 		st.bareSpan, st.bareDone = govx.Span{}, false
-	case strings.HasSuffix(strings.TrimSpace(b.text[c.Start:c.End]), "等"):
-		// A list of examples in brackets leaves the name before it:
-		// 标准化货物 (计算机、空调、打印机等，占比7.0%).
-	case isMethodNote(strings.TrimSpace(b.text[c.Start:c.End])):
-		st.aside = st.clause // 地区生产总值7062亿元，按可比价格计算，比上年增长6.3%
-	default:
-		st.bareSpan, st.bareDone = c, false
+	} else {
+		switch text := strings.TrimSpace(b.text[c.Start:c.End]); {
+		case strings.HasSuffix(text, "等"):
+			// A list of examples in brackets leaves the name before it:
+			// 标准化货物 (计算机、空调、打印机等，占比7.0%).
+		case isMethodNote(text):
+			st.aside = st.clause // 地区生产总值7062亿元，按可比价格计算，比上年增长6.3%
+		default:
+			st.bareSpan, st.bareDone = c, false
+		}
+	}
+	if i := searchInts(b.pStarts, c.Start); i == len(b.ps) || b.ps[i].Start >= c.End {
+		return // no period in the clause
 	}
 	firstFigure := c.End
 	if len(qs) > 0 {
@@ -677,8 +685,14 @@ func (b *binder) quantitiesIn(c govx.Span) []govx.Quantity {
 // it), in order.
 func (b *binder) entitiesIn(s govx.Span) []govx.Entity {
 	i := searchInts(b.eStarts, s.Start)
-	j := searchInts(b.eStarts, s.End)
-	return b.es[i:max(i, j)]
+	j := i // most spans hold a few entities: look for the end near the start
+	for j < len(b.eStarts) && b.eStarts[j] < s.End && j-i < 8 {
+		j++
+	}
+	if j-i == 8 {
+		j += searchInts(b.eStarts[j:], s.End)
+	}
+	return b.es[i:j]
 }
 
 // searchInts returns the index of the first of a (in ascending order)

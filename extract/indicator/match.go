@@ -112,6 +112,15 @@ func containsAny(s string, words []string) bool {
 	return false
 }
 
+// lastIndex is strings.LastIndex, quicker when w is absent: a name is
+// searched for many words, and most are not in it.
+func lastIndex(s, w string) int {
+	if strings.Index(s, w) < 0 {
+		return -1
+	}
+	return strings.LastIndex(s, w)
+}
+
 // lastRune returns the last rune of s, or 0.
 func lastRune(s string) rune {
 	r, _ := utf8.DecodeLastRuneInString(s)

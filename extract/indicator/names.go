@@ -123,7 +123,7 @@ func (b *binder) clean(from, to int) string {
 	if from >= to {
 		return ""
 	}
-	var sb strings.Builder
+	var sb strings.Builder // only when a period is taken out
 	last := from
 	for i := searchInts(b.pStarts, from); i < len(b.ps) && b.ps[i].Start < to; i++ {
 		p := b.ps[i]
@@ -138,15 +138,18 @@ func (b *binder) clean(from, to int) string {
 		sb.WriteString(before)
 		last = p.End
 	}
-	sb.WriteString(b.text[last:to])
-	s := sb.String()
+	s := b.text[last:to]
+	if last > from {
+		sb.WriteString(s)
+		s = sb.String()
+	}
 	for _, cut := range b.e.cuts {
-		if i := strings.LastIndex(s, cut); i >= 0 {
+		if i := lastIndex(s, cut); i >= 0 {
 			s = s[i+len(cut):]
 		}
 	}
 	for _, w := range rateWords {
-		if i := strings.LastIndex(s, w); i > 0 {
+		if i := lastIndex(s, w); i > 0 {
 			for _, p := range ratePrefixes {
 				if strings.HasSuffix(s[:i], p) {
 					i -= len(p)
@@ -227,6 +230,9 @@ func (b *binder) trimName(s string) string {
 // cutListNumber returns s without a leading list number (1. or （一）),
 // and whether there was one.
 func cutListNumber(s string) (string, bool) {
+	if s == "" || !(s[0] >= '0' && s[0] <= '9' || s[0] == '(' || s[0] == "（"[0]) {
+		return s, false // no digit, no bracket: the first byte tells (０ and （ share theirs)
+	}
 	if n := len(s) - len(strings.TrimLeft(s, listDigits)); n > 0 {
 		for _, p := range listPoints {
 			if after, ok := strings.CutPrefix(s[n:], p); ok {
