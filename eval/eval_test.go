@@ -8,7 +8,6 @@ import (
 	"strings"
 	"testing"
 
-	"govx/extract/extracttest"
 	"govx/output"
 )
 
@@ -237,41 +236,6 @@ func TestLoadGoldErrors(t *testing.T) {
 	}
 }
 
-// TestSharedGoldScoresItselfPerfectly loads the shared gold and scores a
-// run made of the gold itself: every table and field must be perfect.
-func TestSharedGoldScoresItselfPerfectly(t *testing.T) {
-	dir := filepath.Join(extracttest.SharedDir(t), "gold")
-	gold, err := LoadGold(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(gold) < 9 {
-		t.Fatalf("loaded %d gold files, want at least 9", len(gold))
-	}
-	var run []output.Rows
-	for i := range gold {
-		if gold[i].Published.IsZero() || len(gold[i].Quantities) == 0 {
-			t.Errorf("%s: no published date or no quantities", gold[i].File)
-		}
-		run = append(run, goldRows(t, &gold[i]))
-	}
-	rep := Score(gold, run)
-	for _, table := range Tables {
-		ts := rep.Tables[table]
-		if ts.F1 != 1 || ts.Accuracy != 1 || ts.Missed != 0 || ts.Extra != 0 || ts.Matched == 0 {
-			t.Errorf("%s: %+v", table, ts)
-		}
-		for name, f := range ts.Fields {
-			if f.Accuracy != 1 {
-				t.Errorf("%s.%s accuracy %v", table, name, f.Accuracy)
-			}
-		}
-	}
-	if f := rep.ArticleFields["published"]; f == nil || f.Accuracy != 1 {
-		t.Errorf("published: %+v", f)
-	}
-}
-
 // FuzzParseGold feeds arbitrary bytes to the gold parser: it must return
 // an error or a Gold whose items all carry their key, never panic.
 func FuzzParseGold(f *testing.F) {
@@ -295,26 +259,4 @@ func FuzzParseGold(f *testing.F) {
 		}
 		Score([]Gold{g}, nil) // must not panic
 	})
-}
-
-// BenchmarkScore scores a perfect run of the shared gold against it.
-func BenchmarkScore(b *testing.B) {
-	gold, err := LoadGold(filepath.Join(extracttest.SharedDir(b), "gold"))
-	if err != nil {
-		b.Fatal(err)
-	}
-	var run []output.Rows
-	items := 0
-	for i := range gold {
-		run = append(run, goldRows(b, &gold[i]))
-		for _, table := range Tables {
-			items += len(gold[i].Items(table))
-		}
-	}
-	b.ReportAllocs()
-	b.ResetTimer()
-	for b.Loop() {
-		Score(gold, run)
-	}
-	b.ReportMetric(float64(items)*float64(b.N)/b.Elapsed().Seconds(), "items/s")
 }

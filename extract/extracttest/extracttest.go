@@ -1,7 +1,7 @@
 // Package extracttest holds what the tests of every extractor share: the
-// location of the shared corpus and gold, documents built from test
-// sentences, inline span markers, and the invariants every mention must
-// satisfy.
+// location of the shared corpus and gold, the corpus articles read and
+// prepared for extraction, documents built from test sentences, inline
+// span markers, and the invariants every mention must satisfy.
 package extracttest
 
 import (
@@ -15,8 +15,11 @@ import (
 	"unicode/utf8"
 
 	"govx"
+	"govx/eval"
 	"govx/extract"
 	"govx/normalize"
+	"govx/output"
+	"govx/segment"
 )
 
 // SharedDir returns the directory holding the shared corpus and gold:
@@ -36,6 +39,47 @@ func SharedDir(t testing.TB) string {
 		t.Skipf("shared corpus not found at %s; set GOVX_SHARED to run this test", dir)
 	}
 	return dir
+}
+
+// CorpusDocs loads the shared gold (eval.LoadGold) and reads, for each
+// gold file, its article of the shared corpus as a document: doc_id and
+// source the gold's source, published the gold's published date. The
+// documents come in the order of the gold; the test fails when one cannot
+// be read.
+func CorpusDocs(t testing.TB) ([]eval.Gold, []govx.Document) {
+	t.Helper()
+	dir := SharedDir(t)
+	gold, err := eval.LoadGold(filepath.Join(dir, "gold"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs := make([]govx.Document, len(gold))
+	for i, g := range gold {
+		raw, err := os.ReadFile(filepath.Join(dir, "corpus", g.Source))
+		if err != nil {
+			t.Fatalf("corpus article of %s: %v", g.File, err)
+		}
+		docs[i] = govx.Document{DocID: g.Source, Source: g.Source, Published: g.Published, Text: string(raw)}
+	}
+	return gold, docs
+}
+
+// Prepare normalizes a document and prepares it for extraction as the
+// pipeline does: folded, split into sentences and, when seg is not nil,
+// segmented into tokens.
+func Prepare(d govx.Document, seg *segment.Segmenter) *extract.Doc {
+	a := normalize.Article(d)
+	doc := &extract.Doc{Article: &a, Folded: normalize.Fold(a.Text), Sentences: normalize.Sentences(a.Text)}
+	if seg != nil {
+		doc.Tokens = seg.Tokens(a.Text, doc.Sentences)
+	}
+	return doc
+}
+
+// Rows returns the output rows of the mentions m extracted from doc, the
+// form eval.Score reads.
+func Rows(doc *extract.Doc, m *govx.Mentions) output.Rows {
+	return output.RowsOf(&govx.Result{Article: *doc.Article, Mentions: *m})
 }
 
 // Doc prepares text for extraction without segmenting it: the text is

@@ -1,15 +1,11 @@
 package period
 
 import (
-	"os"
-	"path/filepath"
 	"testing"
 
 	"govx"
 	"govx/eval"
-	"govx/extract"
 	"govx/extract/extracttest"
-	"govx/normalize"
 	"govx/output"
 )
 
@@ -21,33 +17,16 @@ const (
 	minRefYearCorrect = 0.75 // reference dates inferred with the published date withheld
 )
 
-// corpusDoc reads the corpus article of gold g and prepares it, with
-// published as its date (zero to withhold it).
-func corpusDoc(t *testing.T, dir string, g *eval.Gold, published govx.Date) *extract.Doc {
-	t.Helper()
-	raw, err := os.ReadFile(filepath.Join(dir, "corpus", g.Source))
-	if err != nil {
-		t.Fatalf("read corpus article of %s: %v", g.File, err)
-	}
-	a := normalize.Article(govx.Document{DocID: g.Source, Source: g.Source, Published: published, Text: string(raw)})
-	return &extract.Doc{Article: &a, Folded: normalize.Fold(a.Text), Sentences: normalize.Sentences(a.Text)}
-}
-
 func TestCorpusGold(t *testing.T) {
-	dir := extracttest.SharedDir(t)
-	gold, err := eval.LoadGold(filepath.Join(dir, "gold"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	gold, docs := extracttest.CorpusDocs(t)
 	e := newExtractor(t)
 	var run []output.Rows
-	for i := range gold {
-		g := &gold[i]
-		doc := corpusDoc(t, dir, g, g.Published)
+	for _, d := range docs {
+		doc := extracttest.Prepare(d, nil)
 		var m govx.Mentions
 		e.Extract(doc, &m)
 		extracttest.Check(t, doc, &m)
-		run = append(run, output.RowsOf(&govx.Result{Article: *doc.Article, Mentions: m}))
+		run = append(run, extracttest.Rows(doc, &m))
 	}
 	rep := eval.Score(gold, run)
 	ts := rep.Tables[eval.Periods]
@@ -89,17 +68,14 @@ func TestCorpusGold(t *testing.T) {
 // TestCorpusReferenceInferred withholds each article's published date and
 // checks the reference date found in the text or inferred from it.
 func TestCorpusReferenceInferred(t *testing.T) {
-	dir := extracttest.SharedDir(t)
-	gold, err := eval.LoadGold(filepath.Join(dir, "gold"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	gold, docs := extracttest.CorpusDocs(t)
 	e := newExtractor(t)
 	years, exact := 0, 0
 	var run []output.Rows
-	for i := range gold {
+	for i, d := range docs {
 		g := &gold[i]
-		doc := corpusDoc(t, dir, g, govx.Date{})
+		d.Published = govx.Date{} // withheld
+		doc := extracttest.Prepare(d, nil)
 		src := e.ResolveReference(doc.Article)
 		got := doc.Article.ReferenceDate
 		t.Logf("%s: published %v, reference %v (%v)", g.Source, g.Published, got, src)
@@ -111,7 +87,7 @@ func TestCorpusReferenceInferred(t *testing.T) {
 		}
 		var m govx.Mentions
 		e.Extract(doc, &m)
-		run = append(run, output.RowsOf(&govx.Result{Article: *doc.Article, Mentions: m}))
+		run = append(run, extracttest.Rows(doc, &m))
 	}
 	share := float64(years) / float64(len(gold))
 	t.Logf("reference year right in %d of %d articles, exact date in %d", years, len(gold), exact)

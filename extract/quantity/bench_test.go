@@ -13,18 +13,18 @@ func BenchmarkExtract(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	docs, names := corpusDocs(b)
+	_, docs := corpusDocs(b)
 	var size int64
-	for _, name := range names {
-		size += int64(len(docs[name].Article.Text))
+	for _, doc := range docs {
+		size += int64(len(doc.Article.Text))
 	}
 	b.SetBytes(size)
 	b.ReportAllocs()
 	b.ResetTimer()
 	for b.Loop() {
-		for _, name := range names {
+		for _, doc := range docs {
 			var m govx.Mentions
-			e.Extract(docs[name], &m)
+			e.Extract(doc, &m)
 		}
 	}
 }

@@ -1,19 +1,15 @@
 package quantity
 
 import (
-	"encoding/json"
 	"math"
-	"os"
-	"path/filepath"
-	"sort"
 	"strings"
 	"sync"
 	"testing"
 
 	"govx"
+	"govx/eval"
 	"govx/extract"
 	"govx/extract/extracttest"
-	"govx/normalize"
 )
 
 // Floors of the corpus test: the bars of issue 3, measured against every
@@ -23,86 +19,39 @@ const (
 	minFieldAccuracy = 0.97
 )
 
-// goldQuantity is a quantity of a gold file. Pointers tell a field the
-// gold leaves out (not scored) from one it gives as null.
-type goldQuantity struct {
-	Text        string   `json:"text"`
-	Value       *float64 `json:"value"`
-	ValueMax    *float64 `json:"value_max"`
-	Unit        *string  `json:"unit"`
-	SurfaceUnit *string  `json:"surface_unit"`
-	Kind        *string  `json:"kind"`
-	Qualifier   *string  `json:"qualifier"`
-	given       map[string]bool
-}
-
-func (g *goldQuantity) UnmarshalJSON(b []byte) error {
-	var raw map[string]json.RawMessage
-	if err := json.Unmarshal(b, &raw); err != nil {
-		return err
+// corpusDocs returns the shared gold and its corpus articles prepared for
+// extraction, in the same order.
+func corpusDocs(t testing.TB) ([]eval.Gold, []*extract.Doc) {
+	gold, docs := extracttest.CorpusDocs(t)
+	prepared := make([]*extract.Doc, len(docs))
+	for i, d := range docs {
+		prepared[i] = extracttest.Prepare(d, nil)
 	}
-	type plain goldQuantity
-	var p plain
-	if err := json.Unmarshal(b, &p); err != nil {
-		return err
-	}
-	*g = goldQuantity(p)
-	g.given = make(map[string]bool)
-	for k := range raw {
-		g.given[k] = true
-	}
-	return nil
-}
-
-type goldFile struct {
-	Source     string         `json:"source"`
-	Quantities []goldQuantity `json:"quantities"`
-}
-
-// corpusDocs returns the corpus articles prepared for extraction, by file
-// name.
-func corpusDocs(t testing.TB) (map[string]*extract.Doc, []string) {
-	dir := extracttest.SharedDir(t)
-	paths, err := filepath.Glob(filepath.Join(dir, "corpus", "*.txt"))
-	if err != nil || len(paths) == 0 {
-		t.Fatalf("no corpus files in %s: %v", dir, err)
-	}
-	docs := make(map[string]*extract.Doc)
-	var names []string
-	for _, p := range paths {
-		raw, err := os.ReadFile(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		name := filepath.Base(p)
-		a := normalize.Article(govx.Document{DocID: name, Source: p, Text: string(raw)})
-		docs[name] = &extract.Doc{Article: &a, Folded: normalize.Fold(a.Text), Sentences: normalize.Sentences(a.Text)}
-		names = append(names, name)
-	}
-	sort.Strings(names)
-	return docs, names
+	return gold, prepared
 }
 
 // fieldScore counts the matched fields of one gold item against a
 // prediction, and logs the ones that differ.
-func fieldScore(t *testing.T, name string, g goldQuantity, q govx.Quantity) (right, total int) {
+func fieldScore(t *testing.T, name string, g eval.Item, q govx.Quantity) (right, total int) {
 	check := func(field string, ok bool, want, got any) {
-		if !g.given[field] {
+		if _, given := g[field]; !given {
 			return
 		}
 		total++
 		if ok {
 			right++
 		} else if testing.Verbose() {
-			t.Logf("%s: %q %s: got %v, want %v", name, g.Text, field, got, want)
+			t.Logf("%s: %q %s: got %v, want %v", name, g.Text(), field, got, want)
 		}
 	}
-	check("value", g.Value != nil && near(*g.Value, q.Value), deref(g.Value), q.Value)
-	check("value_max", (g.ValueMax == nil) == (q.ValueMax == nil) && (g.ValueMax == nil || near(*g.ValueMax, *q.ValueMax)), deref(g.ValueMax), derefMax(q.ValueMax))
-	check("unit", strOr(g.Unit) == string(q.Unit), strOr(g.Unit), q.Unit)
-	check("surface_unit", strOr(g.SurfaceUnit) == q.SurfaceUnit, strOr(g.SurfaceUnit), q.SurfaceUnit)
-	check("kind", strOr(g.Kind) == q.Kind.String(), strOr(g.Kind), q.Kind)
-	check("qualifier", strOr(g.Qualifier) == q.Qualifier.String(), strOr(g.Qualifier), q.Qualifier)
+	value, isValue := g["value"].(float64)
+	valueMax, isMax := g["value_max"].(float64)
+	check("value", isValue && near(value, q.Value), g["value"], q.Value)
+	check("value_max", isMax == (q.ValueMax != nil) && (!isMax || near(valueMax, *q.ValueMax)), g["value_max"], deref(q.ValueMax))
+	check("unit", str(g["unit"]) == string(q.Unit), str(g["unit"]), q.Unit)
+	check("surface_unit", str(g["surface_unit"]) == q.SurfaceUnit, str(g["surface_unit"]), q.SurfaceUnit)
+	check("kind", str(g["kind"]) == q.Kind.String(), str(g["kind"]), q.Kind)
+	check("qualifier", str(g["qualifier"]) == q.Qualifier.String(), str(g["qualifier"]), q.Qualifier)
 	return right, total
 }
 
@@ -111,20 +60,10 @@ func TestCorpusAgainstGold(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	docs, names := corpusDocs(t)
-	dir := extracttest.SharedDir(t)
+	golds, docs := corpusDocs(t)
 	var tp, fp, fn, right, total int
-	for _, name := range names {
-		b, err := os.ReadFile(filepath.Join(dir, "gold", name+".json"))
-		if err != nil {
-			t.Errorf("gold for %s: %v", name, err)
-			continue
-		}
-		var gold goldFile
-		if err := json.Unmarshal(b, &gold); err != nil {
-			t.Fatalf("gold for %s: %v", name, err)
-		}
-		doc := docs[name]
+	for i, gold := range golds {
+		name, doc := gold.Source, docs[i]
 		var m govx.Mentions
 		e.Extract(doc, &m)
 		extracttest.Check(t, doc, &m)
@@ -133,7 +72,7 @@ func TestCorpusAgainstGold(t *testing.T) {
 		for _, g := range gold.Quantities {
 			k := -1
 			for j, q := range m.Quantities {
-				if !used[j] && q.In(doc.Article.Text) == g.Text {
+				if !used[j] && q.In(doc.Article.Text) == g.Text() {
 					k = j
 					break
 				}
@@ -141,7 +80,7 @@ func TestCorpusAgainstGold(t *testing.T) {
 			if k < 0 {
 				afn++
 				if testing.Verbose() {
-					t.Logf("%s: missed %q", name, g.Text)
+					t.Logf("%s: missed %q", name, g.Text())
 				}
 				continue
 			}
@@ -185,24 +124,24 @@ func TestConcurrentUse(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	docs, names := corpusDocs(t)
-	want := make(map[string]int)
-	for _, name := range names {
+	_, docs := corpusDocs(t)
+	want := make([]int, len(docs))
+	for i, doc := range docs {
 		var m govx.Mentions
-		e.Extract(docs[name], &m)
-		want[name] = len(m.Quantities)
+		e.Extract(doc, &m)
+		want[i] = len(m.Quantities)
 	}
-	errs := make(chan string, 4*len(names))
+	errs := make(chan string, 4*len(docs))
 	var wg sync.WaitGroup
 	for g := 0; g < 4; g++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for _, name := range names {
+			for i, doc := range docs {
 				var m govx.Mentions
-				e.Extract(docs[name], &m)
-				if len(m.Quantities) != want[name] {
-					errs <- name
+				e.Extract(doc, &m)
+				if len(m.Quantities) != want[i] {
+					errs <- doc.Article.DocID
 				}
 			}
 		}()
@@ -242,11 +181,4 @@ func deref(p *float64) any {
 	return *p
 }
 
-func derefMax(p *float64) any { return deref(p) }
-
-func strOr(p *string) string {
-	if p == nil {
-		return ""
-	}
-	return *p
-}
+func str(v any) string { s, _ := v.(string); return s }

@@ -295,7 +295,7 @@ func checkReading(t *testing.T, text string, q govx.Quantity, w want) {
 	case w.max == 0 && q.ValueMax != nil:
 		t.Errorf("%s: value_max %v, want none", text, *q.ValueMax)
 	case w.max != 0 && (q.ValueMax == nil || !near(*q.ValueMax, w.max)):
-		t.Errorf("%s: value_max %v, want %v", text, derefMax(q.ValueMax), w.max)
+		t.Errorf("%s: value_max %v, want %v", text, deref(q.ValueMax), w.max)
 	}
 	if q.Unit != w.unit || q.Kind != w.kind || q.Qualifier != w.qualifier {
 		t.Errorf("%s: %q %v %v, want %q %v %v", text, q.Unit, q.Kind, q.Qualifier, w.unit, w.kind, w.qualifier)
