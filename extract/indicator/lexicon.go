@@ -101,11 +101,22 @@ func (lx *lexicon) scan(text string, h *hits) {
 		h[t] = h[t][:0]
 	}
 	for i := 0; i < len(text); {
-		k, size := keyAt(text, i)
+		// keyAt, with its two common cases written out.
+		var k uint32
+		size := 1
+		switch c := text[i]; {
+		case c < utf8.RuneSelf:
+			k = uint32(c)
+		case c >= 0xE0 && c < 0xF0 && i+2 < len(text) && text[i+1]&0xC0 == 0x80 && text[i+2]&0xC0 == 0x80:
+			k, size = uint32(text[i+1]&0x3F)<<6|uint32(text[i+2]&0x3F), 3
+		default:
+			k, size = keyAt(text, i)
+		}
 		if g := lx.slot[k]; g != 0 {
 			for _, w := range lx.groups[g-1] {
-				if len(text)-i >= len(w.word) && text[i:i+len(w.word)] == w.word {
-					h[w.table] = append(h[w.table], hit{i, i + len(w.word), w.entry})
+				// The last byte first: most words that share a key differ there.
+				if n := len(w.word); len(text)-i >= n && text[i+n-1] == w.word[n-1] && text[i:i+n] == w.word {
+					h[w.table] = append(h[w.table], hit{i, i + n, w.entry})
 				}
 			}
 		}

@@ -17,13 +17,13 @@ func (e *Extractor) growthBefore(head string) (int, float64, bool) {
 	for changed := true; changed; {
 		changed = false
 		for _, f := range e.fillers {
-			if strings.HasSuffix(s, f) {
+			if hasSuffix(s, f) {
 				s, changed = s[:len(s)-len(f)], true
 			}
 		}
 	}
 	for _, g := range e.growth {
-		if strings.HasSuffix(s, g.word) {
+		if hasSuffix(s, g.word) {
 			return len(s) - len(g.word), g.sign, true
 		}
 	}
@@ -58,7 +58,7 @@ func (e *Extractor) isThreshold(before string) bool {
 		s = strings.TrimSuffix(s, w)
 	}
 	for _, w := range e.threshold {
-		if strings.HasSuffix(s, w) {
+		if hasSuffix(s, w) {
 			return true
 		}
 	}
@@ -78,7 +78,7 @@ func (e *Extractor) skipUnit(u govx.Unit) bool {
 // isAgency reports whether an organization name is a reporting body.
 func (e *Extractor) isAgency(name string) bool {
 	for _, w := range e.agencies {
-		if strings.HasSuffix(name, w) {
+		if hasSuffix(name, w) {
 			return true
 		}
 	}
@@ -87,7 +87,7 @@ func (e *Extractor) isAgency(name string) bool {
 
 func hasPrefixAny(s string, words []string) bool {
 	for _, w := range words {
-		if strings.HasPrefix(s, w) {
+		if hasPrefix(s, w) {
 			return true
 		}
 	}
@@ -96,7 +96,7 @@ func hasPrefixAny(s string, words []string) bool {
 
 func hasSuffixAny(s string, words []string) bool {
 	for _, w := range words {
-		if strings.HasSuffix(s, w) {
+		if hasSuffix(s, w) {
 			return true
 		}
 	}
@@ -110,6 +110,20 @@ func containsAny(s string, words []string) bool {
 		}
 	}
 	return false
+}
+
+// hasSuffix is strings.HasSuffix, comparing the last bytes first: the
+// words of a table mostly differ from the text there, and the test runs
+// for every word of a table.
+func hasSuffix(s, w string) bool {
+	n := len(w)
+	return n == 0 || len(s) >= n && s[len(s)-1] == w[n-1] && s[len(s)-n:] == w
+}
+
+// hasPrefix is strings.HasPrefix, comparing the word's last byte first.
+func hasPrefix(s, w string) bool {
+	n := len(w)
+	return n == 0 || len(s) >= n && s[n-1] == w[n-1] && s[:n] == w
 }
 
 // lastIndex is strings.LastIndex, quicker when w is absent: a name is
@@ -151,7 +165,7 @@ func hasLetter(s string) bool {
 func trimSuffixAny(s string, words []string) string {
 	longest := ""
 	for _, w := range words {
-		if strings.HasSuffix(s, w) && len(w) > len(longest) {
+		if hasSuffix(s, w) && len(w) > len(longest) {
 			longest = w
 		}
 	}

@@ -178,7 +178,7 @@ func (b *binder) skipHead(from, to int) int {
 	for moved := true; moved && from < to; {
 		moved = false
 		for _, sep := range headSkips {
-			if strings.HasPrefix(b.text[from:to], sep) {
+			if hasPrefix(b.text[from:to], sep) {
 				from, moved = from+len(sep), true
 			}
 		}
@@ -200,7 +200,7 @@ func (b *binder) trimName(s string) string {
 		}
 		first, _ := utf8.DecodeRuneInString(s)
 		for _, w := range b.e.lead[first] {
-			if strings.HasPrefix(s, w) {
+			if hasPrefix(s, w) {
 				s, changed = s[len(w):], true
 				break
 			}
@@ -215,7 +215,7 @@ func (b *binder) trimName(s string) string {
 		}
 		last, _ := utf8.DecodeLastRuneInString(s)
 		for _, w := range b.e.tail[last] {
-			if strings.HasSuffix(s, w) {
+			if hasSuffix(s, w) {
 				s, changed = s[:len(s)-len(w)], true
 				break
 			}
