@@ -2,8 +2,6 @@ package main
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -15,18 +13,13 @@ import (
 	"govx/segment"
 )
 
-// corpusDocs reads the shared corpus as documents.
+// corpusDocs reads the shared corpus as documents, dated as the gold
+// dates them, and returns them with their size in bytes.
 func corpusDocs(b *testing.B) ([]govx.Document, int64) {
-	files, _ := filepath.Glob(filepath.Join(extracttest.SharedDir(b), "corpus", "*.txt"))
-	var docs []govx.Document
+	_, docs := extracttest.CorpusDocs(b)
 	var size int64
-	for _, f := range files {
-		text, err := os.ReadFile(f)
-		if err != nil {
-			b.Fatal(err)
-		}
-		docs = append(docs, govx.Document{DocID: filepath.Base(f), Text: string(text), Published: govx.DateOf(2024, 7, 15)})
-		size += int64(len(text))
+	for _, d := range docs {
+		size += int64(len(d.Text))
 	}
 	return docs, size
 }
@@ -84,10 +77,7 @@ func BenchmarkExtractors(b *testing.B) {
 	}
 	var prepared []*extract.Doc
 	for _, d := range docs {
-		a := normalize.Article(d)
-		doc := &extract.Doc{Article: &a, Folded: normalize.Fold(a.Text), Sentences: normalize.Sentences(a.Text)}
-		doc.Tokens = seg.Tokens(a.Text, doc.Sentences)
-		prepared = append(prepared, doc)
+		prepared = append(prepared, extracttest.Prepare(d, seg))
 	}
 	for _, name := range []string{"quantity", "period", "entity", "indicator"} {
 		b.Run(name, func(b *testing.B) {

@@ -1,18 +1,15 @@
 package entity
 
 import (
-	"encoding/json"
-	"os"
-	"path/filepath"
 	"sort"
 	"strings"
 	"sync"
 	"testing"
 
 	"govx"
+	"govx/eval"
 	"govx/extract"
 	"govx/extract/extracttest"
-	"govx/normalize"
 	"govx/segment"
 )
 
@@ -50,16 +47,13 @@ func segmentedDoc(t testing.TB, text string) *extract.Doc {
 	return d
 }
 
-// goldFile is the part of a gold annotation file this package is scored on.
-type goldFile struct {
-	Source   string `json:"source"`
-	Region   string `json:"region"`
-	Entities []struct {
-		Text       string `json:"text"`
-		Type       string `json:"type"`
-		Normalized string `json:"normalized"`
-		AdminCode  string `json:"admin_code"`
-	} `json:"entities"`
+// goldEntity is the part of a gold entity this package is scored on; a
+// field the gold leaves out or gives as null is "".
+type goldEntity struct{ Text, Type, Normalized, AdminCode string }
+
+func goldEntityOf(it eval.Item) goldEntity {
+	str := func(key string) string { s, _ := it[key].(string); return s }
+	return goldEntity{Text: it.Text(), Type: str("type"), Normalized: str("normalized"), AdminCode: str("admin_code")}
 }
 
 // score counts matches by text as multisets (SPEC "Matching").
@@ -87,34 +81,17 @@ const (
 )
 
 func TestCorpus(t *testing.T) {
-	dir := extracttest.SharedDir(t)
+	golds, docs := extracttest.CorpusDocs(t)
 	x := extractor(t)
-	golds, err := filepath.Glob(filepath.Join(dir, "gold", "*.json"))
-	if err != nil || len(golds) == 0 {
-		t.Fatalf("no gold files in %s: %v", dir, err)
-	}
 	var all score
 	perType := map[string]*score{}
 	for _, ty := range []string{"ORG", "LOC", "PER", "PROJECT"} {
 		perType[ty] = &score{}
 	}
 	typeOK, typeN, codeOK, codeN, regionOK, normOK, normN := 0, 0, 0, 0, 0, 0, 0
-	for _, path := range golds {
-		b, err := os.ReadFile(path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var g goldFile
-		if err := json.Unmarshal(b, &g); err != nil {
-			t.Fatalf("%s: %v", path, err)
-		}
-		raw, err := os.ReadFile(filepath.Join(dir, "corpus", g.Source))
-		if err != nil {
-			t.Fatal(err)
-		}
-		art := normalize.Article(govx.Document{DocID: g.Source, Text: string(raw)})
-		doc := &extract.Doc{Article: &art, Folded: normalize.Fold(art.Text), Sentences: normalize.Sentences(art.Text)}
-		doc.Tokens = segmenter(t).Tokens(art.Text, doc.Sentences)
+	for i, g := range golds {
+		doc := extracttest.Prepare(docs[i], segmenter(t))
+		art := doc.Article
 		var m govx.Mentions
 		x.Extract(doc, &m)
 		extracttest.Check(t, doc, &m)
@@ -131,7 +108,8 @@ func TestCorpus(t *testing.T) {
 			unused[w] = append(unused[w], e)
 		}
 		var missed []string
-		for _, ge := range g.Entities {
+		for _, it := range g.Entities {
+			ge := goldEntityOf(it)
 			ps := unused[ge.Text]
 			if len(ps) == 0 {
 				all.fn++
@@ -183,7 +161,8 @@ func TestCorpus(t *testing.T) {
 					unused[e.In(art.Text)]++
 				}
 			}
-			for _, ge := range g.Entities {
+			for _, it := range g.Entities {
+				ge := goldEntityOf(it)
 				if ge.Type != ty {
 					continue
 				}
@@ -225,23 +204,12 @@ func TestCorpus(t *testing.T) {
 // BenchmarkCorpus extracts the entities of the shared corpus, segmented
 // beforehand: one pass over its articles per iteration.
 func BenchmarkCorpus(b *testing.B) {
-	dir := extracttest.SharedDir(b)
-	files, err := filepath.Glob(filepath.Join(dir, "corpus", "*.txt"))
-	if err != nil || len(files) == 0 {
-		b.Fatalf("no corpus: %v", err)
-	}
+	_, corpus := extracttest.CorpusDocs(b)
 	var docs []*extract.Doc
 	size := 0
-	for _, f := range files {
-		raw, err := os.ReadFile(f)
-		if err != nil {
-			b.Fatal(err)
-		}
-		art := normalize.Article(govx.Document{DocID: filepath.Base(f), Text: string(raw)})
-		doc := &extract.Doc{Article: &art, Folded: normalize.Fold(art.Text), Sentences: normalize.Sentences(art.Text)}
-		doc.Tokens = segmenter(b).Tokens(art.Text, doc.Sentences)
-		docs = append(docs, doc)
-		size += len(raw)
+	for _, d := range corpus {
+		docs = append(docs, extracttest.Prepare(d, segmenter(b)))
+		size += len(d.Text)
 	}
 	x := extractor(b)
 	b.SetBytes(int64(size))
