@@ -10,7 +10,6 @@ import (
 	"govx/extract/extracttest"
 	"govx/normalize"
 	"govx/pipeline"
-	"govx/segment"
 )
 
 // corpusDocs reads the shared corpus as documents, dated as the gold
@@ -28,14 +27,7 @@ func corpusDocs(b *testing.B) ([]govx.Document, int64) {
 // goroutine: normalize, segment and the four extractors.
 func BenchmarkPipeline(b *testing.B) {
 	docs, size := corpusDocs(b)
-	seg, err := segment.Load()
-	if err != nil {
-		b.Fatal(err)
-	}
-	extractors, err := newExtractors()
-	if err != nil {
-		b.Fatal(err)
-	}
+	seg, extractors := extractParts(b)
 	p := pipeline.New(seg, extractors, pipeline.Options{})
 	b.SetBytes(size)
 	b.ResetTimer()
@@ -50,10 +42,7 @@ func BenchmarkPipeline(b *testing.B) {
 // segmented, no extraction.
 func BenchmarkSegmentOnly(b *testing.B) {
 	docs, size := corpusDocs(b)
-	seg, err := segment.Load()
-	if err != nil {
-		b.Fatal(err)
-	}
+	seg, _ := extractParts(b)
 	b.SetBytes(size)
 	b.ResetTimer()
 	for b.Loop() {
@@ -67,14 +56,7 @@ func BenchmarkSegmentOnly(b *testing.B) {
 // BenchmarkExtractors times each extractor alone on the prepared corpus.
 func BenchmarkExtractors(b *testing.B) {
 	docs, size := corpusDocs(b)
-	seg, err := segment.Load()
-	if err != nil {
-		b.Fatal(err)
-	}
-	extractors, err := newExtractors()
-	if err != nil {
-		b.Fatal(err)
-	}
+	seg, extractors := extractParts(b)
 	var prepared []*extract.Doc
 	for _, d := range docs {
 		prepared = append(prepared, extracttest.Prepare(d, seg))

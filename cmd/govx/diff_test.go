@@ -75,16 +75,7 @@ func TestDiffCommand(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			status, stdout, stderr := runCLI(t, tt.args...)
-			all := stdout + stderr
-			if status != tt.status {
-				t.Errorf("status %d, want %d\n%s", status, tt.status, all)
-			}
-			for _, w := range tt.want {
-				if !strings.Contains(all, w) {
-					t.Errorf("output lacks %q:\n%s", w, all)
-				}
-			}
+			stdout, _ := checkCLI(t, tt.args, tt.status, tt.want)
 			if len(tt.args) > 1 && tt.args[1] == "--summary" && strings.Contains(stdout, "==") {
 				t.Errorf("--summary printed details:\n%s", stdout)
 			}
@@ -153,14 +144,7 @@ func writeRealRun(t *testing.T, dir string, format output.Format, seg *segment.S
 // both runs.
 func TestDiffAfterRuleChange(t *testing.T) {
 	shared := extracttest.SharedDir(t)
-	seg, err := loadSegmenter()
-	if err != nil {
-		t.Fatal(err)
-	}
-	extractors, err := newExtractors()
-	if err != nil {
-		t.Fatal(err)
-	}
+	seg, extractors := extractParts(t)
 	dir := t.TempDir()
 	before, after := filepath.Join(dir, "before"), filepath.Join(dir, "after")
 	writeRealRun(t, before, output.Parquet, seg, extractors, filepath.Join(shared, "corpus"))

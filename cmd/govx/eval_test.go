@@ -26,6 +26,29 @@ func runCLI(t *testing.T, args ...string) (int, string, string) {
 	return status, stdout.String(), stderr.String()
 }
 
+// checkCLI runs a govx command line in-process and reports, through t, an
+// exit status other than status and every string of want missing from its
+// output (stdout and stderr together). It returns stdout and stderr.
+func checkCLI(t *testing.T, args []string, status int, want []string) (stdout, stderr string) {
+	t.Helper()
+	got, stdout, stderr := runCLI(t, args...)
+	if got != status {
+		t.Errorf("status %d, want %d\n%s", got, status, stdout+stderr)
+	}
+	checkContains(t, stdout+stderr, want...)
+	return stdout, stderr
+}
+
+// checkContains reports, through t, every string of want missing from out.
+func checkContains(t testing.TB, out string, want ...string) {
+	t.Helper()
+	for _, w := range want {
+		if !strings.Contains(out, w) {
+			t.Errorf("output lacks %q:\n%s", w, out)
+		}
+	}
+}
+
 // writeRun writes rows as a JSON Lines output directory, with a manifest
 // of the given schema version, the way govx extract --format jsonl does.
 func writeRun(t *testing.T, dir string, schema int, rows []output.Rows) {
@@ -336,17 +359,8 @@ func TestEvalCommand(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			status, stdout, stderr := runCLI(t, tt.args...)
-			all := stdout + stderr
-			if status != tt.status {
-				t.Errorf("status %d, want %d\n%s", status, tt.status, all)
-			}
-			for _, w := range tt.want {
-				if !strings.Contains(all, w) {
-					t.Errorf("output lacks %q:\n%s", w, all)
-				}
-			}
-			if strings.Contains(all, "panic") {
+			stdout, stderr := checkCLI(t, tt.args, tt.status, tt.want)
+			if all := stdout + stderr; strings.Contains(all, "panic") {
 				t.Errorf("panic:\n%s", all)
 			}
 		})

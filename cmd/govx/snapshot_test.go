@@ -14,6 +14,7 @@ import (
 
 	"govx/corpus"
 	"govx/diff"
+	"govx/extract"
 	"govx/extract/extracttest"
 	"govx/output"
 	"govx/pipeline"
@@ -85,8 +86,9 @@ func TestSnapshotRoundTrip(t *testing.T) {
 // that call the pipeline directly (the commands load their own).
 var loadSegmenter = sync.OnceValues(func() (*segment.Segmenter, error) { return segment.Load() })
 
-// extractCorpus runs the pipeline of govx extract over dir.
-func extractCorpus(t *testing.T, dir string) []output.Rows {
+// extractParts returns what the pipeline of govx extract runs: the
+// segmenter (loaded once) and the extractors.
+func extractParts(t testing.TB) (*segment.Segmenter, []extract.Extractor) {
 	t.Helper()
 	seg, err := loadSegmenter()
 	if err != nil {
@@ -96,6 +98,13 @@ func extractCorpus(t *testing.T, dir string) []output.Rows {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return seg, extractors
+}
+
+// extractCorpus runs the pipeline of govx extract over dir.
+func extractCorpus(t *testing.T, dir string) []output.Rows {
+	t.Helper()
+	seg, extractors := extractParts(t)
 	p := pipeline.New(seg, extractors, pipeline.Options{})
 	var all []output.Rows
 	for doc, err := range corpus.Read([]string{dir}) {
