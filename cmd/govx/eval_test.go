@@ -58,78 +58,11 @@ func writeRun(t *testing.T, dir string, schema int, rows []output.Rows) {
 		"options": map[string]any{"format": "jsonl"},
 	}
 	tables := map[string]any{}
-	write := func(table output.Table, n int, each func(enc *json.Encoder) error) {
-		part := string(table) + "/part-00000.jsonl"
-		path := filepath.Join(dir, filepath.FromSlash(part))
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		var b bytes.Buffer
-		enc := json.NewEncoder(&b)
-		enc.SetEscapeHTML(false)
-		if err := each(enc); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, b.Bytes(), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		tables[string(table)] = map[string]any{"rows": n, "parts": []string{part}}
-	}
-	count := func(f func(r *output.Rows) int) int {
-		n := 0
-		for i := range rows {
-			n += f(&rows[i])
-		}
-		return n
-	}
-	write(output.Articles, len(rows), func(enc *json.Encoder) error {
-		for _, r := range rows {
-			if err := enc.Encode(r.Article); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
-	write(output.Quantities, count(func(r *output.Rows) int { return len(r.Quantities) }), func(enc *json.Encoder) error {
-		for _, r := range rows {
-			for _, x := range r.Quantities {
-				if err := enc.Encode(x); err != nil {
-					return err
-				}
-			}
-		}
-		return nil
-	})
-	write(output.Periods, count(func(r *output.Rows) int { return len(r.Periods) }), func(enc *json.Encoder) error {
-		for _, r := range rows {
-			for _, x := range r.Periods {
-				if err := enc.Encode(x); err != nil {
-					return err
-				}
-			}
-		}
-		return nil
-	})
-	write(output.Entities, count(func(r *output.Rows) int { return len(r.Entities) }), func(enc *json.Encoder) error {
-		for _, r := range rows {
-			for _, x := range r.Entities {
-				if err := enc.Encode(x); err != nil {
-					return err
-				}
-			}
-		}
-		return nil
-	})
-	write(output.Indicators, count(func(r *output.Rows) int { return len(r.Indicators) }), func(enc *json.Encoder) error {
-		for _, r := range rows {
-			for _, x := range r.Indicators {
-				if err := enc.Encode(x); err != nil {
-					return err
-				}
-			}
-		}
-		return nil
-	})
+	writePart(t, dir, tables, output.Articles, rows, func(r *output.Rows) []output.ArticleRow { return []output.ArticleRow{r.Article} })
+	writePart(t, dir, tables, output.Quantities, rows, func(r *output.Rows) []output.QuantityRow { return r.Quantities })
+	writePart(t, dir, tables, output.Periods, rows, func(r *output.Rows) []output.PeriodRow { return r.Periods })
+	writePart(t, dir, tables, output.Entities, rows, func(r *output.Rows) []output.EntityRow { return r.Entities })
+	writePart(t, dir, tables, output.Indicators, rows, func(r *output.Rows) []output.IndicatorRow { return r.Indicators })
 	m["tables"] = tables
 	b, err := json.Marshal(m)
 	if err != nil {
@@ -138,6 +71,34 @@ func writeRun(t *testing.T, dir string, schema int, rows []output.Rows) {
 	if err := os.WriteFile(filepath.Join(dir, output.ManifestName), b, 0o644); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// writePart writes the rows of one table, of(r) for each article r of
+// rows, as the table's single JSON Lines part in dir, and enters the part
+// and its row count in tables, the manifest's "tables".
+func writePart[R any](t *testing.T, dir string, tables map[string]any, table output.Table, rows []output.Rows, of func(r *output.Rows) []R) {
+	t.Helper()
+	part := string(table) + "/part-00000.jsonl"
+	path := filepath.Join(dir, filepath.FromSlash(part))
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	n := 0
+	for i := range rows {
+		for _, x := range of(&rows[i]) {
+			if err := enc.Encode(x); err != nil {
+				t.Fatal(err)
+			}
+			n++
+		}
+	}
+	if err := os.WriteFile(path, b.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tables[string(table)] = map[string]any{"rows": n, "parts": []string{part}}
 }
 
 // decodeInto fills a row from a gold-like item through JSON.
