@@ -6,7 +6,6 @@ import (
 	"testing"
 
 	"govx/eval"
-	"govx/extract/extracttest"
 	"govx/output"
 )
 
@@ -23,11 +22,7 @@ var corpusFloors = map[string]float64{
 // TestCorpusFloors runs the extractors of govx extract over the shared
 // corpus and holds each table's F1 on the gold at its floor.
 func TestCorpusFloors(t *testing.T) {
-	shared := extracttest.SharedDir(t)
-	gold, err := eval.LoadGold(filepath.Join(shared, "gold"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	shared, _, gold := sharedGold(t)
 	run := extractCorpus(t, filepath.Join(shared, "corpus"))
 	rep := eval.Score(gold, run)
 	rep.Articles = nil

@@ -101,6 +101,19 @@ func writePart[R any](t *testing.T, dir string, tables map[string]any, table out
 	tables[string(table)] = map[string]any{"rows": n, "parts": []string{part}}
 }
 
+// sharedGold loads the shared gold: it returns the shared directory, its
+// gold directory and the gold.
+func sharedGold(t *testing.T) (shared, goldDir string, gold []eval.Gold) {
+	t.Helper()
+	shared = extracttest.SharedDir(t)
+	goldDir = filepath.Join(shared, "gold")
+	gold, err := eval.LoadGold(goldDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return shared, goldDir, gold
+}
+
 // decodeInto fills a row from a gold-like item through JSON.
 func decodeInto(t *testing.T, it eval.Item, row any) {
 	t.Helper()
@@ -210,12 +223,7 @@ func TestEvalAgreesWithIndependentScorer(t *testing.T) {
 		}
 		t.Skip("python3 not found: the independent scorer check needs it")
 	}
-	shared := extracttest.SharedDir(t)
-	goldDir := filepath.Join(shared, "gold")
-	gold, err := eval.LoadGold(goldDir)
-	if err != nil {
-		t.Fatal(err)
-	}
+	shared, goldDir, gold := sharedGold(t)
 
 	perturbed := filepath.Join(t.TempDir(), "perturbed")
 	writeRun(t, perturbed, output.SchemaVersion, perturbedRun(t, gold))
@@ -275,12 +283,7 @@ func TestEvalAgreesWithIndependentScorer(t *testing.T) {
 }
 
 func TestEvalCommand(t *testing.T) {
-	shared := extracttest.SharedDir(t)
-	goldDir := filepath.Join(shared, "gold")
-	gold, err := eval.LoadGold(goldDir)
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, goldDir, gold := sharedGold(t)
 	out := filepath.Join(t.TempDir(), "out")
 	writeRun(t, out, output.SchemaVersion, perturbedRun(t, gold))
 	otherVersion := filepath.Join(t.TempDir(), "old")
@@ -329,12 +332,7 @@ func TestEvalCommand(t *testing.T) {
 }
 
 func TestEvalJSONShape(t *testing.T) {
-	shared := extracttest.SharedDir(t)
-	goldDir := filepath.Join(shared, "gold")
-	gold, err := eval.LoadGold(goldDir)
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, goldDir, gold := sharedGold(t)
 	out := filepath.Join(t.TempDir(), "out")
 	writeRun(t, out, output.SchemaVersion, perturbedRun(t, gold))
 	for _, verbose := range []bool{false, true} {
