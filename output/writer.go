@@ -89,29 +89,31 @@ func Create(opts Options) (*Writer, error) {
 		}
 		switch t {
 		case Articles:
-			w.articles = newTableWriter[ArticleRow](t, opts, prev)
-			w.tables = append(w.tables, w.articles)
+			w.articles = openTable[ArticleRow](w, t)
 		case Quantities:
-			w.quantities = newTableWriter[QuantityRow](t, opts, prev)
-			w.tables = append(w.tables, w.quantities)
+			w.quantities = openTable[QuantityRow](w, t)
 		case Periods:
-			w.periods = newTableWriter[PeriodRow](t, opts, prev)
-			w.tables = append(w.tables, w.periods)
+			w.periods = openTable[PeriodRow](w, t)
 		case Entities:
-			w.entities = newTableWriter[EntityRow](t, opts, prev)
-			w.tables = append(w.tables, w.entities)
+			w.entities = openTable[EntityRow](w, t)
 		case Indicators:
-			w.indicators = newTableWriter[IndicatorRow](t, opts, prev)
-			w.tables = append(w.tables, w.indicators)
+			w.indicators = openTable[IndicatorRow](w, t)
 		case Tokens:
-			w.tokens = newTableWriter[TokenRow](t, opts, prev)
-			w.tables = append(w.tables, w.tokens)
+			w.tokens = openTable[TokenRow](w, t)
 		}
 	}
 	if err := removeEntries(opts.Dir, isTemp); err != nil {
 		return nil, err
 	}
 	return w, nil
+}
+
+// openTable returns the writer of table t, with rows of type T, and adds
+// it to w.tables.
+func openTable[T sizedRow](w *Writer, t Table) *tableWriter[T] {
+	tw := newTableWriter[T](t, w.opts, w.prev)
+	w.tables = append(w.tables, tw)
+	return tw
 }
 
 // Write adds the rows of one processed article. Articles are written in
