@@ -22,6 +22,9 @@ type binder struct {
 
 	// The starts of qs, ps and es, searched for the mentions at an offset.
 	qStarts, pStarts, eStarts []int
+	// Cursors into them for the lookups made in text order: the quantity
+	// after a clause separator, the quantities and periods of a clause.
+	sepQ, clauseQ, clauseP cursor
 
 	passage *govx.Period // the reporting period of the passage so far, or nil
 	scanned int          // where the last sentence started; line breaks before it are seen
@@ -125,7 +128,7 @@ func (b *binder) sentence(index int, s govx.Span) {
 // insideFigure reports whether offset i lies inside a quantity: the comma
 // of 82，225万元 separates thousands, not clauses.
 func (b *binder) insideFigure(i int) bool {
-	k := searchInts(b.qStarts, i+1)
+	k := b.sepQ.seek(b.qStarts, i+1)
 	return k > 0 && b.qs[k-1].End > i
 }
 
@@ -309,7 +312,7 @@ func (b *binder) endClause(st *sentenceState, c govx.Span, qs []govx.Quantity) {
 	if len(qs) > 0 {
 		st.bareSpan, st.bareDone = govx.Span{}, false
 	} else {
-		switch text := strings.TrimSpace(b.text[c.Start:c.End]); {
+		switch text := trimSpace(b.text[c.Start:c.End]); {
 		case strings.HasSuffix(text, "等"):
 			// A list of examples in brackets leaves the name before it:
 			// 标准化货物 (计算机、空调、打印机等，占比7.0%).
@@ -319,7 +322,7 @@ func (b *binder) endClause(st *sentenceState, c govx.Span, qs []govx.Quantity) {
 			st.bareSpan, st.bareDone = c, false
 		}
 	}
-	if i := searchInts(b.pStarts, c.Start); i == len(b.ps) || b.ps[i].Start >= c.End {
+	if i := b.clauseP.seek(b.pStarts, c.Start); i == len(b.ps) || b.ps[i].Start >= c.End {
 		return // no period in the clause
 	}
 	firstFigure := c.End
@@ -330,7 +333,7 @@ func (b *binder) endClause(st *sentenceState, c govx.Span, qs []govx.Quantity) {
 		st.period = p
 	}
 	for i := searchInts(b.pStarts, c.Start); st.headDate == nil && i < len(b.ps) && b.ps[i].Start < firstFigure; i++ {
-		if p := &b.ps[i]; b.governs(p) && strings.TrimSpace(b.text[c.Start:p.Start]) == "" {
+		if p := &b.ps[i]; b.governs(p) && trimSpace(b.text[c.Start:p.Start]) == "" {
 			st.headDate = p
 		}
 	}
@@ -373,7 +376,7 @@ func (b *binder) clauseFactsOf(c govx.Span) clauseFacts {
 			break
 		}
 	}
-	head := strings.TrimSpace(text)
+	head := trimSpace(text)
 	f.opens = hasPrefixAny(head, policyOpeners) && !hasPrefixAny(head, notPolicyOpeners) && !b.tradeClause(c, head)
 	return f
 }
@@ -673,7 +676,7 @@ func (b *binder) openRows(st *sentenceState) []int {
 func (b *binder) quantitiesIn(c govx.Span) []govx.Quantity {
 	// The quantities are disjoint, so their ends are in order too, and
 	// those inside c are a run of them.
-	i := searchInts(b.qStarts, c.Start)
+	i := b.clauseQ.seek(b.qStarts, c.Start)
 	j := i
 	for j < len(b.qs) && b.qs[j].Start < c.End && b.qs[j].End <= c.End {
 		j++
@@ -693,6 +696,29 @@ func (b *binder) entitiesIn(s govx.Span) []govx.Entity {
 		j += searchInts(b.eStarts[j:], s.End)
 	}
 	return b.es[i:j]
+}
+
+// cursor finds offsets in a sorted list for lookups whose offsets mostly
+// grow: each one walks on from where the last one ended.
+type cursor struct{ k int }
+
+// seek returns the index of the first of a (in ascending order) that is
+// at least off.
+func (c *cursor) seek(a []int, off int) int {
+	k := c.k
+	switch {
+	case k > len(a) || k > 0 && a[k-1] >= off:
+		k = searchInts(a, off) // back: search
+	default:
+		for n := 0; k < len(a) && a[k] < off; k++ {
+			if n++; n == 8 {
+				k += searchInts(a[k:], off) // far ahead: search the rest
+				break
+			}
+		}
+	}
+	c.k = k
+	return k
 }
 
 // searchInts returns the index of the first of a (in ascending order)

@@ -102,7 +102,7 @@ func (b *binder) headCompany(c govx.Span) *govx.Entity {
 		if e.Type != govx.EntityProject && (e.Type != govx.EntityOrg || b.e.isAgency(b.text[e.Start:e.End])) {
 			continue
 		}
-		before := strings.TrimSpace(b.text[c.Start:e.Start])
+		before := trimSpace(b.text[c.Start:e.Start])
 		if before != "" && !strings.HasSuffix(before, "的") {
 			continue
 		}
@@ -232,7 +232,7 @@ func (b *binder) dateOf(p *govx.Period) govx.DateRange {
 // dates nothing after it. It needs the segmenter's tags; without them it
 // reports false.
 func (b *binder) namesEvent(c govx.Span, p *govx.Period) bool {
-	if strings.TrimSpace(b.text[p.End:c.End]) == "" || strings.TrimSpace(b.text[c.Start:p.Start]) == "" {
+	if trimSpace(b.text[p.End:c.End]) == "" || trimSpace(b.text[c.Start:p.Start]) == "" {
 		return false
 	}
 	i := searchTokens(b.toks, p.Start) - 1

@@ -82,7 +82,8 @@ func TestLexicon(t *testing.T) {
 }
 
 // FuzzLexicon checks that one pass finds exactly what a search for each
-// word finds, whatever the bytes.
+// word finds, and that the quick helpers agree with package strings,
+// whatever the bytes.
 func FuzzLexicon(f *testing.F) {
 	for _, s := range []string{"同比增长5%，环比下降", "原计划将建成后投产", "“给予”连续；;", "\xe5同比\xed\xa0\x80将", ""} {
 		f.Add(s)
@@ -97,5 +98,44 @@ func FuzzLexicon(f *testing.F) {
 		if got, want := showHits(e, &h, false), naiveHits(e, text); got != want {
 			t.Errorf("%q: scan %s, naive search %s", text, got, want)
 		}
+		checkHelpers(t, text)
 	})
+}
+
+// TestCursor checks that a cursor finds what a binary search finds,
+// whether the offsets grow slowly, jump ahead or go back.
+func TestCursor(t *testing.T) {
+	a := []int{2, 3, 3, 5, 8, 13, 21, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 60}
+	var c cursor
+	for _, off := range []int{0, 1, 2, 3, 3, 4, 9, 40, 41, 61, 100, 5, 5, 6, 35, 2, 0, 46, 47, 70} {
+		if got, want := c.seek(a, off), searchInts(a, off); got != want {
+			t.Errorf("seek(%d) = %d, want %d", off, got, want)
+		}
+	}
+	if got := c.seek(nil, 3); got != 0 {
+		t.Errorf("seek in an empty list = %d", got)
+	}
+}
+
+// TestQuickHelpers checks the quick forms of the strings functions against
+// the originals, on text where their shortcuts apply and where they do not.
+func TestQuickHelpers(t *testing.T) {
+	for _, s := range []string{"", " ", "增长", " 增长", "增长 ", "\u3000增长\u3000", "增长\u00a0", "增\xe4\xb8 ", "a增长", "增长b", "预计 增长"} {
+		checkHelpers(t, s)
+	}
+}
+
+func checkHelpers(t *testing.T, s string) {
+	t.Helper()
+	if got, want := trimSpace(s), strings.TrimSpace(s); got != want {
+		t.Errorf("trimSpace(%q) = %q, want %q", s, got, want)
+	}
+	for _, w := range []string{"", "长", "增长", "长 ", " ", "预计 增长", "b"} {
+		if hasSuffix(s, w) != strings.HasSuffix(s, w) || hasPrefix(s, w) != strings.HasPrefix(s, w) {
+			t.Errorf("%q and %q: hasSuffix %v hasPrefix %v", s, w, hasSuffix(s, w), hasPrefix(s, w))
+		}
+		if lastIndex(s, w) != strings.LastIndex(s, w) {
+			t.Errorf("lastIndex(%q, %q) = %d", s, w, lastIndex(s, w))
+		}
+	}
 }

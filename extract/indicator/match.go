@@ -126,6 +126,17 @@ func hasPrefix(s, w string) bool {
 	return n == 0 || len(s) >= n && s[n-1] == w[n-1] && s[:n] == w
 }
 
+// trimSpace is strings.TrimSpace, quick when s starts and ends with a
+// character of U+4000–U+9FFF (lead byte E4–E9), never a space, as most
+// clauses do.
+func trimSpace(s string) string {
+	if n := len(s); n >= 3 && s[0] >= 0xE4 && s[0] <= 0xE9 &&
+		s[n-3] >= 0xE4 && s[n-3] <= 0xE9 && s[n-2]&0xC0 == 0x80 && s[n-1]&0xC0 == 0x80 {
+		return s
+	}
+	return strings.TrimSpace(s)
+}
+
 // lastIndex is strings.LastIndex, quicker when w is absent: a name is
 // searched for many words, and most are not in it.
 func lastIndex(s, w string) int {
