@@ -184,6 +184,16 @@ func writeSnapshot(path string, rows []output.Rows) error {
 	return os.WriteFile(path, b.Bytes(), 0o644)
 }
 
+// decodeRow decodes one row and appends it to rows.
+func decodeRow[R any](dec *json.Decoder, rows *[]R) error {
+	var row R
+	if err := dec.Decode(&row); err != nil {
+		return err
+	}
+	*rows = append(*rows, row)
+	return nil
+}
+
 func readSnapshot(path string) ([]output.Rows, error) {
 	f, err := os.Open(path)
 	if err != nil {
@@ -213,17 +223,13 @@ func readSnapshot(path string) ([]output.Rows, error) {
 			rows = append(rows, output.Rows{})
 			err = dec.Decode(&rows[len(rows)-1].Article)
 		case output.Quantities:
-			r.Quantities = append(r.Quantities, output.QuantityRow{})
-			err = dec.Decode(&r.Quantities[len(r.Quantities)-1])
+			err = decodeRow(dec, &r.Quantities)
 		case output.Periods:
-			r.Periods = append(r.Periods, output.PeriodRow{})
-			err = dec.Decode(&r.Periods[len(r.Periods)-1])
+			err = decodeRow(dec, &r.Periods)
 		case output.Entities:
-			r.Entities = append(r.Entities, output.EntityRow{})
-			err = dec.Decode(&r.Entities[len(r.Entities)-1])
+			err = decodeRow(dec, &r.Entities)
 		case output.Indicators:
-			r.Indicators = append(r.Indicators, output.IndicatorRow{})
-			err = dec.Decode(&r.Indicators[len(r.Indicators)-1])
+			err = decodeRow(dec, &r.Indicators)
 		default:
 			err = fmt.Errorf("unknown table %q", head.Table)
 		}
