@@ -2,6 +2,7 @@ package eval
 
 import (
 	"encoding/json"
+	"errors"
 	"math"
 	"os"
 	"path/filepath"
@@ -21,26 +22,33 @@ func rowsOf(t testing.TB, docID string, table string, items ...Item) output.Rows
 		if err != nil {
 			t.Fatal(err)
 		}
-		var dst any
 		switch table {
 		case Quantities:
-			r.Quantities = append(r.Quantities, output.QuantityRow{})
-			dst = &r.Quantities[len(r.Quantities)-1]
+			err = appendJSON(b, &r.Quantities)
 		case Periods:
-			r.Periods = append(r.Periods, output.PeriodRow{})
-			dst = &r.Periods[len(r.Periods)-1]
+			err = appendJSON(b, &r.Periods)
 		case Entities:
-			r.Entities = append(r.Entities, output.EntityRow{})
-			dst = &r.Entities[len(r.Entities)-1]
+			err = appendJSON(b, &r.Entities)
 		case Indicators:
-			r.Indicators = append(r.Indicators, output.IndicatorRow{})
-			dst = &r.Indicators[len(r.Indicators)-1]
+			err = appendJSON(b, &r.Indicators)
+		default:
+			err = errors.New("unknown table")
 		}
-		if err := json.Unmarshal(b, dst); err != nil {
+		if err != nil {
 			t.Fatalf("%s row %v: %v", table, it, err)
 		}
 	}
 	return r
+}
+
+// appendJSON decodes one row from its JSON form and appends it to rows.
+func appendJSON[R any](b []byte, rows *[]R) error {
+	var row R
+	if err := json.Unmarshal(b, &row); err != nil {
+		return err
+	}
+	*rows = append(*rows, row)
+	return nil
 }
 
 // goldRows turns a gold article into the rows of a perfect run.
