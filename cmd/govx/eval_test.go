@@ -114,16 +114,19 @@ func sharedGold(t *testing.T) (shared, goldDir string, gold []eval.Gold) {
 	return shared, goldDir, gold
 }
 
-// decodeInto fills a row from a gold-like item through JSON.
-func decodeInto(t *testing.T, it eval.Item, row any) {
+// appendItem fills a row from a gold-like item through JSON and appends
+// it to rows.
+func appendItem[R any](t *testing.T, it eval.Item, rows *[]R) {
 	t.Helper()
 	b, err := json.Marshal(it)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := json.Unmarshal(b, row); err != nil {
+	var row R
+	if err := json.Unmarshal(b, &row); err != nil {
 		t.Fatalf("%v: %v", it, err)
 	}
+	*rows = append(*rows, row)
 }
 
 // perturbedRun builds a run from the gold with deterministic mistakes:
@@ -175,21 +178,13 @@ func perturbedRun(t *testing.T, gold []eval.Gold) []output.Rows {
 				}
 				switch table {
 				case eval.Quantities:
-					var q output.QuantityRow
-					decodeInto(t, it, &q)
-					r.Quantities = append(r.Quantities, q)
+					appendItem(t, it, &r.Quantities)
 				case eval.Periods:
-					var p output.PeriodRow
-					decodeInto(t, it, &p)
-					r.Periods = append(r.Periods, p)
+					appendItem(t, it, &r.Periods)
 				case eval.Entities:
-					var e output.EntityRow
-					decodeInto(t, it, &e)
-					r.Entities = append(r.Entities, e)
+					appendItem(t, it, &r.Entities)
 				case eval.Indicators:
-					var in output.IndicatorRow
-					decodeInto(t, it, &in)
-					r.Indicators = append(r.Indicators, in)
+					appendItem(t, it, &r.Indicators)
 				}
 			}
 		}
