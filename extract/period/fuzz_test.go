@@ -1,8 +1,6 @@
 package period
 
 import (
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -77,52 +75,31 @@ func spansOf(atoms []atom) []govx.Span {
 }
 
 func TestNeedsFilterOnCorpus(t *testing.T) {
-	dir := extracttest.SharedDir(t)
-	files, err := filepath.Glob(filepath.Join(dir, "corpus", "*.txt"))
-	if err != nil || len(files) == 0 {
-		t.Fatalf("no corpus: %v", err)
-	}
+	_, docs := extracttest.CorpusDocs(t)
 	e := newExtractor(t)
 	plain := withoutNeeds(e.scan)
-	for _, f := range files {
-		raw, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if got, want := spansOf(e.scan.scan(string(raw))), spansOf(plain.scan(string(raw))); !slices.Equal(got, want) {
-			t.Errorf("%s: the needs filter changes the matches", f)
+	for _, d := range docs {
+		if got, want := spansOf(e.scan.scan(d.Text)), spansOf(plain.scan(d.Text)); !slices.Equal(got, want) {
+			t.Errorf("%s: the needs filter changes the matches", d.DocID)
 		}
 	}
 }
 
 // BenchmarkExtract measures the extractor alone on the shared corpus (all
-// articles, prepared beforehand, reference dates given), in bytes of
-// article text per second.
+// articles, prepared beforehand, reference dates the gold's published
+// dates), in bytes of article text per second.
 func BenchmarkExtract(b *testing.B) {
-	dir := extracttest.SharedDir(b)
-	files, err := filepath.Glob(filepath.Join(dir, "corpus", "*.txt"))
-	if err != nil || len(files) == 0 {
-		b.Fatalf("no corpus: %v", err)
-	}
-	var texts []string
-	size := 0
-	for _, f := range files {
-		raw, err := os.ReadFile(f)
-		if err != nil {
-			b.Fatal(err)
-		}
-		texts = append(texts, string(raw))
-		size += len(raw)
-	}
+	_, corpus := extracttest.CorpusDocs(b)
 	e, err := New()
 	if err != nil {
 		b.Fatal(err)
 	}
 	var docs []*extract.Doc
-	for _, text := range texts {
-		doc := extracttest.Doc(text)
-		doc.Article.ReferenceDate = govx.DateOf(2024, 7, 15)
+	size := 0
+	for _, d := range corpus {
+		doc := extracttest.Prepare(d, nil)
 		docs = append(docs, doc)
+		size += len(doc.Article.Text)
 	}
 	b.SetBytes(int64(size))
 	b.ReportAllocs()
