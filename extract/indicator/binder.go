@@ -276,7 +276,7 @@ func (b *binder) levelName(st *sentenceState, c govx.Span, qs []govx.Quantity, i
 			lv.shareOf = st.rows[len(st.rows)-1]
 		}
 	}
-	if containsAny(lv.name, reportingWords) || hasPrefixAny(lv.name, namePrepositions) && utf8.RuneCountInString(lv.name) <= 3 {
+	if b.e.reporting.in(lv.name) || hasPrefixAny(lv.name, namePrepositions) && utf8.RuneCountInString(lv.name) <= 3 {
 		return levelOf{end: q.End, shareOf: -1, changeOf: -1}
 	}
 	return lv

@@ -40,8 +40,12 @@ func (b *binder) firstClauseEnd(s govx.Span) int {
 // names a place or a whole area and so returns to the region.
 func (b *binder) sentenceCompany(st *sentenceState) {
 	// A line break since the last sentence starts a new paragraph.
-	if i := strings.LastIndexByte(b.text[b.scanned:st.span.Start], '\n'); i >= 0 {
-		b.company = nil
+	seps := b.hits[tClause]
+	for k := searchHit(seps, b.scanned); k < len(seps) && seps[k].start < st.span.Start; k++ {
+		if b.e.seps[seps[k].entry] == "\n" {
+			b.company = nil
+			break
+		}
 	}
 	b.scanned = st.span.Start
 	st.firstEnd = b.firstClauseEnd(st.span)
@@ -122,7 +126,7 @@ func (b *binder) isStock(name string, c govx.Span, at int) bool {
 	// The verb stands in the name's reach, so a long clause is not searched
 	// again for each of its figures.
 	from := max(c.Start, at-maxNameRunes*utf8.UTFMax)
-	return containsAny(name, stockWords) || anyIn(b.hits[tStock], from, at)
+	return b.e.stocks.in(name) || anyIn(b.hits[tStock], from, at)
 }
 
 // periodFor returns the dates p gives a figure, a stock or not: a stock

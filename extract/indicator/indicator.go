@@ -89,6 +89,8 @@ type Extractor struct {
 	maxNotMod int       // the length of the longest of notMod
 	seps      []string  // clauseSeps, the entries of the tClause hits
 	lex       lexicon   // the words of the tables each article is scanned for once
+	stocks    lexicon   // stockWords, looked for in names
+	reporting lexicon   // reportingWords, looked for in names
 	binders   sync.Pool // of *binder, whose buffers are reused from article to article
 	threshold []string
 	compare   []string
@@ -124,7 +126,8 @@ func New() (*Extractor, error) {
 		agencies:  byLength(agencySuffixes, ident),
 	}
 	for _, list := range [][]string{e.fillers, e.joiners, e.notMod, e.threshold, e.compare,
-		leadWords, tailWords, e.inner, e.cuts, e.nounStops, e.agencies, shareWords, pullWords} {
+		leadWords, tailWords, e.inner, e.cuts, e.nounStops, e.agencies, shareWords, pullWords,
+		stockWords, reportingWords} {
 		for _, w := range list {
 			if w == "" || !utf8.ValidString(w) {
 				return nil, fmt.Errorf("indicator: word table: bad word %q", w)
@@ -161,6 +164,8 @@ func New() (*Extractor, error) {
 		}
 		e.lex.add(t.table, t.words)
 	}
+	e.stocks.add(0, stockWords)
+	e.reporting.add(0, reportingWords)
 	return e, nil
 }
 

@@ -124,6 +124,22 @@ func (lx *lexicon) scan(text string, h *hits) {
 	}
 }
 
+// in reports whether s holds one of the lexicon's words, in one pass.
+func (lx *lexicon) in(s string) bool {
+	for i := 0; i < len(s); {
+		k, size := keyAt(s, i)
+		if g := lx.slot[k]; g != 0 {
+			for _, w := range lx.groups[g-1] {
+				if hasPrefix(s[i:], w.word) {
+					return true
+				}
+			}
+		}
+		i += size
+	}
+	return false
+}
+
 // first returns the index of the first of hs (in order of start, the
 // longest first at one start) that lies inside [from, to), or -1.
 func first(hs []hit, from, to int) int {
