@@ -252,7 +252,7 @@ func (b *binder) levelName(st *sentenceState, c govx.Span, qs []govx.Quantity, i
 	if lv.name == "" {
 		lv.name = b.bare(st) // 地区生产总值：完成520亿元
 	}
-	if hasSuffixAny(lv.name, toVerbs) {
+	if b.e.toVerbEnds.mayEnd(lv.name) && hasSuffixAny(lv.name, toVerbs) {
 		// A figure brought to a new level is named without the verb
 		// (失业率下降至4.5% → 失业率), or after the figure before it
 		// (通行时间将从5个多小时缩短至2小时左右).

@@ -86,20 +86,23 @@ type Extractor struct {
 	basis     []basisWord    // the entries of the tBasis hits
 	modality  []modalityWord // the entries of the tModality hits
 	notMod    []string
-	maxNotMod int       // the length of the longest of notMod
-	seps      []string  // clauseSeps, the entries of the tClause hits
-	lex       lexicon   // the words of the tables each article is scanned for once
-	stocks    lexicon   // stockWords, looked for in names
-	reporting lexicon   // reportingWords, looked for in names
-	binders   sync.Pool // of *binder, whose buffers are reused from article to article
-	threshold []string
-	compare   []string
-	lead      map[rune][]string // by first rune, longest first
-	tail      map[rune][]string // by last rune, longest first
-	inner     []string
-	cuts      []string
-	nounStops []string
-	agencies  []string
+	maxNotMod int      // the length of the longest of notMod
+	seps      []string // clauseSeps, the entries of the tClause hits
+	lex       lexicon  // the words of the tables each article is scanned for once
+	stocks    lexicon  // stockWords, looked for in names
+	// The last bytes of the words of lists tested against the ends of
+	// strings, which rule most strings out at once.
+	fillerEnds, growthEnds, thresholdEnds, agencyEnds, toVerbEnds endSet
+	reporting                                                     lexicon   // reportingWords, looked for in names
+	binders                                                       sync.Pool // of *binder, whose buffers are reused from article to article
+	threshold                                                     []string
+	compare                                                       []string
+	lead                                                          map[rune][]string // by first rune, longest first
+	tail                                                          map[rune][]string // by last rune, longest first
+	inner                                                         []string
+	cuts                                                          []string
+	nounStops                                                     []string
+	agencies                                                      []string
 }
 
 var _ extract.Extractor = (*Extractor)(nil)
@@ -165,6 +168,8 @@ func New() (*Extractor, error) {
 		e.lex.add(t.table, t.words)
 	}
 	e.stocks.add(0, stockWords)
+	e.fillerEnds, e.thresholdEnds, e.agencyEnds, e.toVerbEnds = endsOf(e.fillers), endsOf(e.threshold), endsOf(e.agencies), endsOf(toVerbs)
+	e.growthEnds = endsOf(keys(e.growth, func(w signedWord) string { return w.word }))
 	e.reporting.add(0, reportingWords)
 	return e, nil
 }

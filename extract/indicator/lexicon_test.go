@@ -139,3 +139,29 @@ func checkHelpers(t *testing.T, s string) {
 		}
 	}
 }
+
+// TestEndSet checks that the filter on last bytes never rules out a string
+// that ends with a word of its list.
+func TestEndSet(t *testing.T) {
+	for _, tt := range []struct {
+		words []string
+		s     string
+		may   bool
+	}{
+		{[]string{"增长", "下降"}, "同比增长", true},
+		{[]string{"增长", "下降"}, "同比增", false},
+		{[]string{"增长", "下降"}, "", false},
+		{[]string{"至", "到"}, "缩短至", true},
+		{[]string{"至", "到"}, "产值", false},
+		{[]string{"局", ""}, "产值", true}, // the empty word ends every string
+		{[]string{""}, "", true},
+	} {
+		set := endsOf(tt.words)
+		if got := set.mayEnd(tt.s); got != tt.may {
+			t.Errorf("%q may end %q: %v, want %v", tt.words, tt.s, got, tt.may)
+		}
+		if hasSuffixAny(tt.s, tt.words) && !set.mayEnd(tt.s) {
+			t.Errorf("%q ends %q but the filter rules it out", tt.words, tt.s)
+		}
+	}
+}

@@ -16,11 +16,17 @@ func (e *Extractor) growthBefore(head string) (int, float64, bool) {
 	s := head
 	for changed := true; changed; {
 		changed = false
+		if !e.fillerEnds.mayEnd(s) {
+			break
+		}
 		for _, f := range e.fillers {
 			if hasSuffix(s, f) {
 				s, changed = s[:len(s)-len(f)], true
 			}
 		}
+	}
+	if !e.growthEnds.mayEnd(s) {
+		return 0, 0, false
 	}
 	for _, g := range e.growth {
 		if hasSuffix(s, g.word) {
@@ -57,6 +63,9 @@ func (e *Extractor) isThreshold(before string) bool {
 	for _, w := range []string{"都", "均", "也", "仍", "还"} {
 		s = strings.TrimSuffix(s, w)
 	}
+	if !e.thresholdEnds.mayEnd(s) {
+		return false
+	}
 	for _, w := range e.threshold {
 		if hasSuffix(s, w) {
 			return true
@@ -77,12 +86,45 @@ func (e *Extractor) skipUnit(u govx.Unit) bool {
 
 // isAgency reports whether an organization name is a reporting body.
 func (e *Extractor) isAgency(name string) bool {
+	if !e.agencyEnds.mayEnd(name) {
+		return false
+	}
 	for _, w := range e.agencies {
 		if hasSuffix(name, w) {
 			return true
 		}
 	}
 	return false
+}
+
+// endSet holds the last bytes of the words of a list: a string that ends
+// in none of them ends in none of the words. Most strings are ruled out so,
+// without a test of each word.
+type endSet struct {
+	last  [4]uint64
+	empty bool // the list has the empty word, which ends every string
+}
+
+func endsOf(words []string) endSet {
+	var s endSet
+	for _, w := range words {
+		if w == "" {
+			s.empty = true
+			continue
+		}
+		c := w[len(w)-1]
+		s.last[c>>6] |= 1 << (c & 63)
+	}
+	return s
+}
+
+// mayEnd reports whether str may end with a word of the list.
+func (s *endSet) mayEnd(str string) bool {
+	if s.empty {
+		return true
+	}
+	n := len(str)
+	return n > 0 && s.last[str[n-1]>>6]&(1<<(str[n-1]&63)) != 0
 }
 
 func hasPrefixAny(s string, words []string) bool {
