@@ -89,20 +89,24 @@ type Extractor struct {
 	maxNotMod int      // the length of the longest of notMod
 	seps      []string // clauseSeps, the entries of the tClause hits
 	lex       lexicon  // the words of the tables each article is scanned for once
-	stocks    lexicon  // stockWords, looked for in names
+	threshold []string
+	compare   []string
+	lead      affixIndex // leadWords by their first characters
+	tail      affixIndex // tailWords by their last characters
+	inner     []string
+	cuts      []string
+	nounStops []string
+	agencies  []string
+
+	stocks    lexicon // stockWords, looked for in names
+	reporting lexicon // reportingWords, looked for in names
+	nameWords lexicon // the words clean looks for in a name: nameCuts, rateWords, the ends of asides, innerWords
+
 	// The last bytes of the words of lists tested against the ends of
 	// strings, which rule most strings out at once.
 	fillerEnds, growthEnds, thresholdEnds, agencyEnds, toVerbEnds endSet
-	reporting                                                     lexicon   // reportingWords, looked for in names
-	binders                                                       sync.Pool // of *binder, whose buffers are reused from article to article
-	threshold                                                     []string
-	compare                                                       []string
-	lead                                                          map[rune][]string // by first rune, longest first
-	tail                                                          map[rune][]string // by last rune, longest first
-	inner                                                         []string
-	cuts                                                          []string
-	nounStops                                                     []string
-	agencies                                                      []string
+
+	binders sync.Pool // of *binder, whose buffers are reused from article to article
 }
 
 var _ extract.Extractor = (*Extractor)(nil)
@@ -121,8 +125,6 @@ func New() (*Extractor, error) {
 		seps:      strings.Split(clauseSeps, ""),
 		threshold: byLength(thresholdContexts, ident),
 		compare:   byLength(comparisonMarks, ident),
-		lead:      byRune(leadWords, func(w string) rune { r, _ := utf8.DecodeRuneInString(w); return r }),
-		tail:      byRune(tailWords, func(w string) rune { r, _ := utf8.DecodeLastRuneInString(w); return r }),
 		inner:     byLength(innerWords, ident),
 		cuts:      byLength(nameCuts, ident),
 		nounStops: byLength(nounStops, ident),
@@ -130,7 +132,7 @@ func New() (*Extractor, error) {
 	}
 	for _, list := range [][]string{e.fillers, e.joiners, e.notMod, e.threshold, e.compare,
 		leadWords, tailWords, e.inner, e.cuts, e.nounStops, e.agencies, shareWords, pullWords,
-		stockWords, reportingWords} {
+		stockWords, reportingWords, rateWords} {
 		for _, w := range list {
 			if w == "" || !utf8.ValidString(w) {
 				return nil, fmt.Errorf("indicator: word table: bad word %q", w)
@@ -168,6 +170,17 @@ func New() (*Extractor, error) {
 		e.lex.add(t.table, t.words)
 	}
 	e.stocks.add(0, stockWords)
+	e.lead.add(leadWords, false)
+	e.tail.add(tailWords, true)
+	for _, words := range [][]string{nameCuts, rateWords, innerWords} {
+		e.nameWords.add(0, words)
+	}
+	for _, a := range asides {
+		if a[0] == "" || a[1] == "" || !utf8.ValidString(a[0]+a[1]) {
+			return nil, fmt.Errorf("indicator: word table: bad aside %q", a)
+		}
+		e.nameWords.add(0, a[1:]) // no aside without its closing word
+	}
 	e.fillerEnds, e.thresholdEnds, e.agencyEnds, e.toVerbEnds = endsOf(e.fillers), endsOf(e.threshold), endsOf(e.agencies), endsOf(toVerbs)
 	e.growthEnds = endsOf(keys(e.growth, func(w signedWord) string { return w.word }))
 	e.reporting.add(0, reportingWords)
@@ -184,15 +197,6 @@ func keys[W any](words []W, key func(W) string) []string {
 }
 
 func ident(s string) string { return s }
-
-// byRune indexes words by the rune key gives, each list longest first.
-func byRune(words []string, key func(string) rune) map[rune][]string {
-	m := map[rune][]string{}
-	for _, w := range byLength(words, ident) {
-		m[key(w)] = append(m[key(w)], w)
-	}
-	return m
-}
 
 // byLength returns a copy of words sorted longest first, so that the first
 // match of a scan is the longest.

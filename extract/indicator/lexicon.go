@@ -82,6 +82,66 @@ func (lx *lexicon) add(t table, words []string) {
 	}
 }
 
+// affixIndex groups words by the key of their first (or last) character,
+// longest first, for the words a string may start (or end) with.
+type affixIndex struct {
+	slot   [lexBits]uint16 // by key: 1 + the index of its words in groups, or 0
+	groups [][]string
+}
+
+// add adds words, keyed by their last characters when last is set.
+func (x *affixIndex) add(words []string, last bool) {
+	for _, w := range byLength(words, ident) {
+		k, _ := keyAt(w, 0)
+		if last {
+			k = lastKey(w)
+		}
+		if x.slot[k] == 0 {
+			x.groups = append(x.groups, nil)
+			x.slot[k] = uint16(len(x.groups))
+		}
+		x.groups[x.slot[k]-1] = append(x.groups[x.slot[k]-1], w)
+	}
+}
+
+// starting returns the words s may start with, longest first: those whose
+// first characters share the key of its first one.
+func (x *affixIndex) starting(s string) []string {
+	if s == "" {
+		return nil
+	}
+	k, _ := keyAt(s, 0)
+	if g := x.slot[k]; g != 0 {
+		return x.groups[g-1]
+	}
+	return nil
+}
+
+// ending returns the words s may end with, longest first.
+func (x *affixIndex) ending(s string) []string {
+	if s == "" {
+		return nil
+	}
+	if g := x.slot[lastKey(s)]; g != 0 {
+		return x.groups[g-1]
+	}
+	return nil
+}
+
+// lastKey returns the key of the last character of s (not empty), as
+// keyAt gives it: a word that ends s has the key of s's last character.
+func lastKey(s string) uint32 {
+	n := len(s)
+	if c := s[n-1]; c < utf8.RuneSelf {
+		return uint32(c)
+	}
+	if n >= 3 && s[n-3] >= 0xE0 && s[n-3] < 0xF0 && s[n-2]&0xC0 == 0x80 && s[n-1]&0xC0 == 0x80 {
+		return uint32(s[n-2]&0x3F)<<6 | uint32(s[n-1]&0x3F)
+	}
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return uint32(r) % lexBits
+}
+
 // hit is one occurrence of a word: the bytes it spans and its index in its
 // table.
 type hit struct {

@@ -99,6 +99,7 @@ func FuzzLexicon(f *testing.F) {
 			t.Errorf("%q: scan %s, naive search %s", text, got, want)
 		}
 		checkHelpers(t, text)
+		checkAffixes(t, e, text)
 	})
 }
 
@@ -163,5 +164,44 @@ func TestEndSet(t *testing.T) {
 		if hasSuffixAny(tt.s, tt.words) && !set.mayEnd(tt.s) {
 			t.Errorf("%q ends %q but the filter rules it out", tt.words, tt.s)
 		}
+	}
+}
+
+// checkAffixes checks that the affix indexes give the word a search of the
+// whole list, longest first, gives: the longest lead word s starts with and
+// the longest tail word it ends with; and that a name holds a word of a
+// name lexicon exactly when it contains one.
+func checkAffixes(t *testing.T, e *Extractor, s string) {
+	t.Helper()
+	firstOf := func(words []string, match func(string) bool) string {
+		for _, w := range words {
+			if match(w) {
+				return w
+			}
+		}
+		return "-"
+	}
+	all := byLength(leadWords, ident)
+	if got, want := firstOf(e.lead.starting(s), func(w string) bool { return strings.HasPrefix(s, w) }),
+		firstOf(all, func(w string) bool { return strings.HasPrefix(s, w) }); got != want {
+		t.Errorf("%q starts with lead word %q, index gives %q", s, want, got)
+	}
+	all = byLength(tailWords, ident)
+	if got, want := firstOf(e.tail.ending(s), func(w string) bool { return strings.HasSuffix(s, w) }),
+		firstOf(all, func(w string) bool { return strings.HasSuffix(s, w) }); got != want {
+		t.Errorf("%q ends with tail word %q, index gives %q", s, want, got)
+	}
+	if got, want := e.stocks.in(s), containsAny(s, stockWords); got != want {
+		t.Errorf("%q holds a stock word: %v, want %v", s, got, want)
+	}
+}
+
+func TestAffixes(t *testing.T) {
+	e, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range []string{"", "全市实现", "其中全市", "增加值完成", "产值达到", "贷款余额", "余", "完成的", "\xe5全市", "全市\xe5", " 和", "、"} {
+		checkAffixes(t, e, s)
 	}
 }

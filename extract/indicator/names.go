@@ -143,6 +143,9 @@ func (b *binder) clean(from, to int) string {
 		sb.WriteString(s)
 		s = sb.String()
 	}
+	if !b.e.nameWords.in(s) {
+		return b.trimName(s) // none of the words below is in the name
+	}
 	for _, cut := range b.e.cuts {
 		if i := lastIndex(s, cut); i >= 0 {
 			s = s[i+len(cut):]
@@ -198,8 +201,7 @@ func (b *binder) trimName(s string) string {
 		if t, ok := cutListNumber(s); ok {
 			s, changed = t, true // （一）
 		}
-		first, _ := utf8.DecodeRuneInString(s)
-		for _, w := range b.e.lead[first] {
+		for _, w := range b.e.lead.starting(s) {
 			if hasPrefix(s, w) {
 				s, changed = s[len(w):], true
 				break
@@ -213,8 +215,7 @@ func (b *binder) trimName(s string) string {
 		if strings.HasSuffix(s, "”") && !strings.Contains(s, "“") {
 			s, changed = s[:len(s)-len("”")], true
 		}
-		last, _ := utf8.DecodeLastRuneInString(s)
-		for _, w := range b.e.tail[last] {
+		for _, w := range b.e.tail.ending(s) {
 			if hasSuffix(s, w) {
 				s, changed = s[:len(s)-len(w)], true
 				break
