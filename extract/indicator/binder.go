@@ -25,6 +25,10 @@ type binder struct {
 	// Cursors into them for the lookups made in text order: the quantity
 	// after a clause separator, the quantities and periods of a clause.
 	sepQ, clauseQ, clauseP cursor
+	// Cursors into the clause separators: those of a sentence, its first,
+	// those since the sentence before.
+	sentenceSep, firstSep, paraSep cursor
+	eAt                            memo // the entities at or after the start entitiesIn was last asked for
 
 	passage *govx.Period // the reporting period of the passage so far, or nil
 	scanned int          // where the last sentence started; line breaks before it are seen
@@ -91,12 +95,12 @@ func (b *binder) sentence(index int, s govx.Span) {
 	clauses := b.clauses[:0]
 	start, skip := s.Start, s.Start
 	seps := b.hits[tClause]
-	for k := searchHit(seps, s.Start); k < len(seps) && seps[k].start < s.End; k++ {
+	for k := b.sentenceSep.seekHit(seps, s.Start); k < len(seps) && seps[k].start < s.End; k++ {
 		i, end := seps[k].start, seps[k].end
 		if i < skip {
 			continue
 		}
-		if sep := b.e.seps[seps[k].entry]; sep == "（" || sep == "(" {
+		if b.e.opens[seps[k].entry] {
 			if after, ok := b.bracketWithoutFigure(end, s.End); ok {
 				skip = after // a bracket without figures is part of the clause: 指数(PMI)为
 				continue
@@ -687,7 +691,13 @@ func (b *binder) quantitiesIn(c govx.Span) []govx.Quantity {
 // entitiesIn returns the entities that start inside s (they may end after
 // it), in order.
 func (b *binder) entitiesIn(s govx.Span) []govx.Entity {
-	i := searchInts(b.eStarts, s.Start)
+	// The same start is asked for again and again (the head of a clause,
+	// for each of its figures): the last answer is kept.
+	i := b.eAt.k
+	if s.Start != b.eAt.off || !b.eAt.ok {
+		i = searchInts(b.eStarts, s.Start)
+		b.eAt = memo{off: s.Start, k: i, ok: true}
+	}
 	j := i // most spans hold a few entities: look for the end near the start
 	for j < len(b.eStarts) && b.eStarts[j] < s.End && j-i < 8 {
 		j++
@@ -713,6 +723,31 @@ func (c *cursor) seek(a []int, off int) int {
 		for n := 0; k < len(a) && a[k] < off; k++ {
 			if n++; n == 8 {
 				k += searchInts(a[k:], off) // far ahead: search the rest
+				break
+			}
+		}
+	}
+	c.k = k
+	return k
+}
+
+// memo is the last answer of a search: the index k for offset off.
+type memo struct {
+	off, k int
+	ok     bool
+}
+
+// seekHit returns the index of the first of hs that starts at off or
+// after it, as seek does for offsets.
+func (c *cursor) seekHit(hs []hit, off int) int {
+	k := c.k
+	switch {
+	case k > len(hs) || k > 0 && hs[k-1].start >= off:
+		k = searchHit(hs, off)
+	default:
+		for n := 0; k < len(hs) && hs[k].start < off; k++ {
+			if n++; n == 8 {
+				k += searchHit(hs[k:], off)
 				break
 			}
 		}

@@ -29,8 +29,9 @@ func (b *binder) firstHeadPeriod() *govx.Period {
 
 // firstClauseEnd returns where the first clause of sentence s ends.
 func (b *binder) firstClauseEnd(s govx.Span) int {
-	if k := first(b.hits[tClause], s.Start, s.End); k >= 0 {
-		return b.hits[tClause][k].start
+	seps := b.hits[tClause]
+	if k := b.firstSep.seekHit(seps, s.Start); k < len(seps) && seps[k].end <= s.End {
+		return seps[k].start // a separator is one character: it ends in s if it starts there
 	}
 	return s.End
 }
@@ -41,8 +42,8 @@ func (b *binder) firstClauseEnd(s govx.Span) int {
 func (b *binder) sentenceCompany(st *sentenceState) {
 	// A line break since the last sentence starts a new paragraph.
 	seps := b.hits[tClause]
-	for k := searchHit(seps, b.scanned); k < len(seps) && seps[k].start < st.span.Start; k++ {
-		if b.e.seps[seps[k].entry] == "\n" {
+	for k := b.paraSep.seekHit(seps, b.scanned); k < len(seps) && seps[k].start < st.span.Start; k++ {
+		if seps[k].entry == b.e.newline {
 			b.company = nil
 			break
 		}

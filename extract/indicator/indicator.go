@@ -88,6 +88,8 @@ type Extractor struct {
 	notMod    []string
 	maxNotMod int      // the length of the longest of notMod
 	seps      []string // clauseSeps, the entries of the tClause hits
+	opens     []bool   // by entry of seps: an opening bracket
+	newline   int32    // the entry of a line break in seps
 	lex       lexicon  // the words of the tables each article is scanned for once
 	threshold []string
 	compare   []string
@@ -170,6 +172,13 @@ func New() (*Extractor, error) {
 		e.lex.add(t.table, t.words)
 	}
 	e.stocks.add(0, stockWords)
+	e.opens, e.newline = make([]bool, len(e.seps)), -1
+	for i, sep := range e.seps {
+		e.opens[i] = sep == "（" || sep == "("
+		if sep == "\n" {
+			e.newline = int32(i)
+		}
+	}
 	e.lead.add(leadWords, false)
 	e.tail.add(tailWords, true)
 	for _, words := range [][]string{nameCuts, rateWords, innerWords} {

@@ -116,6 +116,16 @@ func TestCursor(t *testing.T) {
 	if got := c.seek(nil, 3); got != 0 {
 		t.Errorf("seek in an empty list = %d", got)
 	}
+	var hs []hit
+	for _, off := range a {
+		hs = append(hs, hit{start: off, end: off + 1})
+	}
+	c = cursor{}
+	for _, off := range []int{0, 1, 2, 3, 3, 4, 9, 40, 41, 61, 100, 5, 5, 6, 35, 2, 0, 46, 47, 70} {
+		if got, want := c.seekHit(hs, off), searchHit(hs, off); got != want {
+			t.Errorf("seekHit(%d) = %d, want %d", off, got, want)
+		}
+	}
 }
 
 // TestQuickHelpers checks the quick forms of the strings functions against
