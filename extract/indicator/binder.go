@@ -28,7 +28,8 @@ type binder struct {
 	// Cursors into the clause separators: those of a sentence, its first,
 	// those since the sentence before.
 	sentenceSep, firstSep, paraSep cursor
-	eAt                            memo // the entities at or after the start entitiesIn was last asked for
+	eAt                            memo    // the entities at or after the start entitiesIn was last asked for
+	governing                      []uint8 // by period: 0 not known yet, 1 it governs, 2 it does not; see governsAt
 
 	passage *govx.Period // the reporting period of the passage so far, or nil
 	scanned int          // where the last sentence started; line breaks before it are seen
@@ -337,7 +338,7 @@ func (b *binder) endClause(st *sentenceState, c govx.Span, qs []govx.Quantity) {
 		st.period = p
 	}
 	for i := searchInts(b.pStarts, c.Start); st.headDate == nil && i < len(b.ps) && b.ps[i].Start < firstFigure; i++ {
-		if p := &b.ps[i]; b.governs(p) && trimSpace(b.text[c.Start:p.Start]) == "" {
+		if p := &b.ps[i]; b.governsAt(i) && trimSpace(b.text[c.Start:p.Start]) == "" {
 			st.headDate = p
 		}
 	}

@@ -17,7 +17,7 @@ import (
 func (b *binder) firstHeadPeriod() *govx.Period {
 	for i := range b.ps {
 		p := &b.ps[i]
-		if !b.governs(p) || p.Period.Start.IsZero() {
+		if !b.governsAt(i) || p.Period.Start.IsZero() {
 			continue
 		}
 		if before := lastRune(b.text[:p.Start]); p.Start == 0 || isClauseSep(before) || before == ' ' {
@@ -267,12 +267,12 @@ func (b *binder) governingIn(c govx.Span, at int) *govx.Period {
 	first := searchInts(b.pStarts, c.Start)
 	mid := searchInts(b.pStarts, at)
 	for i := mid - 1; i >= first; i-- { // the nearest before at
-		if p := &b.ps[i]; p.End <= c.End && b.governs(p) {
+		if p := &b.ps[i]; p.End <= c.End && b.governsAt(i) {
 			return p
 		}
 	}
 	for i := max(mid, first); i < len(b.ps) && b.ps[i].Start < c.End; i++ { // the nearest after
-		if p := &b.ps[i]; p.End <= c.End && b.governs(p) {
+		if p := &b.ps[i]; p.End <= c.End && b.governsAt(i) {
 			return p
 		}
 	}
@@ -292,6 +292,18 @@ func (b *binder) governs(p *govx.Period) bool {
 		}
 	}
 	return true
+}
+
+// governsAt reports whether b.ps[i] governs (see governs), worked out
+// once per period of the article.
+func (b *binder) governsAt(i int) bool {
+	if b.governing[i] == 0 {
+		b.governing[i] = 2
+		if b.governs(&b.ps[i]) {
+			b.governing[i] = 1
+		}
+	}
+	return b.governing[i] == 1
 }
 
 // periodAfterJoiner returns the period that follows p after a joiner

@@ -237,15 +237,18 @@ func (e *Extractor) Extract(doc *extract.Doc, m *govx.Mentions) {
 			list:    b.list[:0],
 			st:      sentenceState{rows: b.st.rows[:0], rowClause: b.st.rowClause[:0], mods: b.st.mods[:0], bases: b.st.bases[:0], segCuts: b.st.segCuts[:0]},
 		},
-		qStarts: b.qStarts,
-		pStarts: b.pStarts,
-		eStarts: b.eStarts,
-		quotes:  b.quotes,
-		out:     b.out[:0],
+		qStarts:   b.qStarts,
+		pStarts:   b.pStarts,
+		eStarts:   b.eStarts,
+		quotes:    b.quotes,
+		governing: b.governing,
+		out:       b.out[:0],
 	}
 	b.qStarts = startsOf(b.qStarts, b.qs, func(q *govx.Quantity) int { return q.Start })
 	b.pStarts = startsOf(b.pStarts, b.ps, func(p *govx.Period) int { return p.Start })
 	b.eStarts = startsOf(b.eStarts, b.es, func(e *govx.Entity) int { return e.Start })
+	b.governing = slices.Grow(b.governing[:0], len(b.ps))[:len(b.ps)]
+	clear(b.governing)
 	e.lex.scan(text, &b.hits)
 	b.quotes = b.findQuotes(b.quotes)
 	b.passage = b.firstHeadPeriod()

@@ -40,6 +40,7 @@ var quoteMarks = [2]string{"“", "”"}
 type lexWord struct {
 	word  string
 	table table
+	last  byte // the word's last byte, compared first
 	entry int32
 }
 
@@ -77,7 +78,7 @@ func (lx *lexicon) add(t table, words []string) {
 			lx.slot[k] = uint16(len(lx.groups))
 		}
 		g := &lx.groups[lx.slot[k]-1]
-		*g = append(*g, lexWord{w, t, int32(i)})
+		*g = append(*g, lexWord{w, t, w[len(w)-1], int32(i)})
 		sort.SliceStable(*g, func(i, j int) bool { return len((*g)[i].word) > len((*g)[j].word) })
 	}
 }
@@ -175,7 +176,7 @@ func (lx *lexicon) scan(text string, h *hits) {
 		if g := lx.slot[k]; g != 0 {
 			for _, w := range lx.groups[g-1] {
 				// The last byte first: most words that share a key differ there.
-				if n := len(w.word); len(text)-i >= n && text[i+n-1] == w.word[n-1] && text[i:i+n] == w.word {
+				if n := len(w.word); len(text)-i >= n && text[i+n-1] == w.last && text[i:i+n] == w.word {
 					h[w.table] = append(h[w.table], hit{i, i + n, w.entry})
 				}
 			}

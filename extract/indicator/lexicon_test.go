@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"unicode"
 )
 
 // naiveHits finds the words of each table by searching the text once per
@@ -131,13 +132,18 @@ func TestCursor(t *testing.T) {
 // TestQuickHelpers checks the quick forms of the strings functions against
 // the originals, on text where their shortcuts apply and where they do not.
 func TestQuickHelpers(t *testing.T) {
-	for _, s := range []string{"", " ", "增长", " 增长", "增长 ", "\u3000增长\u3000", "增长\u00a0", "增\xe4\xb8 ", "a增长", "增长b", "预计 增长"} {
+	for _, s := range []string{"", " ", "增长", " 增长", "增长 ", "\u3000增长\u3000", "增长\u00a0", "增\xe4\xb8 ", "a增长", "增长b", "预计 增长",
+		"12%", "（一）", "\xe5\x80", "䷀", "一", "、。"} {
 		checkHelpers(t, s)
 	}
 }
 
 func checkHelpers(t *testing.T, s string) {
 	t.Helper()
+	slowLetter := strings.IndexFunc(s, unicode.IsLetter) >= 0
+	if hasLetter(s) != slowLetter {
+		t.Errorf("hasLetter(%q) = %v", s, !slowLetter)
+	}
 	if got, want := trimSpace(s), strings.TrimSpace(s); got != want {
 		t.Errorf("trimSpace(%q) = %q, want %q", s, got, want)
 	}
@@ -213,5 +219,21 @@ func TestAffixes(t *testing.T) {
 	}
 	for _, s := range []string{"", "全市实现", "其中全市", "增加值完成", "产值达到", "贷款余额", "余", "完成的", "\xe5全市", "全市\xe5", " 和", "、"} {
 		checkAffixes(t, e, s)
+	}
+}
+
+// BenchmarkScan is the one pass over an article that finds the words of
+// the tables.
+func BenchmarkScan(b *testing.B) {
+	e, err := New()
+	if err != nil {
+		b.Fatal(err)
+	}
+	doc, _ := annotate(b, strings.Repeat(benchText, 20))
+	text := doc.Article.Text
+	var h hits
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		e.lex.scan(text, &h)
 	}
 }

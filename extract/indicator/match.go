@@ -206,6 +206,13 @@ func lastRunes(s string, n int) string {
 
 // hasLetter reports whether s has a letter or an ideograph.
 func hasLetter(s string) bool {
+	// Quick: a character of U+5000–U+8FFF (lead byte E5–E8) is an
+	// ideograph, and so a letter.
+	for i := 0; i+2 < len(s); i++ {
+		if s[i] >= 0xE5 && s[i] <= 0xE8 && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+			return true
+		}
+	}
 	for _, r := range s {
 		if unicode.IsLetter(r) {
 			return true
