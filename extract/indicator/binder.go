@@ -757,6 +757,25 @@ func (c *cursor) seekHit(hs []hit, off int) int {
 	return k
 }
 
+// searchBefore returns the index of the last of n items in order of start
+// that starts before off, or -1. The lists of a sentence it searches are
+// mostly empty, or end before off.
+func searchBefore(n, off int, start func(int) int) int {
+	if n == 0 || start(n-1) < off {
+		return n - 1
+	}
+	lo, hi := 0, n-1
+	for lo < hi {
+		mid := int(uint(lo+hi) >> 1)
+		if start(mid) < off {
+			lo = mid + 1
+		} else {
+			hi = mid
+		}
+	}
+	return lo - 1
+}
+
 // searchInts returns the index of the first of a (in ascending order)
 // that is at least off.
 func searchInts(a []int, off int) int {

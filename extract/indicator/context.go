@@ -4,7 +4,6 @@ package indicator
 // its modality and the basis of its change.
 
 import (
-	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -495,7 +494,7 @@ func (st *sentenceState) lastModality(from, to int, clause bool) govx.Modality {
 // lastModalityHit returns the last modality word between from and to, or
 // nil; see lastModality.
 func (st *sentenceState) lastModalityHit(from, to int, clause bool) *modalityHit {
-	k := sort.Search(len(st.mods), func(k int) bool { return st.mods[k].span.Start >= to }) - 1
+	k := searchBefore(len(st.mods), to, func(k int) int { return st.mods[k].span.Start })
 	for ; k >= 0 && st.mods[k].span.Start >= from; k-- {
 		h := &st.mods[k]
 		if h.span.End <= to && (clause || !h.word.clauseOnly) {
@@ -509,10 +508,10 @@ func (st *sentenceState) lastModalityHit(from, to int, clause bool) *modalityHit
 // looking back to the start of the sentence or the last ；.
 func (b *binder) basisAt(st *sentenceState, at int) govx.ChangeBasis {
 	segStart := st.span.Start
-	if k := sort.SearchInts(st.segCuts, at) - 1; k >= 0 {
+	if k := searchInts(st.segCuts, at) - 1; k >= 0 {
 		segStart = st.segCuts[k]
 	}
-	j := sort.Search(len(st.bases), func(j int) bool { return st.bases[j].span.Start >= at }) - 1
+	j := searchBefore(len(st.bases), at, func(j int) int { return st.bases[j].span.Start })
 	for ; j >= 0 && st.bases[j].span.Start >= segStart; j-- {
 		if st.bases[j].span.End <= at {
 			return st.bases[j].basis

@@ -117,6 +117,13 @@ func TestCursor(t *testing.T) {
 	if got := c.seek(nil, 3); got != 0 {
 		t.Errorf("seek in an empty list = %d", got)
 	}
+	for off := -1; off <= 62; off++ {
+		for n := 0; n <= len(a); n++ {
+			if got, want := searchBefore(n, off, func(k int) int { return a[k] }), searchInts(a[:n], off)-1; got != want {
+				t.Errorf("searchBefore(%d, %d) = %d, want %d", n, off, got, want)
+			}
+		}
+	}
 	var hs []hit
 	for _, off := range a {
 		hs = append(hs, hit{start: off, end: off + 1})
