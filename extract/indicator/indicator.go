@@ -181,14 +181,14 @@ func New() (*Extractor, error) {
 	}
 	e.lead.add(leadWords, false)
 	e.tail.add(tailWords, true)
-	for _, words := range [][]string{nameCuts, rateWords, innerWords} {
-		e.nameWords.add(0, words)
-	}
+	e.nameWords.add(nameCut, nameCuts)
+	e.nameWords.add(nameRate, rateWords)
+	e.nameWords.add(nameInner, innerWords)
 	for _, a := range asides {
 		if a[0] == "" || a[1] == "" || !utf8.ValidString(a[0]+a[1]) {
 			return nil, fmt.Errorf("indicator: word table: bad aside %q", a)
 		}
-		e.nameWords.add(0, a[1:]) // no aside without its closing word
+		e.nameWords.add(nameAside, a[1:]) // no aside without its closing word
 	}
 	e.fillerEnds, e.thresholdEnds, e.agencyEnds, e.toVerbEnds = endsOf(e.fillers), endsOf(e.threshold), endsOf(e.agencies), endsOf(toVerbs)
 	e.growthEnds = endsOf(keys(e.growth, func(w signedWord) string { return w.word }))

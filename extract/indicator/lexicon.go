@@ -185,6 +185,32 @@ func (lx *lexicon) scan(text string, h *hits) {
 	}
 }
 
+// The tables of the words clean looks for in a name.
+const (
+	nameCut   table = iota // nameCuts
+	nameRate               // rateWords
+	nameAside              // the closing words of asides
+	nameInner              // innerWords
+)
+
+// tablesIn returns the set of the tables (bit 1<<t for table t) whose
+// words s holds, in one pass.
+func (lx *lexicon) tablesIn(s string) uint64 {
+	var set uint64
+	for i := 0; i < len(s); {
+		k, size := keyAt(s, i)
+		if g := lx.slot[k]; g != 0 {
+			for _, w := range lx.groups[g-1] {
+				if hasPrefix(s[i:], w.word) {
+					set |= 1 << w.table
+				}
+			}
+		}
+		i += size
+	}
+	return set
+}
+
 // in reports whether s holds one of the lexicon's words, in one pass.
 func (lx *lexicon) in(s string) bool {
 	for i := 0; i < len(s); {

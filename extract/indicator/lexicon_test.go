@@ -217,6 +217,19 @@ func checkAffixes(t *testing.T, e *Extractor, s string) {
 	if got, want := e.stocks.in(s), containsAny(s, stockWords); got != want {
 		t.Errorf("%q holds a stock word: %v, want %v", s, got, want)
 	}
+	var closing []string
+	for _, a := range asides {
+		closing = append(closing, a[1])
+	}
+	var want uint64
+	for tb, words := range map[table][]string{nameCut: nameCuts, nameRate: rateWords, nameAside: closing, nameInner: innerWords} {
+		if containsAny(s, words) {
+			want |= 1 << tb
+		}
+	}
+	if got := e.nameWords.tablesIn(s); got != want {
+		t.Errorf("%q holds the name words of tables %b, want %b", s, got, want)
+	}
 }
 
 func TestAffixes(t *testing.T) {
@@ -224,7 +237,8 @@ func TestAffixes(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, s := range []string{"", "全市实现", "其中全市", "增加值完成", "产值达到", "贷款余额", "余", "完成的", "\xe5全市", "全市\xe5", " 和", "、"} {
+	for _, s := range []string{"", "全市实现", "其中全市", "增加值完成", "产值达到", "贷款余额", "余", "完成的", "\xe5全市", "全市\xe5", " 和", "、",
+		"其中增幅较大的有发酵酒", "新增年产", "在沃尔沃带动下实现增加值"} {
 		checkAffixes(t, e, s)
 	}
 }

@@ -143,33 +143,43 @@ func (b *binder) clean(from, to int) string {
 		sb.WriteString(s)
 		s = sb.String()
 	}
-	if !b.e.nameWords.in(s) {
-		return b.trimName(s) // none of the words below is in the name
-	}
-	for _, cut := range b.e.cuts {
-		if i := lastIndex(s, cut); i >= 0 {
-			s = s[i+len(cut):]
+	// Each step below looks for the words of one table, and only when one
+	// pass over the name found some. Cuts keep a part of the name, so they
+	// bring no new word into it; an aside joins two parts, which may.
+	found := b.e.nameWords.tablesIn(s)
+	if found&(1<<nameCut) != 0 {
+		for _, cut := range b.e.cuts {
+			if i := lastIndex(s, cut); i >= 0 {
+				s = s[i+len(cut):]
+			}
 		}
 	}
-	for _, w := range rateWords {
-		if i := lastIndex(s, w); i > 0 {
-			for _, p := range ratePrefixes {
-				if strings.HasSuffix(s[:i], p) {
-					i -= len(p)
+	if found&(1<<nameRate) != 0 {
+		for _, w := range rateWords {
+			if i := lastIndex(s, w); i > 0 {
+				for _, p := range ratePrefixes {
+					if strings.HasSuffix(s[:i], p) {
+						i -= len(p)
+					}
+				}
+				s = s[i:]
+			}
+		}
+	}
+	if found&(1<<nameAside) != 0 {
+		for _, a := range asides {
+			if j := strings.Index(s, a[1]); j >= 0 {
+				if i := strings.LastIndex(s[:j], a[0]); i >= 0 {
+					s = s[:i] + s[j+len(a[1]):]
+					found |= 1 << nameInner // the joined parts may make an inner word
 				}
 			}
-			s = s[i:]
 		}
 	}
-	for _, a := range asides {
-		if j := strings.Index(s, a[1]); j >= 0 {
-			if i := strings.LastIndex(s[:j], a[0]); i >= 0 {
-				s = s[:i] + s[j+len(a[1]):]
-			}
+	if found&(1<<nameInner) != 0 {
+		for _, w := range b.e.inner {
+			s = strings.ReplaceAll(s, w, "")
 		}
-	}
-	for _, w := range b.e.inner {
-		s = strings.ReplaceAll(s, w, "")
 	}
 	return b.trimName(s)
 }
