@@ -67,6 +67,7 @@ type sentenceState struct {
 	span         govx.Span
 	rows         []int         // indexes into binder.out of this sentence's rows
 	rowClause    []int         // the clause number of each row
+	rowCompares  []bool        // whether each row is a comparison (its name has 比 or 较)
 	clause       int           // the number of the current clause
 	company      *govx.Entity  // the company or project the sentence is about
 	place        *govx.Entity  // the place that heads an earlier clause with figures
@@ -89,7 +90,8 @@ type sentenceState struct {
 func (b *binder) sentence(index int, s govx.Span) {
 	st := &b.st
 	*st = sentenceState{index: index, span: s, aside: -1,
-		rows: st.rows[:0], rowClause: st.rowClause[:0], mods: st.mods[:0], bases: st.bases[:0], segCuts: st.segCuts[:0]}
+		rows: st.rows[:0], rowClause: st.rowClause[:0], rowCompares: st.rowCompares[:0],
+		mods: st.mods[:0], bases: st.bases[:0], segCuts: st.segCuts[:0]}
 	st.mods = b.modalityHits(st.mods, s)
 	b.scanSentence(st)
 	b.sentenceCompany(st)
@@ -554,8 +556,7 @@ func (b *binder) lastRow(st *sentenceState) int {
 		near--
 	}
 	for k := len(st.rows) - 1; k >= 0; k-- {
-		row := &b.out[st.rows[k]]
-		if strings.ContainsAny(row.Name, "比较") {
+		if st.rowCompares[k] {
 			near = st.rowClause[k] - 1
 			continue
 		}
@@ -657,6 +658,7 @@ func (b *binder) float(v float64) *float64 {
 func (b *binder) add(st *sentenceState, row govx.Indicator) {
 	st.rows = append(st.rows, len(b.out))
 	st.rowClause = append(st.rowClause, st.clause)
+	st.rowCompares = append(st.rowCompares, strings.ContainsAny(row.Name, "比较"))
 	b.out = append(b.out, row)
 }
 
@@ -665,11 +667,10 @@ func (b *binder) add(st *sentenceState, row govx.Indicator) {
 func (b *binder) openRows(st *sentenceState) []int {
 	var open []int
 	for k := len(st.rows) - 1; k >= 0; k-- {
-		row := &b.out[st.rows[k]]
-		if strings.ContainsAny(row.Name, "比较") {
+		if st.rowCompares[k] {
 			continue
 		}
-		if row.ChangePct != nil {
+		if b.out[st.rows[k]].ChangePct != nil {
 			break
 		}
 		open = append([]int{st.rows[k]}, open...)

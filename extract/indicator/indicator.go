@@ -235,7 +235,8 @@ func (e *Extractor) Extract(doc *extract.Doc, m *govx.Mentions) {
 		scratch: scratch{
 			clauses: b.clauses[:0],
 			list:    b.list[:0],
-			st:      sentenceState{rows: b.st.rows[:0], rowClause: b.st.rowClause[:0], mods: b.st.mods[:0], bases: b.st.bases[:0], segCuts: b.st.segCuts[:0]},
+			st: sentenceState{rows: b.st.rows[:0], rowClause: b.st.rowClause[:0], rowCompares: b.st.rowCompares[:0],
+				mods: b.st.mods[:0], bases: b.st.bases[:0], segCuts: b.st.segCuts[:0]},
 		},
 		qStarts:   b.qStarts,
 		pStarts:   b.pStarts,
