@@ -28,8 +28,11 @@ type binder struct {
 	// Cursors into the clause separators: those of a sentence, its first,
 	// those since the sentence before.
 	sentenceSep, firstSep, paraSep cursor
-	eAt                            memo    // the entities at or after the start entitiesIn was last asked for
-	governing                      []uint8 // by period: 0 not known yet, 1 it governs, 2 it does not; see governsAt
+	// The last answers of searches asked again and again with the same
+	// offset: the entities at the start of a clause, the periods at the
+	// start of a clause and at a figure.
+	eAt, pFrom, pTo memo
+	governing       []uint8 // by period: 0 not known yet, 1 it governs, 2 it does not; see governsAt
 
 	passage *govx.Period // the reporting period of the passage so far, or nil
 	scanned int          // where the last sentence started; line breaks before it are seen
@@ -339,7 +342,7 @@ func (b *binder) endClause(st *sentenceState, c govx.Span, qs []govx.Quantity) {
 	if p := b.governingIn(c, firstFigure); p != nil && p.Start < firstFigure && !(len(qs) == 0 && st.headDate != nil && b.namesEvent(c, p)) {
 		st.period = p
 	}
-	for i := searchInts(b.pStarts, c.Start); st.headDate == nil && i < len(b.ps) && b.ps[i].Start < firstFigure; i++ {
+	for i := b.pFrom.find(b.pStarts, c.Start); st.headDate == nil && i < len(b.ps) && b.ps[i].Start < firstFigure; i++ {
 		if p := &b.ps[i]; b.governsAt(i) && trimSpace(b.text[c.Start:p.Start]) == "" {
 			st.headDate = p
 		}
@@ -695,11 +698,7 @@ func (b *binder) quantitiesIn(c govx.Span) []govx.Quantity {
 func (b *binder) entitiesIn(s govx.Span) []govx.Entity {
 	// The same start is asked for again and again (the head of a clause,
 	// for each of its figures): the last answer is kept.
-	i := b.eAt.k
-	if s.Start != b.eAt.off || !b.eAt.ok {
-		i = searchInts(b.eStarts, s.Start)
-		b.eAt = memo{off: s.Start, k: i, ok: true}
-	}
+	i := b.eAt.find(b.eStarts, s.Start)
 	j := i // most spans hold a few entities: look for the end near the start
 	for j < len(b.eStarts) && b.eStarts[j] < s.End && j-i < 8 {
 		j++
@@ -737,6 +736,15 @@ func (c *cursor) seek(a []int, off int) int {
 type memo struct {
 	off, k int
 	ok     bool
+}
+
+// find returns the index of the first of a (in ascending order) that is at
+// least off, searching only when off is not the offset asked for last.
+func (m *memo) find(a []int, off int) int {
+	if !m.ok || off != m.off {
+		*m = memo{off: off, k: searchInts(a, off), ok: true}
+	}
+	return m.k
 }
 
 // seekHit returns the index of the first of hs that starts at off or

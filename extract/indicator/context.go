@@ -251,7 +251,7 @@ func (b *binder) vagueBefore(st *sentenceState, at int) bool {
 	if !b.dated {
 		return false
 	}
-	i := searchInts(b.pStarts, at) - 1
+	i := b.pTo.find(b.pStarts, at) - 1
 	if i < 0 || b.ps[i].Start < st.span.Start {
 		return false
 	}
@@ -263,8 +263,8 @@ func (b *binder) vagueBefore(st *sentenceState, at int) bool {
 // last governing period of c before at, else the first after it; nil when
 // c has none.
 func (b *binder) governingIn(c govx.Span, at int) *govx.Period {
-	first := searchInts(b.pStarts, c.Start)
-	mid := searchInts(b.pStarts, at)
+	first := b.pFrom.find(b.pStarts, c.Start)
+	mid := b.pTo.find(b.pStarts, at)
 	for i := mid - 1; i >= first; i-- { // the nearest before at
 		if p := &b.ps[i]; p.End <= c.End && b.governsAt(i) {
 			return p

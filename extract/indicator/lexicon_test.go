@@ -124,6 +124,12 @@ func TestCursor(t *testing.T) {
 			}
 		}
 	}
+	var m memo
+	for _, off := range []int{3, 3, 4, 4, 3, 60, 0, 0} {
+		if got, want := m.find(a, off), searchInts(a, off); got != want {
+			t.Errorf("memo find(%d) = %d, want %d", off, got, want)
+		}
+	}
 	var hs []hit
 	for _, off := range a {
 		hs = append(hs, hit{start: off, end: off + 1})
