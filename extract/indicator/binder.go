@@ -59,7 +59,7 @@ func (b *binder) release() {
 	clear(b.out[:cap(b.out)])
 	clear(b.list[:cap(b.list)])
 	clear(b.st.mods[:cap(b.st.mods)])
-	b.text, b.region, b.toks, b.passage, b.company = "", "", nil, nil, nil
+	b.text, b.region, b.toks, b.passage, b.company, b.floats = "", "", nil, nil, nil, nil
 	b.st.company, b.st.place, b.st.headDate, b.st.period, b.st.dated = nil, nil, nil, nil, nil
 	b.st.lastShare, b.st.bareName = "", ""
 }

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+
+	"govx"
 )
 
 // naiveHits finds the words of each table by searching the text once per
@@ -262,5 +264,48 @@ func BenchmarkScan(b *testing.B) {
 	b.SetBytes(int64(len(text)))
 	for b.Loop() {
 		e.lex.scan(text, &h)
+	}
+}
+
+// TestReuse checks that the buffers one article leaves for the next change
+// nothing: articles bound one after another, long then short and back,
+// give the rows they give on their own.
+func TestReuse(t *testing.T) {
+	texts := []string{
+		strings.Repeat(benchText, 3),
+		"{一季度}，增值税[12.8亿元]、房产税[1.3亿元]，同比分别增长[21%]、[17.8%]。",
+		"{今年}年产目标是[5万吨]，力争完成投资[10亿元以上]。",
+		"全区固定资产投资[10.89亿元]。", // no period: none is left from the article before
+		benchText,
+	}
+	show := func(rows []govx.Indicator) string {
+		var b strings.Builder
+		for _, in := range rows {
+			fmt.Fprintln(&b, rowOf(in), in.Span, in.Subject, in.Evidence)
+		}
+		return b.String()
+	}
+	want := make([]string, len(texts))
+	for i, text := range texts {
+		e, err := New()
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc, m := annotate(t, text)
+		e.Extract(doc, &m)
+		want[i] = show(m.Indicators)
+	}
+	e, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for round := 0; round < 3; round++ {
+		for i, text := range texts {
+			doc, m := annotate(t, text)
+			e.Extract(doc, &m)
+			if got := show(m.Indicators); got != want[i] {
+				t.Errorf("round %d, text %d: rows\n%s\nwant\n%s", round, i, got, want[i])
+			}
+		}
 	}
 }
