@@ -248,6 +248,7 @@ func (e *Extractor) Extract(doc *extract.Doc, m *govx.Mentions) {
 	b.qStarts = startsOf(b.qStarts, b.qs, func(q *govx.Quantity) int { return q.Start })
 	b.pStarts = startsOf(b.pStarts, b.ps, func(p *govx.Period) int { return p.Start })
 	b.eStarts = startsOf(b.eStarts, b.es, func(e *govx.Entity) int { return e.Start })
+	b.out = slices.Grow(b.out, len(b.qs)) // about a row per figure: grown once, even when the pool was emptied
 	b.governing = slices.Grow(b.governing[:0], len(b.ps))[:len(b.ps)]
 	clear(b.governing)
 	e.lex.scan(text, &b.hits)
