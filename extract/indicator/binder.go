@@ -28,6 +28,8 @@ type binder struct {
 	// Cursors into the clause separators: those of a sentence, its first,
 	// those since the sentence before.
 	sentenceSep, firstSep, paraSep cursor
+	// Cursors into the quantities and periods for the sentences.
+	sentenceQ, sentenceP cursor
 	// The last answers of searches asked again and again with the same
 	// offset: the entities at the start of a clause, the periods at the
 	// start of a clause and at a figure.
@@ -95,6 +97,12 @@ func (b *binder) sentence(index int, s govx.Span) {
 	*st = sentenceState{index: index, span: s, aside: -1,
 		rows: st.rows[:0], rowClause: st.rowClause[:0], rowCompares: st.rowCompares[:0],
 		mods: st.mods[:0], bases: st.bases[:0], segCuts: st.segCuts[:0]}
+	if !b.mayBind(s) {
+		// Without a figure, a period or a fixed change, a sentence makes
+		// no row and dates none after it: only its company is noted.
+		b.sentenceCompany(st)
+		return
+	}
 	st.mods = b.modalityHits(st.mods, s)
 	b.scanSentence(st)
 	b.sentenceCompany(st)
@@ -133,6 +141,24 @@ func (b *binder) sentence(index int, s govx.Span) {
 	case st.headDate != nil && st.company == nil && len(st.rows) == 0 && !st.headDate.Period.Start.IsZero():
 		b.passage = st.headDate
 	}
+}
+
+// mayBind reports whether sentence s holds what a row is made of or what
+// the passage takes its period from: a quantity, a period, or a word of a
+// fixed change (持平, 翻番).
+func (b *binder) mayBind(s govx.Span) bool {
+	if k := b.sentenceQ.seek(b.qStarts, s.Start); k < len(b.qs) && b.qs[k].Start < s.End {
+		return true
+	}
+	if k := b.sentenceP.seek(b.pStarts, s.Start); k < len(b.ps) && b.ps[k].Start < s.End {
+		return true
+	}
+	for _, t := range []table{tFlat, tFixed} {
+		if k := searchHit(b.hits[t], s.Start); k < len(b.hits[t]) && b.hits[t][k].start < s.End {
+			return true
+		}
+	}
+	return false
 }
 
 // insideFigure reports whether offset i lies inside a quantity: the comma
