@@ -138,6 +138,11 @@ func TestProjects(t *testing.T) {
 		{in: "一期项目明年投产，二期项目已开工，综合配套项目有序推进。"},
 		{in: "多条道路改扩建工程年底完工，在建项目有序推进。"},
 		{in: "一批高科技新兴产业大项目集中开工，新老项目齐头并进。"},
+		{in: "全区新开工智能家居零部件项目16个，绿色食品精深加工项目9个。"},
+		// A verb ends a name on its left: the place before it stands alone.
+		{in: "今年以来，[宿豫区]坚持项目为王，经济稳中有进。", types: []govx.EntityType{loc}},
+		{in: "截至8月底，[宿豫区]共有家庭农场专业合作社86家。", types: []govx.EntityType{loc}},
+		{in: "[宿豫区]新开工[智能家电配套产业园项目]，[宿豫区]新签约项目12个。", types: []govx.EntityType{loc, proj, loc}},
 	})
 }
 

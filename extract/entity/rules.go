@@ -15,6 +15,19 @@ const minBareProject = 7
 // it a quantity rather than part of a name (21个, 2023年; not 105道班段).
 const measureRunes = "年月日个家项名位人亿万元多余批期号届"
 
+// countRunes are the measure words of a count of projects (项目18个).
+const countRunes = "个项"
+
+// countFollows reports whether text starts with a count: digits and a
+// measure word of countRunes.
+func countFollows(text string) bool {
+	n := 0
+	for n < len(text) && text[n] >= '0' && text[n] <= '9' {
+		n++
+	}
+	return n > 0 && strings.ContainsRune(countRunes, firstRune(text[n:]))
+}
+
 // suffixAt returns the longest suffix of the tables that starts at byte i.
 func (s *scan) suffixAt(i int) (suffix, bool) {
 	ms := s.wordsAt(s.x.suffixTrie, i)
@@ -83,6 +96,11 @@ func (s *scan) bySuffix(i, end int, sf suffix) (cand, bool) {
 		}
 	case classProject:
 		if !s.proper(start, i) && s.specificRunes(start, i) < minBareProject {
+			return cand{}, false
+		}
+		// 新能源汽车零部件项目18个: projects that are counted are a kind of
+		// project, not one named.
+		if countFollows(s.text[end:]) {
 			return cand{}, false
 		}
 		// 新老项目, 大项目, 好项目: an adjective before 项目 describes

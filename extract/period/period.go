@@ -6,9 +6,14 @@
 // against the year the passage reports on: an article issued in January
 // that reviews the previous year (过去一年, 2023年…) reads 今年, 全年 and
 // 当年 as that year and 明年 as the year after it, while 去年 stays one
-// year before the reference date. Month-only and quarter-only expressions
-// take the year stated earlier in the same sentence, else the reporting
-// year; 上月 and 本月 are read from the month the article reports on (the
+// year before the reference date — until a clause sets a target for 今年
+// (今年力争…): that 今年 is the reference year, and past the headline the
+// article reports on it from there on. Month-only and quarter-only
+// expressions take the year stated earlier in the same sentence, else the
+// reporting year, but a day in the month before the reference date is in
+// the reference year (1月9日 in an article of 10 January); 上年 is the
+// year before the one reported on (比上年 in a communiqué on 2023 is 2022);
+// 上月 and 本月 are read from the month the article reports on (the
 // last month it named), not from the issue date.
 //
 // The conventions follow the shared gold (../shared/gold): 年底, 年末 and

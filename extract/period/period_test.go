@@ -184,6 +184,20 @@ func TestRelative(t *testing.T) {
 			"2023-01-01 2023-12-31 year rel", "2024-04-01 2024-06-30 quarter rel", "2023-01-01 2023-12-31 year rel",
 			"2023-01-01 2023-12-31 year rel", "2023-01-01 2023-12-31 year rel"}},
 		{"2024-01-15", "过去的[2023年]，党建引领", []want{"2023-01-01 2023-12-31 year abs"}},
+		// A January review that turns to the new year: 今年 with a target is
+		// the reference year, and from that clause on the article reports on
+		// it; a day written without its year in the month before the
+		// reference date is in the reference year.
+		{"2024-01-10", "[去年]稳中有进 [今年]力争突破\n[1月9日]，会议召开。[过去一年]，全县增长6.1%。[全年]收入增长4.3%，[11月8日]签约。[今年]全县力争增长6%，[今年一季度]确保产量，到[明年底]装机500万千瓦。[2023年]获评百强。", []want{
+			"2023-01-01 2023-12-31 year rel", "2024-01-01 2024-12-31 year rel", "2024-01-09 2024-01-09 day rel",
+			"2023-01-01 2023-12-31 year rel", "2023-01-01 2023-12-31 year rel", "2023-11-08 2023-11-08 day rel",
+			"2024-01-01 2024-12-31 year rel", "2024-01-01 2024-03-31 quarter rel", "2025-12-01 2025-12-31 month rel",
+			"2023-01-01 2023-12-31 year abs"}},
+		// 上年 is the year before the one the passage reports on: a spring
+		// communiqué on 2023 compares with 2022.
+		{"2024-03-15", "泰州市[2023年]统计公报\n[2023年]全市地区生产总值比[上年]增长6.3%。[年末]存栏41万头，比[上年末]增加2万头。", []want{
+			"2023-01-01 2023-12-31 year abs", "2023-01-01 2023-12-31 year abs", "2022-01-01 2022-12-31 year rel",
+			"2023-12-01 2023-12-31 month rel", "2022-12-01 2022-12-31 month rel"}},
 	})
 }
 

@@ -121,9 +121,11 @@ func (r *resolver) yearBased(a atom, f mention, prev, _ rune) (mention, bool) {
 		rel = true
 		switch dy {
 		case "今", "本":
-			y = r.report
-		case "去", "上", "上一":
+			y = r.thisYear(a)
+		case "去":
 			y = r.ref.Year - 1
+		case "上", "上一": // 比上年: the year before the one the passage reports on
+			y = r.contextYear() - 1
 		case "明":
 			y = r.report + 1
 		case "前":
@@ -413,7 +415,70 @@ func (r *resolver) monthBased(a atom, f mention, prev, next rune) (mention, bool
 	if !r.refOK {
 		return vague(f), true
 	}
-	return r.monthPart(a, f, r.yearForMonth(number(a.group("m1"))), true)
+	return r.monthPart(a, f, r.yearForDay(a, r.yearForMonth(number(a.group("m1")))), true)
+}
+
+// recentDays is how close before the reference date a day written without
+// its year is news of the moment, in the reference year.
+const recentDays = 31
+
+// yearForDay returns y, or the reference year for a day written without
+// its year that falls in the month before the reference date: 1月9日 in an
+// article of 10 January 2024 that reviews 2023.
+func (r *resolver) yearForDay(a atom, y int) int {
+	d := number(a.group("d"))
+	if y == r.ref.Year || d == 0 || a.group("d2") != "" {
+		return y
+	}
+	day := dayDate(r.ref.Year, number(a.group("m1")), d)
+	if !r.ref.Before(day) && !day.Before(r.ref.AddDays(-recentDays)) {
+		return r.ref.Year
+	}
+	return y
+}
+
+// thisYear is the year of 今年 at atom a: the reporting year, except that
+// in an article that reviews the year before, 今年 in a clause that sets a
+// target or a plan (今年力争…) is the reference year — and, past the
+// headline, the article has turned to that year for good.
+func (r *resolver) thisYear(a atom) int {
+	if r.report == r.ref.Year || !containsAny(clauseAround(r.text, a.start, a.end), targetWords) {
+		return r.report
+	}
+	if nl := strings.IndexByte(r.text, '\n'); nl >= 0 && nl < a.start {
+		r.report = r.ref.Year
+	}
+	return r.ref.Year
+}
+
+// containsAny reports whether s contains one of words.
+func containsAny(s string, words []string) bool {
+	for _, w := range words {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// maxClauseBytes bounds the clause around a word that clauseAround looks
+// at, so that a text without punctuation is not searched again for each
+// word.
+const maxClauseBytes = 300
+
+// clauseAround returns the clause of text that holds text[start:end], at
+// most maxClauseBytes on each side.
+func clauseAround(text string, start, end int) string {
+	lo, hi := max(0, start-maxClauseBytes), min(len(text), end+maxClauseBytes)
+	from := lo
+	if i := strings.LastIndexAny(text[lo:start], clauseEnds); i >= 0 {
+		from = lo + i + 1
+	}
+	to := hi
+	if i := strings.IndexAny(text[end:hi], clauseEnds); i >= 0 {
+		to = end + i
+	}
+	return text[from:to]
 }
 
 // day reads 25日: a day of the month the passage reports on.

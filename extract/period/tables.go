@@ -111,3 +111,10 @@ var holidays = map[string]struct {
 // holidayNotBefore are the words after a festival name that make it part
 // of a name (元宵晚会, 元旦联欢会).
 var holidayNotBefore = []string{"晚会", "联欢"}
+
+// targetWords in the clause of 今年 say that it sets a target or a plan:
+// in an article that reviews the year before, 今年力争… is the new year.
+var targetWords = []string{"力争", "确保", "争取", "目标", "计划", "将"}
+
+// clauseEnds end the clause a target word is looked for in.
+const clauseEnds = "，,。；;！？!?：:\n"
