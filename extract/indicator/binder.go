@@ -687,7 +687,7 @@ func (b *binder) float(v float64) *float64 {
 func (b *binder) add(st *sentenceState, row govx.Indicator) {
 	st.rows = append(st.rows, len(b.out))
 	st.rowClause = append(st.rowClause, st.clause)
-	st.rowCompares = append(st.rowCompares, strings.ContainsAny(row.Name, "比较"))
+	st.rowCompares = append(st.rowCompares, strings.Contains(row.Name, "比") || strings.Contains(row.Name, "较"))
 	b.out = append(b.out, row)
 }
 
