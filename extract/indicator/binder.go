@@ -90,6 +90,7 @@ type sentenceState struct {
 	cumulativeAt int           // the first cumulative word, or -1
 	firstEnd     int           // where the first clause ends
 	aside        int           // the last clause that only says how figures are counted (按可比价格计算), or -1
+	said         int8          // whether a person and a verb of saying head the sentence: 0 not known yet, 1 yes, 2 no
 }
 
 func (b *binder) sentence(index int, s govx.Span) {

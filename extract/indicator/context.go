@@ -209,16 +209,20 @@ func (b *binder) speech(st *sentenceState, at int) bool {
 	if b.quoteAt(at) >= minSpeechRunes {
 		return true
 	}
-	first := st.firstEnd
-	es := b.entitiesIn(govx.Span{Start: st.span.Start, End: first})
-	for i := range es {
-		e := &es[i]
-		if e.Type == govx.EntityPer && e.End <= first &&
-			anyIn(b.hits[tSpeech], e.End, first) {
-			return true
+	if st.said == 0 { // the sentence's head, looked at once
+		st.said = 2
+		first := st.firstEnd
+		es := b.entitiesIn(govx.Span{Start: st.span.Start, End: first})
+		for i := range es {
+			e := &es[i]
+			if e.Type == govx.EntityPer && e.End <= first &&
+				anyIn(b.hits[tSpeech], e.End, first) {
+				st.said = 1
+				break
+			}
 		}
 	}
-	return false
+	return st.said == 1
 }
 
 // dateOf returns the dates of p; a stock counted up to a date (截至3月末)
@@ -411,10 +415,8 @@ func (b *binder) modalityAt(st *sentenceState, c govx.Span, at int) govx.Modalit
 	}
 	// A clause headed by a company or project starts a statement of its
 	// own: 拟投资8亿元；赣州华坚…项目总投资6.2亿元 is no plan.
-	if b.headCompany(c) == nil {
-		if m := st.lastModality(st.span.Start, c.Start, false); m != govx.ModalityNone {
-			return m
-		}
+	if m := st.lastModality(st.span.Start, c.Start, false); m != govx.ModalityNone && b.headCompany(c) == nil {
+		return m
 	}
 	return govx.ModalityActual
 }
