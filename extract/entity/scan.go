@@ -154,8 +154,9 @@ func newScan(x *Extractor, doc *extract.Doc) *scan {
 		if text[tk.Start:tk.End] == "等" {
 			dengs = append(dengs, int32(k))
 		}
-		for b := tk.Start; b < tk.End; b++ {
-			s.tokAt[b] = int32(k) + 1
+		at := s.tokAt[tk.Start:tk.End]
+		for b := range at {
+			at[b] = int32(k) + 1
 		}
 	}
 	s.dengs, s.names = dengs, names

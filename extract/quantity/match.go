@@ -268,11 +268,15 @@ func (e *Extractor) measureAt(s string, n numeral, prev rune) measure {
 // splitUnit reads a unit written with 个 that has 多, 余 or 半 inside it
 // (5个多小时, 三个多月, 两个半月) at s[p:] into m.
 func (e *Extractor) splitUnit(s string, p int, m *measure) bool {
-	for _, w := range []string{"多", "余", "半"} {
-		if !strings.HasPrefix(s[p:], "个"+w) {
+	rest, ok := strings.CutPrefix(s[p:], "个")
+	if !ok {
+		return false
+	}
+	for _, w := range [...]string{"多", "余", "半"} {
+		if !strings.HasPrefix(rest, w) {
 			continue
 		}
-		q := p + len("个"+w)
+		q := p + len("个") + len(w)
 		d := e.splitGe(s, q)
 		if d == nil {
 			continue
@@ -456,8 +460,13 @@ func (e *Extractor) rangeFrom(s string, m measure) (candidate, int, bool) {
 // prefixAt returns the qualifier written right before start, and where the
 // span starts with it.
 func (e *Extractor) prefixAt(s string, start int) (govx.Qualifier, int) {
+	if start == 0 {
+		return govx.QualifierNone, start
+	}
+	last := s[start-1]
 	for _, d := range e.lang.prefixes {
-		if !strings.HasSuffix(s[:start], d.word) {
+		// The last byte first: before most numbers no word ends.
+		if d.word[len(d.word)-1] != last || !strings.HasSuffix(s[:start], d.word) {
 			continue
 		}
 		b := start - len(d.word)
