@@ -2,6 +2,7 @@ package quantity
 
 import (
 	"sort"
+	"strings"
 	"unicode/utf8"
 
 	"govx/normalize"
@@ -31,18 +32,19 @@ func newView(f normalize.Folded) view {
 	b := make([]byte, 0, len(s))
 	var cuts []cut
 	for i := 0; i < len(s); {
-		if s[i] == ' ' {
-			j := i
-			for j < len(s) && s[j] == ' ' {
-				j++
-			}
-			if looseSpace(s, i, j) {
-				cuts = append(cuts, cut{at: len(b), shift: j - len(b)})
-				i = j
-				continue
-			}
+		k := strings.IndexByte(s[i:], ' ')
+		if k < 0 {
+			b = append(b, s[i:]...)
+			break
 		}
-		b = append(b, s[i])
+		b = append(b, s[i:i+k]...)
+		i += k
+		if j := spaceRunEnd(s, i); looseSpace(s, i, j) {
+			cuts = append(cuts, cut{at: len(b), shift: j - len(b)})
+			i = j
+			continue
+		}
+		b = append(b, ' ')
 		i++
 	}
 	return view{text: string(b), folded: f, cuts: cuts}
@@ -50,19 +52,26 @@ func newView(f normalize.Folded) view {
 
 // hasLooseSpace reports whether s has a space newView would remove.
 func hasLooseSpace(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] == ' ' {
-			j := i
-			for j < len(s) && s[j] == ' ' {
-				j++
-			}
-			if looseSpace(s, i, j) {
-				return true
-			}
-			i = j
+	for i := 0; ; {
+		k := strings.IndexByte(s[i:], ' ')
+		if k < 0 {
+			return false
 		}
+		i += k
+		j := spaceRunEnd(s, i)
+		if looseSpace(s, i, j) {
+			return true
+		}
+		i = j
 	}
-	return false
+}
+
+// spaceRunEnd returns the end of the run of spaces that starts at s[i].
+func spaceRunEnd(s string, i int) int {
+	for i < len(s) && s[i] == ' ' {
+		i++
+	}
+	return i
 }
 
 // looseSpace reports whether the spaces s[i:j] stand between two
