@@ -195,13 +195,17 @@ func (c candidate) quantity(v view, text string) govx.Quantity {
 		v := cleanValue(c.max)
 		q.ValueMax = &v
 	}
-	var b strings.Builder
 	for _, r := range c.surface {
-		if r[1] > r[0] {
-			b.WriteString(text[v.start(r[0]):v.end(r[1])])
+		if r[1] <= r[0] {
+			continue
+		}
+		// Most surface units are one range: the article's own text.
+		if part := text[v.start(r[0]):v.end(r[1])]; q.SurfaceUnit == "" {
+			q.SurfaceUnit = part
+		} else {
+			q.SurfaceUnit += part
 		}
 	}
-	q.SurfaceUnit = b.String()
 	return q
 }
 
