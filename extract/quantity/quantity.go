@@ -120,6 +120,10 @@ func (e *Extractor) Extract(doc *extract.Doc, m *govx.Mentions) {
 	s := v.text
 	text := doc.Article.Text
 	for i := 0; i < len(s); {
+		if e.passOver(s, i) {
+			i += 3
+			continue
+		}
 		r, size := rune(s[i]), 1
 		if r >= utf8.RuneSelf {
 			r, size = utf8.DecodeRuneInString(s[i:])
@@ -140,6 +144,19 @@ func (e *Extractor) Extract(doc *extract.Doc, m *govx.Mentions) {
 		}
 		i = next
 	}
+}
+
+// passOver reports whether s[i:] opens with a three-byte character (most
+// Chinese text) whose block of 64 runes in starts holds none: its first
+// two bytes name the block, so it is passed over without decoding it. The
+// two bytes after s[i] must be continuation bytes, so that invalid UTF-8
+// is passed over as the decoder would, one RuneError at a time.
+func (e *Extractor) passOver(s string, i int) bool {
+	c := s[i]
+	if c&0xF0 != 0xE0 || i+2 >= len(s) || s[i+1]&0xC0 != 0x80 || s[i+2]&0xC0 != 0x80 {
+		return false
+	}
+	return e.starts[int(c&0x0F)<<6|int(s[i+1]&0x3F)] == 0
 }
 
 // mayStart reports whether a quantity may start with r: a digit, a
