@@ -51,8 +51,10 @@ type Extractor struct {
 	// with what it is (lexWords, by id).
 	lexicon  *trie
 	lexWords []lexWord
-	// lexPairs holds the first two runes of every word of lexicon.
-	lexPairs pairSet
+	// lexPairs holds the first two runes of every word of lexicon, and
+	// lexFirsts their first runes (a quicker test, asked first).
+	lexPairs  pairSet
+	lexFirsts runeSet
 	// suffixTrie holds the texts of the suffix rules; the id of a text is
 	// its index in suffixList.
 	suffixTrie *trie
@@ -130,6 +132,7 @@ func (x *Extractor) buildLexicon() error {
 		x.lexWords = append(x.lexWords, lw)
 		r1, size := utf8.DecodeRuneInString(w)
 		x.lexPairs.add(r1, firstRune(w[size:]))
+		x.lexFirsts.add(r1)
 		return lexicon.add(w, id)
 	}
 	for w := range x.t.names {

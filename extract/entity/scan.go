@@ -167,14 +167,16 @@ func newScan(x *Extractor, doc *extract.Doc) *scan {
 	// A text has at most as many runes as bytes.
 	rs, ro, ri := resize(old.rs, len(text)), resize(old.ro, len(text)+1), resize(old.ri, len(text)+1)
 	n, spots, lexSpots := 0, old.spots[:0], old.lexSpots[:0]
+	prev := rune(-1)
 	for i, r := range text {
 		rs[n], ro[n], ri[i] = r, int32(i), int32(n)
 		if x.spotRunes.has(r) {
 			spots = append(spots, int32(n))
 		}
-		if n > 0 && x.lexPairs.has(rs[n-1], r) {
+		if x.lexFirsts.has(prev) && x.lexPairs.has(prev, r) {
 			lexSpots = append(lexSpots, int32(n-1))
 		}
+		prev = r
 		n++
 	}
 	s.spots, s.lexSpots = spots, lexSpots
