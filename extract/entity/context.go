@@ -401,33 +401,31 @@ func (s *scan) shortForms(c cand) []string {
 // (its forms counted together), written as it is written most often; 中国
 // when 我国 outnumbers every place.
 func (s *scan) region(chosen []cand) string {
-	type group struct {
-		votes, first int
-		surfaces     map[string]int
-	}
+	type group struct{ votes, first int }
 	groups := map[string]*group{}
+	key := func(c cand) string {
+		if c.norm != "" {
+			return c.norm
+		}
+		return s.text[c.Start:c.End]
+	}
 	for _, c := range chosen {
 		if c.typ != govx.EntityLoc {
 			continue
 		}
-		w := s.text[c.Start:c.End]
-		key := w
-		if c.norm != "" {
-			key = c.norm
-		}
-		g := groups[key]
+		g := groups[key(c)]
 		if g == nil {
-			g = &group{first: c.Start, surfaces: map[string]int{}}
-			groups[key] = g
+			g = &group{first: c.Start}
+			groups[key(c)] = g
 		}
 		g.votes++
-		g.surfaces[w]++
 		g.first = min(g.first, c.Start)
 	}
 	var best *group
-	for _, g := range groups {
+	bestKey := ""
+	for k, g := range groups {
 		if best == nil || g.votes > best.votes || g.votes == best.votes && g.first < best.first {
-			best = g
+			best, bestKey = g, k
 		}
 	}
 	if best == nil || s.weGuo > best.votes {
@@ -436,10 +434,28 @@ func (s *scan) region(chosen []cand) string {
 		}
 		return ""
 	}
+	// The surface written most often among the forms of the best place.
+	type surface struct {
+		w string
+		n int
+	}
+	var surfaces []surface
+	for _, c := range chosen {
+		if c.typ != govx.EntityLoc || key(c) != bestKey {
+			continue
+		}
+		w := s.text[c.Start:c.End]
+		k := slices.IndexFunc(surfaces, func(sf surface) bool { return sf.w == w })
+		if k < 0 {
+			k = len(surfaces)
+			surfaces = append(surfaces, surface{w: w})
+		}
+		surfaces[k].n++
+	}
 	region, n := "", 0
-	for w, k := range best.surfaces {
-		if k > n || k == n && w < region {
-			region, n = w, k
+	for _, sf := range surfaces {
+		if sf.n > n || sf.n == n && sf.w < region {
+			region, n = sf.w, sf.n
 		}
 	}
 	return region
