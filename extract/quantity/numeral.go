@@ -3,6 +3,7 @@ package quantity
 import (
 	"errors"
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -493,11 +494,41 @@ func readArabic(s string, p int) (float64, int) {
 		}
 		break
 	}
+	if v, ok := shortDecimal(buf); ok {
+		return v, q
+	}
 	v, err := strconv.ParseFloat(string(buf), 64)
 	if err != nil {
 		return 0, p + 1 // cannot happen: buf holds digits and at most one point
 	}
 	return v, q
+}
+
+// shortDecimal reads digits with at most one point (most numbers in
+// news) when there are 15 digits or fewer: the digits as an integer and
+// the power of ten are exact in a float64, so one division gives the
+// correctly rounded value, the one strconv.ParseFloat returns.
+func shortDecimal(buf []byte) (float64, bool) {
+	var n uint64
+	digits, frac := 0, -1
+	for _, c := range buf {
+		if c == '.' {
+			frac = 0
+			continue
+		}
+		n = n*10 + uint64(c-'0')
+		digits++
+		if frac >= 0 {
+			frac++
+		}
+	}
+	if digits > 15 {
+		return 0, false
+	}
+	if frac <= 0 {
+		return float64(n), true
+	}
+	return float64(n) / math.Pow10(frac), true
 }
 
 // isGroup reports whether s starts with exactly three digits, the group

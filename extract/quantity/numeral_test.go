@@ -3,6 +3,7 @@ package quantity
 import (
 	"errors"
 	"math"
+	"strconv"
 	"testing"
 )
 
@@ -137,6 +138,29 @@ func TestCleanValue(t *testing.T) {
 	for _, tt := range tests {
 		if got := cleanValue(tt.in); got != tt.want {
 			t.Errorf("cleanValue(%v) = %v, want %v", tt.in, got, tt.want)
+		}
+	}
+}
+
+// TestShortDecimal checks the quick path of readArabic against
+// strconv.ParseFloat, and that it declines numbers of over 15 digits.
+func TestShortDecimal(t *testing.T) {
+	for _, tc := range []struct {
+		in string
+		ok bool
+	}{
+		{"0", true}, {"7", true}, {"2024", true}, {"6.5", true}, {"0.1", true}, {"0.3", true},
+		{"177.1", true}, {"2.58", true}, {"99.99", true}, {"0.000001", true},
+		{"123456789012345", true}, {"12345678901234.5", true}, {"900719925474.993", true},
+		{"1234567890123456", false}, {"0.1234567890123456", false},
+	} {
+		got, ok := shortDecimal([]byte(tc.in))
+		if ok != tc.ok {
+			t.Errorf("shortDecimal(%q) ok = %v, want %v", tc.in, ok, tc.ok)
+			continue
+		}
+		if want, _ := strconv.ParseFloat(tc.in, 64); ok && got != want {
+			t.Errorf("shortDecimal(%q) = %v, want %v", tc.in, got, want)
 		}
 	}
 }
