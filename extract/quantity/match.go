@@ -64,7 +64,7 @@ func (e *Extractor) match(s string, i int) (candidate, int) {
 	}
 	skip := n.end
 	// Codes and names: 5G, V8, G20; ordinals 第七届, 周一, 初三.
-	if isASCIILetterRune(prev) || isDigitRune(prev) || strings.ContainsRune(codeBefore, prev) || strings.ContainsRune(ordinalBefore, prev) {
+	if isASCIILetterRune(prev) || isDigitRune(prev) || prev < utf8.RuneSelf && strings.ContainsRune(codeBefore, prev) || strings.ContainsRune(ordinalBefore, prev) {
 		return candidate{}, skipNumber(s, skip)
 	}
 	if strings.HasSuffix(s[:start], "星期") || strings.HasSuffix(s[:start], "礼拜") {

@@ -164,3 +164,13 @@ func TestShortDecimal(t *testing.T) {
 		}
 	}
 }
+
+// TestCodeBeforeASCII guards the quick test in match, which looks
+// codeBefore up only for an ASCII rune.
+func TestCodeBeforeASCII(t *testing.T) {
+	for _, r := range codeBefore {
+		if r >= 0x80 {
+			t.Errorf("codeBefore holds %q, not ASCII", r)
+		}
+	}
+}

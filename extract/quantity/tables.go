@@ -332,6 +332,7 @@ func periodOpeners() []periodOpener {
 
 // codeBefore are runes after which a number is part of a code, an address
 // or an encoded URL (%28, id=5, a/b), not a quantity.
+// They are ASCII (match looks them up for an ASCII rune only).
 const codeBefore = ".%/=&?#_@\\-"
 
 // vagueBefore are runes that make the Chinese numeral after them vague:
