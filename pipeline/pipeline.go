@@ -14,6 +14,7 @@ import (
 	"sync"
 
 	"govx"
+	"govx/corpus"
 	"govx/extract"
 	"govx/normalize"
 	"govx/segment"
@@ -198,11 +199,12 @@ func (p *Pipeline) Run(ctx context.Context, docs iter.Seq2[govx.Document, error]
 }
 
 // safeProcess processes d unless it is to be skipped, and turns a panic
-// into an error naming the input, so one bad article never stops the run.
+// into a *corpus.Error naming the input, so one bad article never stops
+// the run and is reported like an input that could not be read.
 func (p *Pipeline) safeProcess(d govx.Document) (r govx.Result, skip bool, err error) {
 	defer func() {
 		if v := recover(); v != nil {
-			err = fmt.Errorf("%s: internal error processing article: %v", d.Source, v)
+			err = &corpus.Error{Source: d.Source, Err: fmt.Errorf("internal error processing the article: %v", v)}
 		}
 	}()
 	a := normalize.Article(d)

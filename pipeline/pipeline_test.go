@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"govx"
+	"govx/corpus"
 	"govx/extract"
 )
 
@@ -100,7 +101,7 @@ func TestRunSameRowsWhateverWorkers(t *testing.T) {
 	if want := (Stats{Articles: 201, Duplicates: 1, Failures: 2}); s1 != want || s4 != want {
 		t.Errorf("stats %+v and %+v, want %+v", s1, s4, want)
 	}
-	if !strings.Contains(one, "FAIL doc200: unreadable") || !strings.Contains(one, "FAIL doc202: internal error") {
+	if !strings.Contains(one, "FAIL doc200: unreadable") || !strings.Contains(one, "FAIL doc202: internal error processing the article: boom") {
 		t.Errorf("failures not reported with their source: %s", one)
 	}
 }
@@ -133,5 +134,18 @@ func TestRunSkipsWrittenArticles(t *testing.T) {
 		func(r *govx.Result) error { got = append(got, r.Article.Text); return nil }, func(error) {})
 	if err != nil || stats.Skipped != 1 || stats.Articles != 1 || len(got) != 1 || got[0] != "新文章。" {
 		t.Errorf("stats %+v, got %q, err %v", stats, got, err)
+	}
+}
+
+// A panic in an extractor becomes a *corpus.Error naming the input, so the
+// manifest lists it with its source like any unreadable input.
+func TestRunPanicNamesSource(t *testing.T) {
+	p := New(nil, []extract.Extractor{panicky{}}, Options{})
+	var got []error
+	stats, err := p.Run(context.Background(), docs("好文章。", "炸了。"), 1,
+		func(*govx.Result) error { return nil }, func(err error) { got = append(got, err) })
+	var ce *corpus.Error
+	if err != nil || stats.Failures != 1 || len(got) != 1 || !errors.As(got[0], &ce) || ce.Source != "doc1" {
+		t.Errorf("stats %+v, failures %v, err %v; want one *corpus.Error from doc1", stats, got, err)
 	}
 }
