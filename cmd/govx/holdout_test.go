@@ -98,14 +98,7 @@ func scoreHoldout(t *testing.T, dir string, floors map[string]holdoutFloor) {
 // of each gold file, published on the gold's date.
 func extractHoldout(t *testing.T, dir string, gold []eval.Gold) []output.Rows {
 	t.Helper()
-	seg, err := loadSegmenter()
-	if err != nil {
-		t.Fatal(err)
-	}
-	extractors, err := newExtractors()
-	if err != nil {
-		t.Fatal(err)
-	}
+	seg, extractors := extractParts(t)
 	p := pipeline.New(seg, extractors, pipeline.Options{})
 	run := make([]output.Rows, 0, len(gold))
 	for _, g := range gold {
