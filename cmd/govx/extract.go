@@ -6,7 +6,9 @@ import (
 	"fmt"
 	"io"
 	"iter"
+	"os"
 	"runtime"
+	"runtime/pprof"
 	"strings"
 	"time"
 
@@ -28,14 +30,17 @@ func (l *listFlag) Set(s string) error { *l = append(*l, s); return nil }
 
 // extractConfig is the parsed command line of govx extract.
 type extractConfig struct {
-	inputs   []string
-	out      output.Options
-	workers  int
-	refDate  govx.Date
-	dicts    []string
-	quiet    bool
-	resume   bool
-	manifest output.RunOptions
+	inputs  []string
+	out     output.Options
+	workers int
+	refDate govx.Date
+	dicts   []string
+	quiet   bool
+	resume  bool
+	// cpuProfile, when set, is the file that receives a CPU profile of
+	// the run (go tool pprof reads it).
+	cpuProfile string
+	manifest   output.RunOptions
 	// docs, when set, replaces the inputs (tests use it to stream
 	// documents of their own).
 	docs iter.Seq2[govx.Document, error]
@@ -52,11 +57,12 @@ func parseExtract(args []string, stderr io.Writer) (*extractConfig, error) {
 	format := fs.String("format", "parquet", "output format: parquet or jsonl")
 	quiet := fs.Bool("quiet", false, "print nothing but errors (no progress, no summary)")
 	resume := fs.Bool("resume", false, "keep what DIR holds and add only the articles not written yet")
+	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the run to `FILE` (for go tool pprof)")
 	inputs, err := parseArgs(fs, args)
 	if err != nil {
 		return nil, err
 	}
-	c := &extractConfig{inputs: inputs, workers: *workers, dicts: dicts, quiet: *quiet, resume: *resume}
+	c := &extractConfig{inputs: inputs, workers: *workers, dicts: dicts, quiet: *quiet, resume: *resume, cpuProfile: *cpuProfile}
 	if c.workers < 1 {
 		return nil, &exitError{2, fmt.Errorf("--workers must be at least 1, got %d", c.workers)}
 	}
@@ -84,6 +90,17 @@ func runExtract(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	c, err := parseExtract(args, stderr)
 	if err != nil {
 		return err
+	}
+	if c.cpuProfile != "" {
+		f, err := os.Create(c.cpuProfile)
+		if err != nil {
+			return &exitError{2, fmt.Errorf("--cpuprofile: %w", err)}
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return &exitError{2, fmt.Errorf("--cpuprofile: %w", err)}
+		}
+		defer pprof.StopCPUProfile()
 	}
 	return extractWith(ctx, c, stdout, stderr)
 }
