@@ -203,8 +203,10 @@ func str(s string) *string {
 }
 
 // codePoints converts byte offsets of one text to code-point offsets.
-// It remembers the last conversion, so offsets that mostly increase (as
-// mentions do) cost the distance between them, not the whole prefix.
+// It remembers the last conversion and counts from there, forwards or
+// backwards, so offsets that stay close to each other (as the mentions of
+// a table do, in reading order) cost the distance between them, not the
+// whole prefix.
 type codePoints struct {
 	text          string
 	lastByte      int
@@ -214,10 +216,14 @@ type codePoints struct {
 func newCodePoints(text string) *codePoints { return &codePoints{text: text} }
 
 func (c *codePoints) at(off int) int32 {
-	if off < c.lastByte {
-		c.lastByte, c.lastCodePoint = 0, 0
+	switch {
+	case off >= c.lastByte:
+		c.lastCodePoint += utf8.RuneCountInString(c.text[c.lastByte:off])
+	case off >= c.lastByte/2:
+		c.lastCodePoint -= utf8.RuneCountInString(c.text[off:c.lastByte])
+	default:
+		c.lastCodePoint = utf8.RuneCountInString(c.text[:off])
 	}
-	c.lastCodePoint += utf8.RuneCountInString(c.text[c.lastByte:off])
 	c.lastByte = off
 	return int32(c.lastCodePoint)
 }

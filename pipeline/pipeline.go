@@ -80,22 +80,48 @@ func (p *Pipeline) process(a govx.Article) govx.Result {
 // order sorts each table's mentions by position and sets their sentence
 // index, so that rows come out in reading order.
 func order(doc *extract.Doc, m *govx.Mentions) {
-	sortSpans(m.Quantities, func(q *govx.Quantity) (*govx.Span, *int) { return &q.Span, &q.Sentence }, doc)
-	sortSpans(m.Periods, func(p *govx.Period) (*govx.Span, *int) { return &p.Span, &p.Sentence }, doc)
-	sortSpans(m.Entities, func(e *govx.Entity) (*govx.Span, *int) { return &e.Span, &e.Sentence }, doc)
-	sortSpans(m.Indicators, func(in *govx.Indicator) (*govx.Span, *int) { return &in.Span, &in.Sentence }, doc)
+	sortSpans(m.Quantities, func(q *govx.Quantity) (govx.Span, *int) { return q.Span, &q.Sentence }, doc)
+	sortSpans(m.Periods, func(p *govx.Period) (govx.Span, *int) { return p.Span, &p.Sentence }, doc)
+	sortSpans(m.Entities, func(e *govx.Entity) (govx.Span, *int) { return e.Span, &e.Sentence }, doc)
+	sortSpans(m.Indicators, func(in *govx.Indicator) (govx.Span, *int) { return in.Span, &in.Sentence }, doc)
 }
 
-func sortSpans[M any](ms []M, fields func(*M) (*govx.Span, *int), doc *extract.Doc) {
+// sortSpans sets the sentence of each mention and sorts them by span,
+// stably. fields returns a mention's span and its sentence field.
+func sortSpans[M any](ms []M, fields func(*M) (govx.Span, *int), doc *extract.Doc) {
+	sorted := true
 	for i := range ms {
 		span, sentence := fields(&ms[i])
 		*sentence = doc.SentenceAt(span.Start)
+		if i > 0 {
+			prev, _ := fields(&ms[i-1])
+			sorted = sorted && compareSpans(prev, span) <= 0
+		}
 	}
-	slices.SortStableFunc(ms, func(a, b M) int {
-		sa, _ := fields(&a)
-		sb, _ := fields(&b)
-		return cmp.Or(cmp.Compare(sa.Start, sb.Start), cmp.Compare(sa.End, sb.End))
-	})
+	if sorted {
+		return
+	}
+	// Sort positions, then permute: comparing the mentions themselves
+	// would copy them at every comparison.
+	type keyed struct {
+		span govx.Span
+		i    int
+	}
+	keys := make([]keyed, len(ms))
+	for i := range ms {
+		keys[i].span, _ = fields(&ms[i])
+		keys[i].i = i
+	}
+	slices.SortStableFunc(keys, func(a, b keyed) int { return compareSpans(a.span, b.span) })
+	old := slices.Clone(ms)
+	for i, k := range keys {
+		ms[i] = old[k.i]
+	}
+}
+
+// compareSpans orders spans by start, then end.
+func compareSpans(a, b govx.Span) int {
+	return cmp.Or(cmp.Compare(a.Start, b.Start), cmp.Compare(a.End, b.End))
 }
 
 // Stats counts what a Run did.
