@@ -2,7 +2,6 @@ package output
 
 import (
 	"encoding/json"
-	"unicode/utf8"
 
 	"govx"
 )
@@ -202,28 +201,21 @@ func str(s string) *string {
 	return &s
 }
 
-// codePoints converts byte offsets of one text to code-point offsets.
-// It remembers the last conversion and counts from there, forwards or
-// backwards, so offsets that stay close to each other (as the mentions of
-// a table do, in reading order) cost the distance between them, not the
-// whole prefix.
-type codePoints struct {
-	text          string
-	lastByte      int
-	lastCodePoint int
-}
+// codePoints converts byte offsets of one text to code-point offsets:
+// entry b is the number of code points before byte b, for every b where a
+// code point starts and for len(text). One pass over the text builds it;
+// each conversion is then a lookup, whatever order the rows come in.
+type codePoints []int32
 
-func newCodePoints(text string) *codePoints { return &codePoints{text: text} }
-
-func (c *codePoints) at(off int) int32 {
-	switch {
-	case off >= c.lastByte:
-		c.lastCodePoint += utf8.RuneCountInString(c.text[c.lastByte:off])
-	case off >= c.lastByte/2:
-		c.lastCodePoint -= utf8.RuneCountInString(c.text[off:c.lastByte])
-	default:
-		c.lastCodePoint = utf8.RuneCountInString(c.text[:off])
+func newCodePoints(text string) codePoints {
+	cp := make(codePoints, len(text)+1)
+	n := int32(0)
+	for b := range text { // an invalid byte counts as one code point, as in utf8.RuneCountInString
+		cp[b] = n
+		n++
 	}
-	c.lastByte = off
-	return int32(c.lastCodePoint)
+	cp[len(text)] = n
+	return cp
 }
+
+func (cp codePoints) at(off int) int32 { return cp[off] }

@@ -7,9 +7,10 @@ import (
 
 // TestCodePoints converts byte offsets visited in every order the rows
 // visit them (forwards, a step back, far back, the same offset again) and
-// checks each against a count from the start of the text.
+// checks each against a count from the start of the text, which counts an
+// invalid byte as one code point.
 func TestCodePoints(t *testing.T) {
-	text := "青湖区2025年GDP增长6.5%，高于全省0.3个百分点。"
+	text := "青湖区2025年GDP增长6.5%，高于全省0.3个百分点。\xff\x80末"
 	var starts []int
 	for i := range text {
 		starts = append(starts, i)
