@@ -48,8 +48,13 @@ func Article(d govx.Document) govx.Article {
 
 // Text returns the normalized form of a raw article text: no BOM, "\n" line
 // ends, no trailing spaces on a line, no leading or trailing blank lines,
-// and lines broken mid-sentence joined again.
+// and lines broken mid-sentence joined again. Bytes that are not UTF-8
+// become U+FFFD (the corpus readers refuse such text; this guards callers
+// that bring their own).
 func Text(raw string) string {
+	if !utf8.ValidString(raw) {
+		raw = strings.ToValidUTF8(raw, "\uFFFD")
+	}
 	raw = strings.TrimPrefix(raw, "\uFEFF")
 	raw = strings.ReplaceAll(raw, "\r\n", "\n")
 	raw = strings.ReplaceAll(raw, "\r", "\n")

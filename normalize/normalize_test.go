@@ -104,9 +104,6 @@ func FuzzNormalize(f *testing.F) {
 	f.Add("ＧＤＰ增长５．２％，合计82，225元\r\n")
 	f.Add("\uFEFF\n  标题 \n\n正文")
 	f.Fuzz(func(t *testing.T, raw string) {
-		if !utf8.ValidString(raw) {
-			return
-		}
 		text := Text(raw)
 		if again := Text(text); again != text {
 			t.Fatalf("Text not idempotent: %q → %q", text, again)
@@ -129,5 +126,19 @@ func BenchmarkNormalize(b *testing.B) {
 		text := Text(raw)
 		Fold(text)
 		Sentences(text)
+	}
+}
+
+// TestTextInvalidUTF8 checks that bytes that are not UTF-8 become U+FFFD,
+// so that later steps (the segmenter) only ever see valid text.
+func TestTextInvalidUTF8(t *testing.T) {
+	for raw, want := range map[string]string{
+		"增长\xff6%":     "增长\uFFFD6%",
+		"\x80\x80示例区":  "\uFFFD示例区",
+		"完成\xe4\xb8投资": "完成\uFFFD投资",
+	} {
+		if got := Text(raw); got != want {
+			t.Errorf("Text(%q) = %q, want %q", raw, got, want)
+		}
 	}
 }
