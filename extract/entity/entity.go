@@ -24,8 +24,8 @@
 // Generic words alone (企业, 海关, 高新区, 全市) are not entities.
 //
 // Speed: the tables are tries built once by New (trie.go). Extract decodes
-// the text once, noting the runes where a suffix, a title, a byline or a
-// road may start, and walks the tries from there only; a filter of rune
+// the text once, noting the runes where a suffix, a title or a byline may
+// start, and walks the tries from there only; a filter of rune
 // pairs skips the places where no gazetteer name starts. The word lists a
 // token is on are looked up once per token, and the buffers of a scan are
 // reused from one article to the next.
@@ -51,24 +51,18 @@ type Extractor struct {
 	// with what it is (lexWords, by id).
 	lexicon  *trie
 	lexWords []lexWord
-	// lexPairs holds the first two runes of every word of lexicon, and
-	// lexFirsts their first runes (a quicker test, asked first).
-	lexPairs  pairSet
-	lexFirsts runeSet
+	// lexPairs holds the first two runes of every word of lexicon.
+	lexPairs pairSet
 	// suffixTrie holds the texts of the suffix rules; the id of a text is
 	// its index in suffixList.
 	suffixTrie *trie
 	suffixList []suffix
-	// suffixStarts holds the first runes of the suffix texts.
-	suffixStarts runeSet
 	// titles, bylines and leads hold the titles, the byline labels and
 	// the lead words.
 	titles, bylines, leads *trie
-	// roadStarts holds the first runes of roadKinds.
-	roadStarts runeSet
-	// spotRunes holds the runes the scans of suffixes, people and roads
-	// start from: suffixStarts, t.starts, roadStarts and parentheses.
-	spotRunes runeSet
+	// kinds says, by rune, which scans may start at that rune: the
+	// decoding pass of newScan reads it.
+	kinds runeKinds
 	// classSuffixes are the suffixes of each class of two runes or more.
 	classSuffixes map[suffixClass][]string
 	// scans holds the buffers of finished scans, for reuse.
@@ -132,7 +126,7 @@ func (x *Extractor) buildLexicon() error {
 		x.lexWords = append(x.lexWords, lw)
 		r1, size := utf8.DecodeRuneInString(w)
 		x.lexPairs.add(r1, firstRune(w[size:]))
-		x.lexFirsts.add(r1)
+		x.kinds.add(r1, kindLexFirst)
 		return lexicon.add(w, id)
 	}
 	for w := range x.t.names {
@@ -155,7 +149,7 @@ func (x *Extractor) buildLexicon() error {
 	}
 	x.suffixList = x.t.suffixes
 	for i, sf := range x.suffixList {
-		x.suffixStarts.add(firstRune(sf.text))
+		x.kinds.add(firstRune(sf.text), kindSuffix)
 		if err := suffixes.add(sf.text, int32(i)); err != nil {
 			return err
 		}
@@ -179,12 +173,14 @@ func (x *Extractor) buildLexicon() error {
 		}
 	}
 	x.titles, x.bylines, x.leads = titles.build(), bylines.build(), leads.build()
-	for _, kind := range roadKinds {
-		x.roadStarts.add(firstRune(kind))
+	for w := range x.t.title {
+		x.kinds.add(firstRune(w), kindPerson)
 	}
-	x.spotRunes = union(x.suffixStarts, x.t.starts, x.roadStarts)
-	x.spotRunes.add('（')
-	x.spotRunes.add('(')
+	for _, w := range x.t.byline {
+		x.kinds.add(firstRune(w), kindPerson)
+	}
+	x.kinds.add('（', kindPerson)
+	x.kinds.add('(', kindPerson)
 	return nil
 }
 

@@ -19,14 +19,12 @@ func (s *scan) people() {
 		found = append(found, sp)
 		s.add(cand{Span: sp, typ: govx.EntityPer, prio: prioStrong})
 	}
-	for _, q := range s.spots {
-		r, i := s.rs[q], int(s.ro[q])
-		switch {
-		case r == '（' || r == '(':
+	for _, q := range s.personSpots {
+		if r, i := s.rs[q], int(s.ro[q]); r == '（' || r == '(' {
 			for _, sp := range s.parenByline(i) {
 				person(sp)
 			}
-		case s.t.starts.has(r):
+		} else {
 			if label := s.bylineAt(i); label != "" {
 				for _, sp := range s.namesAfter(i + len(label)) {
 					person(sp)

@@ -33,10 +33,11 @@ type scan struct {
 	// ri[b] is the index in rs of the rune that starts at byte b, for the
 	// bytes where a rune starts (and len(text)); other entries are stale.
 	ri []int32
-	// spots are the indexes in rs of the runes that may open a suffix, a
-	// title, a byline or a road (Extractor.spotRunes): the scans for these
-	// look there only.
-	spots []int32
+	// suffixSpots are the indexes in rs of the runes that may open a
+	// suffix, personSpots of those that may open a title, a byline or a
+	// byline in parentheses: the scans of suffixes and people look there
+	// only.
+	suffixSpots, personSpots []int32
 	// lexSpots are the indexes in rs where a word of the gazetteer may
 	// start: the rune and the next are in Extractor.lexPairs (every word
 	// has two runes or more).
@@ -166,20 +167,24 @@ func newScan(x *Extractor, doc *extract.Doc) *scan {
 	clear(s.known)
 	// A text has at most as many runes as bytes.
 	rs, ro, ri := resize(old.rs, len(text)), resize(old.ro, len(text)+1), resize(old.ri, len(text)+1)
-	n, spots, lexSpots := 0, old.spots[:0], old.lexSpots[:0]
-	prev := rune(-1)
+	n, suffixSpots, personSpots, lexSpots := 0, old.suffixSpots[:0], old.personSpots[:0], old.lexSpots[:0]
+	prev, prevKind := rune(-1), runeKind(0)
 	for i, r := range text {
 		rs[n], ro[n], ri[i] = r, int32(i), int32(n)
-		if x.spotRunes.has(r) {
-			spots = append(spots, int32(n))
+		kind := x.kinds.of(r)
+		if kind&kindSuffix != 0 {
+			suffixSpots = append(suffixSpots, int32(n))
 		}
-		if x.lexFirsts.has(prev) && x.lexPairs.has(prev, r) {
+		if kind&kindPerson != 0 {
+			personSpots = append(personSpots, int32(n))
+		}
+		if prevKind&kindLexFirst != 0 && x.lexPairs.has(prev, r) {
 			lexSpots = append(lexSpots, int32(n-1))
 		}
-		prev = r
+		prev, prevKind = r, kind
 		n++
 	}
-	s.spots, s.lexSpots = spots, lexSpots
+	s.suffixSpots, s.personSpots, s.lexSpots = suffixSpots, personSpots, lexSpots
 	ro[n], ri[len(text)] = int32(len(text)), int32(n)
 	s.rs, s.ro, s.ri = rs[:n], ro[:n+1], ri
 	return s
@@ -196,7 +201,7 @@ func (s *scan) done() {
 		return
 	}
 	*s = scan{tokAt: s.tokAt, known: s.known, blocks: s.blocks, cands: s.cands, matches: s.matches,
-		rs: s.rs, ro: s.ro, ri: s.ri, spots: s.spots, lexSpots: s.lexSpots, ownToks: s.ownToks, tokClass: s.tokClass,
+		rs: s.rs, ro: s.ro, ri: s.ri, suffixSpots: s.suffixSpots, personSpots: s.personSpots, lexSpots: s.lexSpots, ownToks: s.ownToks, tokClass: s.tokClass,
 		dengs: s.dengs, names: s.names,
 		hits: s.hits, mentioned: s.mentioned, order: s.order, taken: s.taken, chosen: s.chosen,
 		owner: s.owner, byText: s.byText, words: s.words, dead: s.dead, occ: s.occ,

@@ -109,9 +109,6 @@ type tables struct {
 	// properTags and stopTags.
 	tagClasses map[uint64]wordClass
 	maxTitle   int // longest title, in runes
-	// starts holds the first runes of titles and byline labels, to skip
-	// the rest of the text fast.
-	starts runeSet
 	// markers are the titles and words after names of two runes or more,
 	// which end a name even inside a token.
 	markers []string
@@ -243,12 +240,6 @@ func loadTables() (*tables, error) {
 		}
 	}
 	sort.Strings(t.markers)
-	for w := range t.title {
-		t.starts.add(firstRune(w))
-	}
-	for _, w := range t.byline {
-		t.starts.add(firstRune(w))
-	}
 
 	sur, err := data.ReadFile("data/surnames.txt")
 	if err != nil {

@@ -190,37 +190,35 @@ func (t *trie) atRune(s *scan, q int, ms []match) []match {
 	return ms
 }
 
-// runeSet is a set of runes, one bit per rune: a test cheaper than a map
-// lookup, for the scans that visit every rune of a text.
-type runeSet []uint64
+// runeKinds says, by rune, which scans may start at a rune: one byte per
+// rune up to the greatest rune added, a set of runeKind bits.
+type runeKinds []runeKind
 
-func (s *runeSet) add(r rune) {
+// runeKind is a bit of runeKinds.
+type runeKind uint8
+
+const (
+	kindSuffix   runeKind = 1 << iota // the first rune of a suffix text
+	kindPerson                        // the first rune of a title or a byline label, or an opening parenthesis
+	kindLexFirst                      // the first rune of a word of the gazetteer scan
+)
+
+func (ks *runeKinds) add(r rune, k runeKind) {
 	if r < 0 {
 		return
 	}
-	for int(r>>6) >= len(*s) {
-		*s = append(*s, 0)
+	for int(r) >= len(*ks) {
+		*ks = append(*ks, 0)
 	}
-	(*s)[r>>6] |= 1 << (r & 63)
+	(*ks)[r] |= k
 }
 
-// union returns the runes of all the sets.
-func union(sets ...runeSet) runeSet {
-	var u runeSet
-	for _, set := range sets {
-		for len(u) < len(set) {
-			u = append(u, 0)
-		}
-		for k, bits := range set {
-			u[k] |= bits
-		}
+// of returns the kinds of r.
+func (ks runeKinds) of(r rune) runeKind {
+	if uint(r) < uint(len(ks)) {
+		return ks[r]
 	}
-	return u
-}
-
-func (s runeSet) has(r rune) bool {
-	i := int(r >> 6)
-	return r >= 0 && i < len(s) && s[i]&(1<<(r&63)) != 0
+	return 0
 }
 
 // pairSet is a set of pairs of runes, kept as a Bloom filter of one bit
