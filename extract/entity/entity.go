@@ -57,6 +57,9 @@ type Extractor struct {
 	// its index in suffixList.
 	suffixTrie *trie
 	suffixList []suffix
+	// suffixPairs holds the first two runes of the suffix texts of two
+	// runes or more.
+	suffixPairs pairSet
 	// titles, bylines and leads hold the titles, the byline labels and
 	// the lead words.
 	titles, bylines, leads *trie
@@ -148,8 +151,14 @@ func (x *Extractor) buildLexicon() error {
 		return err
 	}
 	x.suffixList = x.t.suffixes
+	x.suffixPairs = newPairSet(12)
 	for i, sf := range x.suffixList {
-		x.kinds.add(firstRune(sf.text), kindSuffix)
+		if r1, size := utf8.DecodeRuneInString(sf.text); size == len(sf.text) {
+			x.kinds.add(r1, kindSuffix)
+		} else {
+			x.kinds.add(r1, kindSuffixHead)
+			x.suffixPairs.add(r1, firstRune(sf.text[size:]))
+		}
 		if err := suffixes.add(sf.text, int32(i)); err != nil {
 			return err
 		}

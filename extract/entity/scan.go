@@ -34,7 +34,8 @@ type scan struct {
 	// bytes where a rune starts (and len(text)); other entries are stale.
 	ri []int32
 	// suffixSpots are the indexes in rs of the runes that may open a
-	// suffix, personSpots of those that may open a title, a byline or a
+	// suffix (a suffix of one rune, or the first two runes of a longer
+	// one), in order, personSpots of those that may open a title, a byline or a
 	// byline in parentheses: the scans of suffixes and people look there
 	// only.
 	suffixSpots, personSpots []int32
@@ -93,7 +94,7 @@ func (s *scan) class(k int32) wordClass {
 			c |= wordPunct
 		}
 		if key, ok := tagKey(tk.Pos); ok {
-			c |= s.t.tagClasses[key]
+			c |= s.t.tagClasses.get(key)
 		}
 		s.tokClass[k] = c
 	}
@@ -172,6 +173,11 @@ func newScan(x *Extractor, doc *extract.Doc) *scan {
 	for i, r := range text {
 		rs[n], ro[n], ri[i] = r, int32(i), int32(n)
 		kind := x.kinds.of(r)
+		// A suffix of two runes or more at the previous rune, unless
+		// that rune is one already.
+		if prevKind&(kindSuffixHead|kindSuffix) == kindSuffixHead && x.suffixPairs.has(prev, r) {
+			suffixSpots = append(suffixSpots, int32(n-1))
+		}
 		if kind&kindSuffix != 0 {
 			suffixSpots = append(suffixSpots, int32(n))
 		}

@@ -198,9 +198,10 @@ type runeKinds []runeKind
 type runeKind uint8
 
 const (
-	kindSuffix   runeKind = 1 << iota // the first rune of a suffix text
-	kindPerson                        // the first rune of a title or a byline label, or an opening parenthesis
-	kindLexFirst                      // the first rune of a word of the gazetteer scan
+	kindSuffix     runeKind = 1 << iota // a suffix text of one rune
+	kindSuffixHead                      // the first rune of a suffix text of two runes or more
+	kindPerson                          // the first rune of a title or a byline label, or an opening parenthesis
+	kindLexFirst                        // the first rune of a word of the gazetteer scan
 )
 
 func (ks *runeKinds) add(r rune, k runeKind) {
