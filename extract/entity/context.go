@@ -163,17 +163,15 @@ func (s *scan) propagate(chosen []cand) []cand {
 	}
 	slices.SortFunc(words, func(a, b string) int { return cmp.Or(len(b)-len(a), strings.Compare(a, b)) })
 	occ := s.occurrences(words)
-	// owner[b] is the index in chosen of the name that covers byte b, -1
-	// for none. A name found inside a longer one is marked dead, and
+	// owner[b] is 1 + the index in chosen of the name that covers byte b,
+	// 0 for none. A name found inside a longer one is marked dead, and
 	// dropped at the end.
 	owner := resize(s.owner, len(s.text))
 	s.owner = owner
-	for b := range owner {
-		owner[b] = -1
-	}
+	clear(owner)
 	place := func(j int) {
 		for b := chosen[j].Start; b < chosen[j].End; b++ {
-			owner[b] = int32(j)
+			owner[b] = int32(j) + 1
 		}
 	}
 	for j := range chosen {
@@ -198,11 +196,11 @@ func (s *scan) propagate(chosen []cand) []cand {
 			// and yields to any other name it overlaps.
 			free, inside := true, 0
 			for b := sp.Start; b < sp.End; {
-				if owner[b] < 0 {
+				if owner[b] == 0 {
 					b++
 					continue
 				}
-				o := &chosen[owner[b]]
+				o := &chosen[owner[b]-1]
 				if o.Span == sp && a.full != "" && o.norm == "" {
 					o.norm = a.full
 				}
@@ -218,8 +216,8 @@ func (s *scan) propagate(chosen []cand) []cand {
 			}
 			if inside > 0 {
 				for b := sp.Start; b < sp.End; b++ {
-					if owner[b] >= 0 {
-						dead[owner[b]] = true
+					if owner[b] > 0 {
+						dead[owner[b]-1] = true
 					}
 				}
 			}

@@ -204,9 +204,7 @@ func (x *Extractor) Extract(doc *extract.Doc, m *govx.Mentions) {
 	s.lists()
 	s.merge()
 	chosen := s.resolve()
-	chosen = s.propagate(chosen)
-	slices.SortFunc(chosen, func(a, b cand) int { return a.Start - b.Start })
-	s.chosen = chosen
+	chosen = s.inTextOrder(s.propagate(chosen))
 	m.Entities = slices.Grow(m.Entities, len(chosen))
 	for _, c := range chosen {
 		if !onRunes(s.text, c.Span) {
@@ -292,6 +290,24 @@ func (s *scan) resolve() []cand {
 		}
 		out = append(out, c)
 	}
+	return out
+}
+
+// inTextOrder returns the chosen candidates cs sorted by their start, in a
+// buffer of s. They do not overlap, so no two start at the same byte: the
+// sort moves keys of 8 bytes (the start and the index) and then the
+// candidates once.
+func (s *scan) inTextOrder(cs []cand) []cand {
+	keys := resize(s.startKeys, len(cs))
+	for k, c := range cs {
+		keys[k] = uint64(c.Start)<<32 | uint64(k)
+	}
+	slices.Sort(keys)
+	out := resize(s.sorted, len(cs))
+	for k, key := range keys {
+		out[k] = cs[uint32(key)]
+	}
+	s.chosen, s.startKeys, s.sorted = cs, keys, out
 	return out
 }
 

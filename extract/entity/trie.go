@@ -226,27 +226,31 @@ func (ks runeKinds) of(r rune) runeKind {
 // per pair: has may report a pair that was not added (rarely), never the
 // reverse. The gazetteer scan reads it at every rune, to skip at the cost
 // of one bit test the places where no word of two runes or more starts.
-type pairSet []uint64
+type pairSet struct {
+	bits []uint64
+	n    int // the set has 1<<n bits
+}
 
 // newPairSet returns a pairSet of 1<<n bits (at least 64).
-func newPairSet(n int) pairSet { return make(pairSet, max(1<<n/64, 1)) }
+func newPairSet(n int) pairSet {
+	n = max(n, 6)
+	return pairSet{bits: make([]uint64, 1<<n/64), n: n}
+}
 
 // hash returns the bit of the pair (a, b).
-func (s pairSet) hash(a, b rune) uint32 {
-	return pairHash(a, b, bits.TrailingZeros(uint(len(s)*64)))
-}
+func (s *pairSet) hash(a, b rune) uint32 { return pairHash(a, b, s.n) }
 
 // pairHash hashes the pair (a, b) to n bits.
 func pairHash(a, b rune, n int) uint32 {
 	return (uint32(a)*0x9E3779B1 ^ uint32(b)*0x85EBCA77) >> (32 - n)
 }
 
-func (s pairSet) add(a, b rune) {
+func (s *pairSet) add(a, b rune) {
 	h := s.hash(a, b)
-	s[h>>6] |= 1 << (h & 63)
+	s.bits[h>>6] |= 1 << (h & 63)
 }
 
-func (s pairSet) has(a, b rune) bool {
+func (s *pairSet) has(a, b rune) bool {
 	h := s.hash(a, b)
-	return s[h>>6]&(1<<(h&63)) != 0
+	return s.bits[h>>6]&(1<<(h&63)) != 0
 }
