@@ -33,6 +33,7 @@ package entity
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"sync"
 	"unicode/utf8"
@@ -60,6 +61,9 @@ type Extractor struct {
 	// suffixPairs holds the first two runes of the suffix texts of two
 	// runes or more.
 	suffixPairs pairSet
+	// personPairs holds the first two runes of the titles and the byline
+	// labels.
+	personPairs pairSet
 	// titles, bylines and leads hold the titles, the byline labels and
 	// the lead words.
 	titles, bylines, leads *trie
@@ -128,8 +132,10 @@ func (x *Extractor) buildLexicon() error {
 		ids[w] = id
 		x.lexWords = append(x.lexWords, lw)
 		r1, size := utf8.DecodeRuneInString(w)
-		x.lexPairs.add(r1, firstRune(w[size:]))
+		r2 := firstRune(w[size:])
+		x.lexPairs.add(r1, r2)
 		x.kinds.add(r1, kindLexFirst)
+		x.kinds.add(r2, kindLexSecond)
 		return lexicon.add(w, id)
 	}
 	for w := range x.t.names {
@@ -156,8 +162,10 @@ func (x *Extractor) buildLexicon() error {
 		if r1, size := utf8.DecodeRuneInString(sf.text); size == len(sf.text) {
 			x.kinds.add(r1, kindSuffix)
 		} else {
+			r2 := firstRune(sf.text[size:])
 			x.kinds.add(r1, kindSuffixHead)
-			x.suffixPairs.add(r1, firstRune(sf.text[size:]))
+			x.kinds.add(r2, kindSuffixSecond)
+			x.suffixPairs.add(r1, r2)
 		}
 		if err := suffixes.add(sf.text, int32(i)); err != nil {
 			return err
@@ -182,14 +190,17 @@ func (x *Extractor) buildLexicon() error {
 		}
 	}
 	x.titles, x.bylines, x.leads = titles.build(), bylines.build(), leads.build()
-	for w := range x.t.title {
-		x.kinds.add(firstRune(w), kindPerson)
+	x.personPairs = newPairSet(12)
+	for _, w := range slices.Concat(slices.Collect(maps.Keys(x.t.title)), x.t.byline) {
+		r1, size := utf8.DecodeRuneInString(w)
+		if size == len(w) {
+			return fmt.Errorf("title or byline %q of one rune", w)
+		}
+		x.kinds.add(r1, kindPersonHead)
+		x.personPairs.add(r1, firstRune(w[size:]))
 	}
-	for _, w := range x.t.byline {
-		x.kinds.add(firstRune(w), kindPerson)
-	}
-	x.kinds.add('（', kindPerson)
-	x.kinds.add('(', kindPerson)
+	x.kinds.add('（', kindParen)
+	x.kinds.add('(', kindParen)
 	return nil
 }
 

@@ -33,11 +33,11 @@ type scan struct {
 	// ri[b] is the index in rs of the rune that starts at byte b, for the
 	// bytes where a rune starts (and len(text)); other entries are stale.
 	ri []int32
-	// suffixSpots are the indexes in rs of the runes that may open a
-	// suffix (a suffix of one rune, or the first two runes of a longer
-	// one), in order, personSpots of those that may open a title, a byline or a
-	// byline in parentheses: the scans of suffixes and people look there
-	// only.
+	// suffixSpots are the indexes in rs, in order, of the runes that may
+	// open a suffix (a suffix of one rune, or the first two runes of a
+	// longer one), personSpots of those that may open a title, a byline
+	// (their first two runes) or a byline in parentheses: the scans of
+	// suffixes and people look there only.
 	suffixSpots, personSpots []int32
 	// lexSpots are the indexes in rs where a word of the gazetteer may
 	// start: the rune and the next are in Extractor.lexPairs (every word
@@ -177,16 +177,19 @@ func newScan(x *Extractor, doc *extract.Doc) *scan {
 		kind := x.kinds.of(r)
 		// A suffix of two runes or more at the previous rune, unless
 		// that rune is one already.
-		if prevKind&(kindSuffixHead|kindSuffix) == kindSuffixHead && x.suffixPairs.has(prev, r) {
+		if prevKind&(kindSuffixHead|kindSuffix) == kindSuffixHead && kind&kindSuffixSecond != 0 && x.suffixPairs.has(prev, r) {
 			suffixSpots = append(suffixSpots, int32(n-1))
 		}
 		if kind&kindSuffix != 0 {
 			suffixSpots = append(suffixSpots, int32(n))
 		}
-		if kind&kindPerson != 0 {
+		if prevKind&kindPersonHead != 0 && x.personPairs.has(prev, r) {
+			personSpots = append(personSpots, int32(n-1))
+		}
+		if kind&kindParen != 0 {
 			personSpots = append(personSpots, int32(n))
 		}
-		if prevKind&kindLexFirst != 0 && x.lexPairs.has(prev, r) {
+		if prevKind&kindLexFirst != 0 && kind&kindLexSecond != 0 && x.lexPairs.has(prev, r) {
 			lexSpots = append(lexSpots, int32(n-1))
 		}
 		prev, prevKind = r, kind

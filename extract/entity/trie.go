@@ -198,10 +198,13 @@ type runeKinds []runeKind
 type runeKind uint8
 
 const (
-	kindSuffix     runeKind = 1 << iota // a suffix text of one rune
-	kindSuffixHead                      // the first rune of a suffix text of two runes or more
-	kindPerson                          // the first rune of a title or a byline label, or an opening parenthesis
-	kindLexFirst                        // the first rune of a word of the gazetteer scan
+	kindSuffix       runeKind = 1 << iota // a suffix text of one rune
+	kindSuffixHead                        // the first rune of a suffix text of two runes or more
+	kindSuffixSecond                      // the second rune of a suffix text
+	kindPersonHead                        // the first rune of a title or a byline label (all of two runes or more)
+	kindParen                             // an opening parenthesis
+	kindLexFirst                          // the first rune of a word of the gazetteer scan
+	kindLexSecond                         // the second rune of a word of the gazetteer scan
 )
 
 func (ks *runeKinds) add(r rune, k runeKind) {
