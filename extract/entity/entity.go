@@ -134,7 +134,7 @@ func (x *Extractor) buildLexicon() error {
 		r1, size := utf8.DecodeRuneInString(w)
 		r2 := firstRune(w[size:])
 		x.lexPairs.add(r1, r2)
-		x.kinds.add(r1, kindLexFirst)
+		x.kinds.add(r1, kindLexHead)
 		x.kinds.add(r2, kindLexSecond)
 		return lexicon.add(w, id)
 	}
@@ -197,6 +197,7 @@ func (x *Extractor) buildLexicon() error {
 			return fmt.Errorf("title or byline %q of one rune", w)
 		}
 		x.kinds.add(r1, kindPersonHead)
+		x.kinds.add(firstRune(w[size:]), kindPersonSecond)
 		x.personPairs.add(r1, firstRune(w[size:]))
 	}
 	x.kinds.add('（', kindParen)

@@ -175,22 +175,25 @@ func newScan(x *Extractor, doc *extract.Doc) *scan {
 	for i, r := range text {
 		rs[n], ro[n], ri[i] = r, int32(i), int32(n)
 		kind := x.kinds.of(r)
-		// A suffix of two runes or more at the previous rune, unless
-		// that rune is one already.
-		if prevKind&(kindSuffixHead|kindSuffix) == kindSuffixHead && kind&kindSuffixSecond != 0 && x.suffixPairs.has(prev, r) {
-			suffixSpots = append(suffixSpots, int32(n-1))
+		// The words of two runes or more that may start at the previous
+		// rune, then the suffixes of one rune and the parentheses here.
+		if pairs := (prevKind & kindHeads) << secondShift & kind; pairs != 0 {
+			h := pairHash(prev, r, 32)
+			if pairs&kindSuffixSecond != 0 && prevKind&kindSuffix == 0 && x.suffixPairs.hasHash(h) {
+				suffixSpots = append(suffixSpots, int32(n-1)) // unless a suffix of one rune already
+			}
+			if pairs&kindPersonSecond != 0 && x.personPairs.hasHash(h) {
+				personSpots = append(personSpots, int32(n-1))
+			}
+			if pairs&kindLexSecond != 0 && x.lexPairs.hasHash(h) {
+				lexSpots = append(lexSpots, int32(n-1))
+			}
 		}
 		if kind&kindSuffix != 0 {
 			suffixSpots = append(suffixSpots, int32(n))
 		}
-		if prevKind&kindPersonHead != 0 && x.personPairs.has(prev, r) {
-			personSpots = append(personSpots, int32(n-1))
-		}
 		if kind&kindParen != 0 {
 			personSpots = append(personSpots, int32(n))
-		}
-		if prevKind&kindLexFirst != 0 && kind&kindLexSecond != 0 && x.lexPairs.has(prev, r) {
-			lexSpots = append(lexSpots, int32(n-1))
 		}
 		prev, prevKind = r, kind
 		n++

@@ -198,13 +198,28 @@ type runeKinds []runeKind
 type runeKind uint8
 
 const (
-	kindSuffix       runeKind = 1 << iota // a suffix text of one rune
-	kindSuffixHead                        // the first rune of a suffix text of two runes or more
-	kindSuffixSecond                      // the second rune of a suffix text
-	kindPersonHead                        // the first rune of a title or a byline label (all of two runes or more)
-	kindParen                             // an opening parenthesis
-	kindLexFirst                          // the first rune of a word of the gazetteer scan
-	kindLexSecond                         // the second rune of a word of the gazetteer scan
+	// The first runes of the words of two runes or more that the scans
+	// look for: suffix texts, titles and byline labels, gazetteer words.
+	kindSuffixHead runeKind = 1 << iota
+	kindPersonHead
+	kindLexHead
+	// A suffix text of one rune.
+	kindSuffix
+	// The second runes of the same words, kindHeads<<secondShift: the pair
+	// of a rune of kind k and the next of kind k<<secondShift may open a
+	// word.
+	kindSuffixSecond
+	kindPersonSecond
+	kindLexSecond
+	// An opening parenthesis.
+	kindParen
+)
+
+// kindHeads are the kinds of first runes, and secondShift moves them to
+// the kinds of second runes.
+const (
+	kindHeads   = kindSuffixHead | kindPersonHead | kindLexHead
+	secondShift = 4
 )
 
 func (ks *runeKinds) add(r rune, k runeKind) {
@@ -242,6 +257,12 @@ func newPairSet(n int) pairSet {
 
 // hash returns the bit of the pair (a, b).
 func (s *pairSet) hash(a, b rune) uint32 { return pairHash(a, b, s.n) }
+
+// hasHash is has for the pair of pairHash(a, b, 32).
+func (s *pairSet) hasHash(h32 uint32) bool {
+	h := h32 >> (32 - s.n)
+	return s.bits[h>>6]&(1<<(h&63)) != 0
+}
 
 // pairHash hashes the pair (a, b) to n bits.
 func pairHash(a, b rune, n int) uint32 {
