@@ -32,6 +32,7 @@
 package entity
 
 import (
+	"cmp"
 	"fmt"
 	"maps"
 	"slices"
@@ -268,32 +269,14 @@ func (s *scan) resolve() []cand {
 	for k := range cs {
 		cs[k].runes = s.runes(cs[k].Start, cs[k].End)
 	}
-	// Sort the indexes of the candidates; equal ones keep their order.
-	order := resize(s.order, len(cs))
-	for k := range order {
-		order[k] = int32(k)
-	}
-	slices.SortFunc(order, func(i, j int32) int {
-		a, b := &cs[i], &cs[j]
-		if a.runes != b.runes {
-			return b.runes - a.runes
-		}
-		if a.prio != b.prio {
-			return b.prio - a.prio
-		}
-		if a.Start != b.Start {
-			return a.Start - b.Start
-		}
-		return int(i - j)
-	})
-	s.order = order
+	keys, index := s.resolveOrder(cs)
 	// taken marks the bytes of the candidates kept so far.
 	taken := resize(s.taken, len(s.text))
 	clear(taken)
 	s.taken = taken
 	out := s.chosen[:0]
-	for _, k := range order {
-		c := cs[k]
+	for _, key := range keys {
+		c := cs[key&index]
 		if s.blocked(c.Span) || slices.Contains(taken[c.Start:c.End], true) {
 			continue
 		}
@@ -305,12 +288,44 @@ func (s *scan) resolve() []cand {
 	return out
 }
 
+// resolveOrder sorts the candidates cs as resolve reads them: longest
+// first, then by priority, then leftmost, then in the order found. It
+// returns keys in that order, from which key&index is the index of a
+// candidate. The keys pack the runes, the priority, the start and the
+// index into 64 bits when they fit (always but in huge texts), and hold
+// the index alone otherwise.
+func (s *scan) resolveOrder(cs []cand) (keys []uint64, index uint64) {
+	const indexBits, startBits, prioBits, runeBits = 13, 32, 3, 16
+	keys = resize(s.keys, len(cs))
+	s.keys = keys
+	packed := len(cs) <= 1<<indexBits && len(s.text) < 1<<startBits
+	for _, c := range cs {
+		packed = packed && c.runes < 1<<runeBits && c.prio >= 0 && c.prio < 1<<prioBits
+	}
+	if packed {
+		for k, c := range cs {
+			keys[k] = uint64(1<<runeBits-1-c.runes)<<(prioBits+startBits+indexBits) |
+				uint64(1<<prioBits-1-c.prio)<<(startBits+indexBits) | uint64(c.Start)<<indexBits | uint64(k)
+		}
+		slices.Sort(keys)
+		return keys, 1<<indexBits - 1
+	}
+	for k := range keys {
+		keys[k] = uint64(k)
+	}
+	slices.SortFunc(keys, func(i, j uint64) int {
+		a, b := &cs[i], &cs[j]
+		return cmp.Or(b.runes-a.runes, b.prio-a.prio, a.Start-b.Start, cmp.Compare(i, j))
+	})
+	return keys, ^uint64(0)
+}
+
 // inTextOrder returns the chosen candidates cs sorted by their start, in a
 // buffer of s. They do not overlap, so no two start at the same byte: the
 // sort moves keys of 8 bytes (the start and the index) and then the
 // candidates once.
 func (s *scan) inTextOrder(cs []cand) []cand {
-	keys := resize(s.startKeys, len(cs))
+	keys := resize(s.keys, len(cs))
 	for k, c := range cs {
 		keys[k] = uint64(c.Start)<<32 | uint64(k)
 	}
@@ -319,7 +334,7 @@ func (s *scan) inTextOrder(cs []cand) []cand {
 	for k, key := range keys {
 		out[k] = cs[uint32(key)]
 	}
-	s.chosen, s.startKeys, s.sorted = cs, keys, out
+	s.chosen, s.keys, s.sorted = cs, keys, out
 	return out
 }
 

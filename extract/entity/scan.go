@@ -53,10 +53,9 @@ type scan struct {
 	// Buffers of gazetteer, resolve and propagate.
 	hits      []gazHit
 	mentioned map[string]bool
-	order     []int32
 	taken     []bool
 	chosen    []cand
-	startKeys []uint64
+	keys      []uint64 // sort keys of resolve and inTextOrder
 	sorted    []cand
 	owner     []int32
 	byText    map[string]alias
@@ -125,8 +124,8 @@ func newScan(x *Extractor, doc *extract.Doc) *scan {
 	}
 	s := &scan{x: x, t: x.t, text: text, toks: doc.Tokens,
 		blocks: old.blocks[:0], cands: old.cands[:0], matches: old.matches[:0], ownToks: old.ownToks[:0],
-		hits: old.hits, mentioned: old.mentioned, order: old.order, taken: old.taken, chosen: old.chosen,
-		startKeys: old.startKeys, sorted: old.sorted, owner: old.owner, byText: old.byText, words: old.words, dead: old.dead, occ: old.occ,
+		hits: old.hits, mentioned: old.mentioned, taken: old.taken, chosen: old.chosen,
+		keys: old.keys, sorted: old.sorted, owner: old.owner, byText: old.byText, words: old.words, dead: old.dead, occ: old.occ,
 		occHeads: old.occHeads, occNext: old.occNext}
 	if len(s.toks) == 0 {
 		// No segmenter: every rune is a token of unknown tag.
@@ -217,8 +216,8 @@ func (s *scan) done() {
 	*s = scan{tokAt: s.tokAt, known: s.known, blocks: s.blocks, cands: s.cands, matches: s.matches,
 		rs: s.rs, ro: s.ro, ri: s.ri, suffixSpots: s.suffixSpots, personSpots: s.personSpots, lexSpots: s.lexSpots, ownToks: s.ownToks, tokClass: s.tokClass,
 		dengs: s.dengs, names: s.names,
-		hits: s.hits, mentioned: s.mentioned, order: s.order, taken: s.taken, chosen: s.chosen,
-		startKeys: s.startKeys, sorted: s.sorted, owner: s.owner, byText: s.byText, words: s.words, dead: s.dead, occ: s.occ,
+		hits: s.hits, mentioned: s.mentioned, taken: s.taken, chosen: s.chosen,
+		keys: s.keys, sorted: s.sorted, owner: s.owner, byText: s.byText, words: s.words, dead: s.dead, occ: s.occ,
 		occHeads: s.occHeads, occNext: s.occNext}
 	x.scans.Put(s)
 }
