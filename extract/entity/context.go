@@ -395,12 +395,19 @@ func (s *scan) shortForms(c cand) []string {
 	return out
 }
 
+// regionGroup counts the votes of a place for the region, and where it is
+// first named.
+type regionGroup struct{ votes, first int }
+
 // region returns the main place of the article: the place named most often
 // (its forms counted together), written as it is written most often; 中国
 // when 我国 outnumbers every place.
 func (s *scan) region(chosen []cand) string {
-	type group struct{ votes, first int }
-	groups := map[string]*group{}
+	if s.groups == nil {
+		s.groups = map[string]regionGroup{}
+	}
+	groups := s.groups
+	clear(groups)
 	key := func(c cand) string {
 		if c.norm != "" {
 			return c.norm
@@ -411,22 +418,23 @@ func (s *scan) region(chosen []cand) string {
 		if c.typ != govx.EntityLoc {
 			continue
 		}
-		g := groups[key(c)]
-		if g == nil {
-			g = &group{first: c.Start}
-			groups[key(c)] = g
+		k := key(c)
+		g, seen := groups[k]
+		if !seen {
+			g.first = c.Start
 		}
 		g.votes++
 		g.first = min(g.first, c.Start)
+		groups[k] = g
 	}
-	var best *group
+	var best regionGroup
 	bestKey := ""
 	for k, g := range groups {
-		if best == nil || g.votes > best.votes || g.votes == best.votes && g.first < best.first {
+		if best.votes == 0 || g.votes > best.votes || g.votes == best.votes && g.first < best.first {
 			best, bestKey = g, k
 		}
 	}
-	if best == nil || s.weGuo > best.votes {
+	if best.votes == 0 || s.weGuo > best.votes {
 		if s.weGuo > 0 {
 			return china
 		}

@@ -72,7 +72,7 @@ type Extractor struct {
 	// decoding pass of newScan reads it.
 	kinds runeKinds
 	// classSuffixes are the suffixes of each class of two runes or more.
-	classSuffixes map[suffixClass][]string
+	classSuffixes [classProject + 1][]string
 	// scans holds the buffers of finished scans, for reuse.
 	scans sync.Pool
 }
@@ -87,7 +87,7 @@ func New() (*Extractor, error) {
 	if err != nil {
 		return nil, fmt.Errorf("entity: %w", err)
 	}
-	x := &Extractor{t: t, gaz: g, classSuffixes: map[suffixClass][]string{}}
+	x := &Extractor{t: t, gaz: g}
 	if err := x.buildLexicon(); err != nil {
 		return nil, fmt.Errorf("entity: %w", err)
 	}

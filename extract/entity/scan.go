@@ -64,6 +64,7 @@ type scan struct {
 	occ       [][]int
 	occHeads  []int32
 	occNext   []int32
+	groups    map[string]regionGroup
 }
 
 // wordClass is a set of the lists of data/words.tsv a word is on, with
@@ -126,7 +127,7 @@ func newScan(x *Extractor, doc *extract.Doc) *scan {
 		blocks: old.blocks[:0], cands: old.cands[:0], matches: old.matches[:0], ownToks: old.ownToks[:0],
 		hits: old.hits, mentioned: old.mentioned, taken: old.taken, chosen: old.chosen,
 		keys: old.keys, sorted: old.sorted, owner: old.owner, byText: old.byText, words: old.words, dead: old.dead, occ: old.occ,
-		occHeads: old.occHeads, occNext: old.occNext}
+		occHeads: old.occHeads, occNext: old.occNext, groups: old.groups}
 	if len(s.toks) == 0 {
 		// No segmenter: every rune is a token of unknown tag.
 		for i := 0; i < len(text); {
@@ -218,7 +219,7 @@ func (s *scan) done() {
 		dengs: s.dengs, names: s.names,
 		hits: s.hits, mentioned: s.mentioned, taken: s.taken, chosen: s.chosen,
 		keys: s.keys, sorted: s.sorted, owner: s.owner, byText: s.byText, words: s.words, dead: s.dead, occ: s.occ,
-		occHeads: s.occHeads, occNext: s.occNext}
+		occHeads: s.occHeads, occNext: s.occNext, groups: s.groups}
 	x.scans.Put(s)
 }
 
