@@ -1,7 +1,6 @@
 package entity
 
 import (
-	"cmp"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -161,7 +160,12 @@ func (s *scan) propagate(chosen []cand) []cand {
 	for w := range byText {
 		words = append(words, w)
 	}
-	slices.SortFunc(words, func(a, b string) int { return cmp.Or(len(b)-len(a), strings.Compare(a, b)) })
+	slices.SortFunc(words, func(a, b string) int {
+		if len(a) != len(b) {
+			return len(b) - len(a)
+		}
+		return strings.Compare(a, b)
+	})
 	occ := s.occurrences(words)
 	// owner[b] is 1 + the index in chosen of the name that covers byte b,
 	// 0 for none. A name found inside a longer one is marked dead, and

@@ -477,15 +477,18 @@ const roadEnd = "道"
 // roads adds the numbered roads: 346国道, 国道219线, 省道301线.
 func (s *scan) roads() {
 	// Where each kind of road is written, in text order: every kind is
-	// one rune and 道.
+	// one rune and 道, found by its last byte (rarer than its first).
 	type hit struct{ kind, at int }
 	var hits []hit
 	for off := 0; ; {
-		j := strings.Index(s.text[off:], roadEnd)
+		j := strings.IndexByte(s.text[off:], roadEnd[len(roadEnd)-1])
 		if j < 0 {
 			break
 		}
-		off += j + len(roadEnd)
+		off += j + 1
+		if !strings.HasSuffix(s.text[:off], roadEnd) {
+			continue
+		}
 		for k, kind := range roadKinds {
 			if i := off - len(kind); i >= 0 && s.text[i:off] == kind {
 				hits = append(hits, hit{k, i})
