@@ -132,7 +132,7 @@ func (s *scan) propagate(chosen []cand) []cand {
 	clear(byText)
 	for _, c := range chosen {
 		w := s.text[c.Start:c.End]
-		if utf8.RuneCountInString(w) < 2 {
+		if c.runes < 2 { // set by resolve
 			continue
 		}
 		if _, ok := byText[w]; !ok {
@@ -186,6 +186,7 @@ func (s *scan) propagate(chosen []cand) []cand {
 	clear(dead)
 	for k, w := range words {
 		a := byText[w]
+		twoRunes := utf8.RuneCountInString(w) == 2
 		off := 0
 		for _, i := range occ[k] {
 			if i < off {
@@ -193,7 +194,7 @@ func (s *scan) propagate(chosen []cand) []cand {
 			}
 			off = i + len(w)
 			sp := govx.Span{Start: i, End: off}
-			if utf8.RuneCountInString(w) == 2 && !(s.aligned(i) && s.aligned(off)) {
+			if twoRunes && !(s.aligned(i) && s.aligned(off)) {
 				continue
 			}
 			// The name wins over shorter names inside it (中核 in 中核苏阀)

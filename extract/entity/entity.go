@@ -24,11 +24,11 @@
 // Generic words alone (企业, 海关, 高新区, 全市) are not entities.
 //
 // Speed: the tables are tries built once by New (trie.go). Extract decodes
-// the text once, noting the runes where a suffix, a title or a byline may
-// start, and walks the tries from there only; a filter of rune
-// pairs skips the places where no gazetteer name starts. The word lists a
-// token is on are looked up once per token, and the buffers of a scan are
-// reused from one article to the next.
+// the text once, noting the runes where a suffix, a title, a byline or a
+// gazetteer name may start (a table of rune kinds, then filters of rune
+// pairs), and walks the tries from there only. The word lists a token is
+// on are looked up once per token, and the buffers of a scan are reused
+// from one article to the next.
 package entity
 
 import (

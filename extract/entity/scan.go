@@ -89,10 +89,11 @@ func (s *scan) class(k int32) wordClass {
 		tk := &s.toks[k]
 		w := s.text[tk.Start:tk.End]
 		c = wordClassKnown
-		if s.t.classShapes.has(firstRune(w), rune(len(w))) {
+		r := s.firstRuneOf(tk.Start, tk.End)
+		if s.t.classShapes.has(r, rune(len(w))) {
 			c |= s.t.classes[w]
 		}
-		if isPunct(w) {
+		if !isCommonHan(r) && isPunct(w) {
 			c |= wordPunct
 		}
 		if key, ok := tagKey(tk.Pos); ok {
@@ -298,6 +299,17 @@ func (s *scan) runeStart(b int) bool {
 	}
 	k := int(s.ri[b])
 	return k < len(s.ro) && int(s.ro[k]) == b
+}
+
+// firstRuneOf returns the first rune of text[i:j] (utf8.RuneError when
+// there is none), read from the decoded text when it can be.
+func (s *scan) firstRuneOf(i, j int) rune {
+	if i < j && s.runeStart(i) {
+		if k := s.ri[i]; int(s.ro[k+1]) <= j {
+			return s.rs[k]
+		}
+	}
+	return firstRune(s.text[i:j])
 }
 
 // add records a candidate.
