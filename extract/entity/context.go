@@ -342,11 +342,11 @@ func (s *scan) overlapsAny(cs []cand, sp govx.Span) bool {
 // without its place and legal form, a zone with its short ending.
 func (s *scan) shortForms(c cand) []string {
 	w := s.text[c.Start:c.End]
-	var out []string
+	out := s.shorts[:0] // reused: the caller reads the result before the next call
 	switch c.typ {
 	case govx.EntityOrg:
 		// Where the division names that open w end.
-		var placeEnds []int
+		placeEnds := s.placeEnds[:0]
 		for _, m := range s.wordsAt(s.x.lexicon, c.Start) {
 			if s.x.lexWords[m.id].forms != nil {
 				placeEnds = append(placeEnds, m.end)
@@ -390,6 +390,7 @@ func (s *scan) shortForms(c cand) []string {
 				out = append(out, tail)
 			}
 		}
+		s.placeEnds = placeEnds
 	case govx.EntityLoc:
 		for _, z := range zoneShort {
 			if strings.HasSuffix(w, z[0]) && len(w) > len(z[0]) {
@@ -397,6 +398,7 @@ func (s *scan) shortForms(c cand) []string {
 			}
 		}
 	}
+	s.shorts = out
 	return out
 }
 

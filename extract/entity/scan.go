@@ -65,6 +65,11 @@ type scan struct {
 	occHeads  []int32
 	occNext   []int32
 	groups    map[string]regionGroup
+	// Buffers of people, shortForms and gazetteer.
+	found     []govx.Span
+	shorts    []string
+	placeEnds []int
+	fits      []form
 }
 
 // wordClass is a set of the lists of data/words.tsv a word is on, with
@@ -120,15 +125,13 @@ var properTags = map[string]bool{"ns": true, "nr": true, "nrt": true, "nrfg": tr
 // scan (see done).
 func newScan(x *Extractor, doc *extract.Doc) *scan {
 	text := doc.Article.Text
-	old, _ := x.scans.Get().(*scan)
-	if old == nil {
-		old = &scan{}
+	s, _ := x.scans.Get().(*scan)
+	if s == nil {
+		s = &scan{}
 	}
-	s := &scan{x: x, t: x.t, text: text, toks: doc.Tokens,
-		blocks: old.blocks[:0], cands: old.cands[:0], matches: old.matches[:0], ownToks: old.ownToks[:0],
-		hits: old.hits, mentioned: old.mentioned, taken: old.taken, chosen: old.chosen,
-		keys: old.keys, sorted: old.sorted, owner: old.owner, byText: old.byText, words: old.words, dead: old.dead, occ: old.occ,
-		occHeads: old.occHeads, occNext: old.occNext, groups: old.groups}
+	// done left the buffers only in s.
+	s.x, s.t, s.text, s.toks = x, x.t, text, doc.Tokens
+	s.blocks, s.cands, s.matches, s.ownToks = s.blocks[:0], s.cands[:0], s.matches[:0], s.ownToks[:0]
 	if len(s.toks) == 0 {
 		// No segmenter: every rune is a token of unknown tag.
 		for i := 0; i < len(text); {
@@ -145,9 +148,9 @@ func newScan(x *Extractor, doc *extract.Doc) *scan {
 		}
 		s.toks = s.ownToks
 	}
-	s.tokAt = resize(old.tokAt, len(text)+1)
+	s.tokAt = resize(s.tokAt, len(text)+1)
 	clear(s.tokAt)
-	dengs, names := old.dengs[:0], old.names[:0]
+	dengs, names := s.dengs[:0], s.names[:0]
 	for k := range s.toks {
 		tk := &s.toks[k]
 		if tk.Pos == "nr" || tk.Pos == "nrfg" {
@@ -165,13 +168,13 @@ func newScan(x *Extractor, doc *extract.Doc) *scan {
 		}
 	}
 	s.dengs, s.names = dengs, names
-	s.tokClass = resize(old.tokClass, len(s.toks))
+	s.tokClass = resize(s.tokClass, len(s.toks))
 	clear(s.tokClass)
-	s.known = resize(old.known, len(text))
+	s.known = resize(s.known, len(text))
 	clear(s.known)
 	// A text has at most as many runes as bytes.
-	rs, ro, ri := resize(old.rs, len(text)), resize(old.ro, len(text)+1), resize(old.ri, len(text)+1)
-	n, suffixSpots, personSpots, lexSpots := 0, old.suffixSpots[:0], old.personSpots[:0], old.lexSpots[:0]
+	rs, ro, ri := resize(s.rs, len(text)), resize(s.ro, len(text)+1), resize(s.ri, len(text)+1)
+	n, suffixSpots, personSpots, lexSpots := 0, s.suffixSpots[:0], s.personSpots[:0], s.lexSpots[:0]
 	prev, prevKind := rune(-1), runeKind(0)
 	for i, r := range text {
 		rs[n], ro[n], ri[i] = r, int32(i), int32(n)
@@ -220,7 +223,8 @@ func (s *scan) done() {
 		dengs: s.dengs, names: s.names,
 		hits: s.hits, mentioned: s.mentioned, taken: s.taken, chosen: s.chosen,
 		keys: s.keys, sorted: s.sorted, owner: s.owner, byText: s.byText, words: s.words, dead: s.dead, occ: s.occ,
-		occHeads: s.occHeads, occNext: s.occNext, groups: s.groups}
+		occHeads: s.occHeads, occNext: s.occNext, groups: s.groups,
+		found: s.found, shorts: s.shorts, placeEnds: s.placeEnds, fits: s.fits}
 	x.scans.Put(s)
 }
 
@@ -491,12 +495,13 @@ func (s *scan) gazetteer() {
 	for _, h := range hits {
 		i, j := h.span.Start, h.span.End
 		l := s.runes(i, j)
-		var ok []form
+		ok := s.fits[:0]
 		for _, f := range h.forms {
 			if s.divisionFits(f, i, j, l, mentioned) {
 				ok = append(ok, f)
 			}
 		}
+		s.fits = ok
 		if len(ok) == 0 {
 			continue
 		}
