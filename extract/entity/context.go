@@ -264,9 +264,10 @@ func (s *scan) occurrences(words []string) [][]int {
 	s.occ = occ
 	// The words by their first two runes, in buckets of a hash table:
 	// heads[h] is the first word of bucket h, next[k] the word after
-	// word k, -1 for none.
-	heads, next := resize(s.occHeads, 1<<occBits), resize(s.occNext, len(words))
-	s.occHeads, s.occNext = heads, next
+	// word k, -1 for none; pairs[k] holds the two runes, compared before
+	// the bytes.
+	heads, next, pairs := resize(s.occHeads, 1<<occBits), resize(s.occNext, len(words)), resize(s.occPairs, len(words))
+	s.occHeads, s.occNext, s.occPairs = heads, next, pairs
 	for h := range heads {
 		heads[h] = -1
 	}
@@ -287,17 +288,21 @@ func (s *scan) occurrences(words []string) [][]int {
 			continue
 		}
 		h := pairHash(r, r2, occBits)
-		next[k], heads[h] = heads[h], int32(k)
+		next[k], heads[h], pairs[k] = heads[h], int32(k), runePair(r, r2)
 	}
 	for q := range len(s.rs) - 1 {
-		for k := heads[pairHash(s.rs[q], s.rs[q+1], occBits)]; k >= 0; k = next[k] {
-			if i := int(s.ro[q]); strings.HasPrefix(s.text[i:], words[k]) {
+		r, r2 := s.rs[q], s.rs[q+1]
+		for k := heads[pairHash(r, r2, occBits)]; k >= 0; k = next[k] {
+			if i := int(s.ro[q]); pairs[k] == runePair(r, r2) && strings.HasPrefix(s.text[i:], words[k]) {
 				occ[k] = append(occ[k], i)
 			}
 		}
 	}
 	return occ
 }
+
+// runePair packs two runes into a number.
+func runePair(r, r2 rune) uint64 { return uint64(uint32(r))<<32 | uint64(uint32(r2)) }
 
 // occBits is the size of the hash table of occurrences, in bits.
 const occBits = 10
