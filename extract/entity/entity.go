@@ -65,10 +65,6 @@ type Extractor struct {
 	// personPairs holds the first two runes of the titles and the byline
 	// labels.
 	personPairs pairSet
-	// classWords holds the words of tables.classes; the id of a word is
-	// its index in wordClasses, which holds its classes.
-	classWords  *trie
-	wordClasses []wordClass
 	// titles, bylines and leads hold the titles, the byline labels and
 	// the lead words.
 	titles, bylines, leads *trie
@@ -195,14 +191,6 @@ func (x *Extractor) buildLexicon() error {
 		}
 	}
 	x.titles, x.bylines, x.leads = titles.build(), bylines.build(), leads.build()
-	classWords := newTrieBuilder()
-	for _, w := range slices.Sorted(maps.Keys(x.t.classes)) {
-		if err := classWords.add(w, int32(len(x.wordClasses))); err != nil {
-			return err
-		}
-		x.wordClasses = append(x.wordClasses, x.t.classes[w])
-	}
-	x.classWords = classWords.build()
 	x.personPairs = newPairSet(12)
 	for _, w := range slices.Concat(slices.Collect(maps.Keys(x.t.title)), x.t.byline) {
 		r1, size := utf8.DecodeRuneInString(w)

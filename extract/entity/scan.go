@@ -95,8 +95,10 @@ func (s *scan) class(k int32) wordClass {
 		tk := &s.toks[k]
 		w := s.text[tk.Start:tk.End]
 		c = wordClassKnown
-		c |= s.wordClasses(tk.Start, tk.End)
 		r := s.firstRuneOf(tk.Start, tk.End)
+		if s.t.classShapes.has(r, rune(len(w))) {
+			c |= s.t.classes[w]
+		}
 		if !isCommonHan(r) && isPunct(w) {
 			c |= wordPunct
 		}
@@ -106,28 +108,6 @@ func (s *scan) class(k int32) wordClass {
 		s.tokClass[k] = c
 	}
 	return c
-}
-
-// wordClasses returns the classes of the word text[i:j] (tables.classes),
-// looked up in Extractor.classWords from the decoded text when the word
-// starts and ends on runes.
-func (s *scan) wordClasses(i, j int) wordClass {
-	if !s.runeStart(i) || !s.runeStart(j) {
-		return s.t.classes[s.text[i:j]]
-	}
-	t, n := s.x.classWords, int32(0)
-	for q := s.ri[i]; q < s.ri[j]; q++ {
-		if s.stray(int(q)) {
-			return 0 // no word holds a stray byte
-		}
-		if n = t.child(n, s.rs[q]); n == 0 {
-			return 0
-		}
-	}
-	if id := t.word[n]; id >= 0 {
-		return s.x.wordClasses[id]
-	}
-	return 0
 }
 
 // classAt returns the classes of the token that starts at byte b, 0 when
