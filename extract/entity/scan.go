@@ -177,7 +177,18 @@ func newScan(x *Extractor, doc *extract.Doc) *scan {
 	rs, ro, ri := resize(s.rs, len(text)), resize(s.ro, len(text)+1), resize(s.ri, len(text)+1)
 	n, suffixSpots, personSpots, lexSpots := 0, s.suffixSpots[:0], s.personSpots[:0], s.lexSpots[:0]
 	prev, prevKind := rune(-1), runeKind(0)
-	for i, r := range text {
+	for i, size := 0, 0; i < len(text); i += size {
+		// Decoded as range decodes, the three-byte runes of Chinese here
+		// (not E0 or ED, which open overlong forms and surrogates).
+		r := rune(text[i])
+		size = 1
+		if r >= utf8.RuneSelf {
+			if c := threeBytes(text, i); c&0xF0C0C0 == 0xE08080 && c>>16 != 0xE0 && c>>16 != 0xED {
+				r, size = rune(c>>4&0xF000|c>>2&0xFC0|c&0x3F), 3
+			} else {
+				r, size = utf8.DecodeRuneInString(text[i:])
+			}
+		}
 		rs[n], ro[n], ri[i] = r, int32(i), int32(n)
 		kind := x.kinds.of(r)
 		// The words of two runes or more that may start at the previous
@@ -207,6 +218,15 @@ func newScan(x *Extractor, doc *extract.Doc) *scan {
 	ro[n], ri[len(text)] = int32(len(text)), int32(n)
 	s.rs, s.ro, s.ri = rs[:n], ro[:n+1], ri
 	return s
+}
+
+// threeBytes returns the three bytes of text from i as a number, or 0
+// when the text ends before.
+func threeBytes(text string, i int) uint32 {
+	if i+2 >= len(text) {
+		return 0
+	}
+	return uint32(text[i])<<16 | uint32(text[i+1])<<8 | uint32(text[i+2])
 }
 
 // maxPooledText is the longest text whose scan buffers are kept for the
