@@ -242,8 +242,10 @@ func (ks runeKinds) of(r rune) runeKind {
 
 // pairSet is a set of pairs of runes, kept as a Bloom filter of one bit
 // per pair: has may report a pair that was not added (rarely), never the
-// reverse. The gazetteer scan reads it at every rune, to skip at the cost
-// of one bit test the places where no word of two runes or more starts.
+// reverse. The decoding pass of newScan reads these sets where the rune
+// kinds allow a word of two runes or more (a gazetteer word, a suffix, a
+// title or a byline label) to start, to skip at the cost of one bit test
+// most of the places where none does.
 type pairSet struct {
 	bits []uint64
 	n    int // the set has 1<<n bits
