@@ -1,7 +1,6 @@
 package entity
 
 import (
-	"cmp"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -133,7 +132,7 @@ func (s *scan) propagate(chosen []cand) []cand {
 	clear(byText)
 	for _, c := range chosen {
 		w := s.text[c.Start:c.End]
-		if utf8.RuneCountInString(w) < 2 {
+		if c.runes < 2 { // set by resolve
 			continue
 		}
 		if _, ok := byText[w]; !ok {
@@ -161,19 +160,22 @@ func (s *scan) propagate(chosen []cand) []cand {
 	for w := range byText {
 		words = append(words, w)
 	}
-	slices.SortFunc(words, func(a, b string) int { return cmp.Or(len(b)-len(a), strings.Compare(a, b)) })
+	slices.SortFunc(words, func(a, b string) int {
+		if len(a) != len(b) {
+			return len(b) - len(a)
+		}
+		return strings.Compare(a, b)
+	})
 	occ := s.occurrences(words)
-	// owner[b] is the index in chosen of the name that covers byte b, -1
-	// for none. A name found inside a longer one is marked dead, and
+	// owner[b] is 1 + the index in chosen of the name that covers byte b,
+	// 0 for none. A name found inside a longer one is marked dead, and
 	// dropped at the end.
 	owner := resize(s.owner, len(s.text))
 	s.owner = owner
-	for b := range owner {
-		owner[b] = -1
-	}
+	clear(owner)
 	place := func(j int) {
 		for b := chosen[j].Start; b < chosen[j].End; b++ {
-			owner[b] = int32(j)
+			owner[b] = int32(j) + 1
 		}
 	}
 	for j := range chosen {
@@ -184,6 +186,7 @@ func (s *scan) propagate(chosen []cand) []cand {
 	clear(dead)
 	for k, w := range words {
 		a := byText[w]
+		twoRunes := utf8.RuneCountInString(w) == 2
 		off := 0
 		for _, i := range occ[k] {
 			if i < off {
@@ -191,18 +194,18 @@ func (s *scan) propagate(chosen []cand) []cand {
 			}
 			off = i + len(w)
 			sp := govx.Span{Start: i, End: off}
-			if utf8.RuneCountInString(w) == 2 && !(s.aligned(i) && s.aligned(off)) {
+			if twoRunes && !(s.aligned(i) && s.aligned(off)) {
 				continue
 			}
 			// The name wins over shorter names inside it (中核 in 中核苏阀)
 			// and yields to any other name it overlaps.
 			free, inside := true, 0
 			for b := sp.Start; b < sp.End; {
-				if owner[b] < 0 {
+				if owner[b] == 0 {
 					b++
 					continue
 				}
-				o := &chosen[owner[b]]
+				o := &chosen[owner[b]-1]
 				if o.Span == sp && a.full != "" && o.norm == "" {
 					o.norm = a.full
 				}
@@ -218,8 +221,8 @@ func (s *scan) propagate(chosen []cand) []cand {
 			}
 			if inside > 0 {
 				for b := sp.Start; b < sp.End; b++ {
-					if owner[b] >= 0 {
-						dead[owner[b]] = true
+					if owner[b] > 0 {
+						dead[owner[b]-1] = true
 					}
 				}
 			}
@@ -261,9 +264,10 @@ func (s *scan) occurrences(words []string) [][]int {
 	s.occ = occ
 	// The words by their first two runes, in buckets of a hash table:
 	// heads[h] is the first word of bucket h, next[k] the word after
-	// word k, -1 for none.
-	heads, next := resize(s.occHeads, 1<<occBits), resize(s.occNext, len(words))
-	s.occHeads, s.occNext = heads, next
+	// word k, -1 for none; pairs[k] holds the two runes, compared before
+	// the bytes.
+	heads, next, pairs := resize(s.occHeads, 1<<occBits), resize(s.occNext, len(words)), resize(s.occPairs, len(words))
+	s.occHeads, s.occNext, s.occPairs = heads, next, pairs
 	for h := range heads {
 		heads[h] = -1
 	}
@@ -284,17 +288,21 @@ func (s *scan) occurrences(words []string) [][]int {
 			continue
 		}
 		h := pairHash(r, r2, occBits)
-		next[k], heads[h] = heads[h], int32(k)
+		next[k], heads[h], pairs[k] = heads[h], int32(k), runePair(r, r2)
 	}
 	for q := range len(s.rs) - 1 {
-		for k := heads[pairHash(s.rs[q], s.rs[q+1], occBits)]; k >= 0; k = next[k] {
-			if i := int(s.ro[q]); strings.HasPrefix(s.text[i:], words[k]) {
+		r, r2 := s.rs[q], s.rs[q+1]
+		for k := heads[pairHash(r, r2, occBits)]; k >= 0; k = next[k] {
+			if i := int(s.ro[q]); pairs[k] == runePair(r, r2) && strings.HasPrefix(s.text[i:], words[k]) {
 				occ[k] = append(occ[k], i)
 			}
 		}
 	}
 	return occ
 }
+
+// runePair packs two runes into a number.
+func runePair(r, r2 rune) uint64 { return uint64(uint32(r))<<32 | uint64(uint32(r2)) }
 
 // occBits is the size of the hash table of occurrences, in bits.
 const occBits = 10
@@ -339,11 +347,11 @@ func (s *scan) overlapsAny(cs []cand, sp govx.Span) bool {
 // without its place and legal form, a zone with its short ending.
 func (s *scan) shortForms(c cand) []string {
 	w := s.text[c.Start:c.End]
-	var out []string
+	out := s.shorts[:0] // reused: the caller reads the result before the next call
 	switch c.typ {
 	case govx.EntityOrg:
 		// Where the division names that open w end.
-		var placeEnds []int
+		placeEnds := s.placeEnds[:0]
 		for _, m := range s.wordsAt(s.x.lexicon, c.Start) {
 			if s.x.lexWords[m.id].forms != nil {
 				placeEnds = append(placeEnds, m.end)
@@ -387,6 +395,7 @@ func (s *scan) shortForms(c cand) []string {
 				out = append(out, tail)
 			}
 		}
+		s.placeEnds = placeEnds
 	case govx.EntityLoc:
 		for _, z := range zoneShort {
 			if strings.HasSuffix(w, z[0]) && len(w) > len(z[0]) {
@@ -394,15 +403,23 @@ func (s *scan) shortForms(c cand) []string {
 			}
 		}
 	}
+	s.shorts = out
 	return out
 }
+
+// regionGroup counts the votes of a place for the region, and where it is
+// first named.
+type regionGroup struct{ votes, first int }
 
 // region returns the main place of the article: the place named most often
 // (its forms counted together), written as it is written most often; 中国
 // when 我国 outnumbers every place.
 func (s *scan) region(chosen []cand) string {
-	type group struct{ votes, first int }
-	groups := map[string]*group{}
+	if s.groups == nil {
+		s.groups = map[string]regionGroup{}
+	}
+	groups := s.groups
+	clear(groups)
 	key := func(c cand) string {
 		if c.norm != "" {
 			return c.norm
@@ -413,22 +430,23 @@ func (s *scan) region(chosen []cand) string {
 		if c.typ != govx.EntityLoc {
 			continue
 		}
-		g := groups[key(c)]
-		if g == nil {
-			g = &group{first: c.Start}
-			groups[key(c)] = g
+		k := key(c)
+		g, seen := groups[k]
+		if !seen {
+			g.first = c.Start
 		}
 		g.votes++
 		g.first = min(g.first, c.Start)
+		groups[k] = g
 	}
-	var best *group
+	var best regionGroup
 	bestKey := ""
 	for k, g := range groups {
-		if best == nil || g.votes > best.votes || g.votes == best.votes && g.first < best.first {
+		if best.votes == 0 || g.votes > best.votes || g.votes == best.votes && g.first < best.first {
 			best, bestKey = g, k
 		}
 	}
-	if best == nil || s.weGuo > best.votes {
+	if best.votes == 0 || s.weGuo > best.votes {
 		if s.weGuo > 0 {
 			return china
 		}

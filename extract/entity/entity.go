@@ -25,14 +25,16 @@
 //
 // Speed: the tables are tries built once by New (trie.go). Extract decodes
 // the text once, noting the runes where a suffix, a title, a byline or a
-// road may start, and walks the tries from there only; a filter of rune
-// pairs skips the places where no gazetteer name starts. The word lists a
-// token is on are looked up once per token, and the buffers of a scan are
-// reused from one article to the next.
+// gazetteer name may start (a table of rune kinds, then filters of rune
+// pairs), and walks the tries from there only. The word lists a token is
+// on are looked up once per token, and the buffers of a scan are reused
+// from one article to the next.
 package entity
 
 import (
+	"cmp"
 	"fmt"
+	"maps"
 	"slices"
 	"sync"
 	"unicode/utf8"
@@ -51,26 +53,26 @@ type Extractor struct {
 	// with what it is (lexWords, by id).
 	lexicon  *trie
 	lexWords []lexWord
-	// lexPairs holds the first two runes of every word of lexicon, and
-	// lexFirsts their first runes (a quicker test, asked first).
-	lexPairs  pairSet
-	lexFirsts runeSet
+	// lexPairs holds the first two runes of every word of lexicon.
+	lexPairs pairSet
 	// suffixTrie holds the texts of the suffix rules; the id of a text is
 	// its index in suffixList.
 	suffixTrie *trie
 	suffixList []suffix
-	// suffixStarts holds the first runes of the suffix texts.
-	suffixStarts runeSet
+	// suffixPairs holds the first two runes of the suffix texts of two
+	// runes or more.
+	suffixPairs pairSet
+	// personPairs holds the first two runes of the titles and the byline
+	// labels.
+	personPairs pairSet
 	// titles, bylines and leads hold the titles, the byline labels and
 	// the lead words.
 	titles, bylines, leads *trie
-	// roadStarts holds the first runes of roadKinds.
-	roadStarts runeSet
-	// spotRunes holds the runes the scans of suffixes, people and roads
-	// start from: suffixStarts, t.starts, roadStarts and parentheses.
-	spotRunes runeSet
+	// kinds says, by rune, which scans may start at that rune: the
+	// decoding pass of newScan reads it.
+	kinds runeKinds
 	// classSuffixes are the suffixes of each class of two runes or more.
-	classSuffixes map[suffixClass][]string
+	classSuffixes [classProject + 1][]string
 	// scans holds the buffers of finished scans, for reuse.
 	scans sync.Pool
 }
@@ -85,7 +87,7 @@ func New() (*Extractor, error) {
 	if err != nil {
 		return nil, fmt.Errorf("entity: %w", err)
 	}
-	x := &Extractor{t: t, gaz: g, classSuffixes: map[suffixClass][]string{}}
+	x := &Extractor{t: t, gaz: g}
 	if err := x.buildLexicon(); err != nil {
 		return nil, fmt.Errorf("entity: %w", err)
 	}
@@ -131,8 +133,10 @@ func (x *Extractor) buildLexicon() error {
 		ids[w] = id
 		x.lexWords = append(x.lexWords, lw)
 		r1, size := utf8.DecodeRuneInString(w)
-		x.lexPairs.add(r1, firstRune(w[size:]))
-		x.lexFirsts.add(r1)
+		r2 := firstRune(w[size:])
+		x.lexPairs.add(r1, r2)
+		x.kinds.add(r1, kindLexHead)
+		x.kinds.add(r2, kindLexSecond)
 		return lexicon.add(w, id)
 	}
 	for w := range x.t.names {
@@ -154,8 +158,16 @@ func (x *Extractor) buildLexicon() error {
 		return err
 	}
 	x.suffixList = x.t.suffixes
+	x.suffixPairs = newPairSet(12)
 	for i, sf := range x.suffixList {
-		x.suffixStarts.add(firstRune(sf.text))
+		if r1, size := utf8.DecodeRuneInString(sf.text); size == len(sf.text) {
+			x.kinds.add(r1, kindSuffix)
+		} else {
+			r2 := firstRune(sf.text[size:])
+			x.kinds.add(r1, kindSuffixHead)
+			x.kinds.add(r2, kindSuffixSecond)
+			x.suffixPairs.add(r1, r2)
+		}
 		if err := suffixes.add(sf.text, int32(i)); err != nil {
 			return err
 		}
@@ -179,12 +191,18 @@ func (x *Extractor) buildLexicon() error {
 		}
 	}
 	x.titles, x.bylines, x.leads = titles.build(), bylines.build(), leads.build()
-	for _, kind := range roadKinds {
-		x.roadStarts.add(firstRune(kind))
+	x.personPairs = newPairSet(12)
+	for _, w := range slices.Concat(slices.Collect(maps.Keys(x.t.title)), x.t.byline) {
+		r1, size := utf8.DecodeRuneInString(w)
+		if size == len(w) {
+			return fmt.Errorf("title or byline %q of one rune", w)
+		}
+		x.kinds.add(r1, kindPersonHead)
+		x.kinds.add(firstRune(w[size:]), kindPersonSecond)
+		x.personPairs.add(r1, firstRune(w[size:]))
 	}
-	x.spotRunes = union(x.suffixStarts, x.t.starts, x.roadStarts)
-	x.spotRunes.add('（')
-	x.spotRunes.add('(')
+	x.kinds.add('（', kindParen)
+	x.kinds.add('(', kindParen)
 	return nil
 }
 
@@ -199,9 +217,7 @@ func (x *Extractor) Extract(doc *extract.Doc, m *govx.Mentions) {
 	s.lists()
 	s.merge()
 	chosen := s.resolve()
-	chosen = s.propagate(chosen)
-	slices.SortFunc(chosen, func(a, b cand) int { return a.Start - b.Start })
-	s.chosen = chosen
+	chosen = s.inTextOrder(s.propagate(chosen))
 	m.Entities = slices.Grow(m.Entities, len(chosen))
 	for _, c := range chosen {
 		if !onRunes(s.text, c.Span) {
@@ -253,32 +269,14 @@ func (s *scan) resolve() []cand {
 	for k := range cs {
 		cs[k].runes = s.runes(cs[k].Start, cs[k].End)
 	}
-	// Sort the indexes of the candidates; equal ones keep their order.
-	order := resize(s.order, len(cs))
-	for k := range order {
-		order[k] = int32(k)
-	}
-	slices.SortFunc(order, func(i, j int32) int {
-		a, b := &cs[i], &cs[j]
-		if a.runes != b.runes {
-			return b.runes - a.runes
-		}
-		if a.prio != b.prio {
-			return b.prio - a.prio
-		}
-		if a.Start != b.Start {
-			return a.Start - b.Start
-		}
-		return int(i - j)
-	})
-	s.order = order
+	keys, index := s.resolveOrder(cs)
 	// taken marks the bytes of the candidates kept so far.
 	taken := resize(s.taken, len(s.text))
 	clear(taken)
 	s.taken = taken
 	out := s.chosen[:0]
-	for _, k := range order {
-		c := cs[k]
+	for _, key := range keys {
+		c := cs[key&index]
 		if s.blocked(c.Span) || slices.Contains(taken[c.Start:c.End], true) {
 			continue
 		}
@@ -287,6 +285,56 @@ func (s *scan) resolve() []cand {
 		}
 		out = append(out, c)
 	}
+	return out
+}
+
+// resolveOrder sorts the candidates cs as resolve reads them: longest
+// first, then by priority, then leftmost, then in the order found. It
+// returns keys in that order, from which key&index is the index of a
+// candidate. The keys pack the runes, the priority, the start and the
+// index into 64 bits when they fit (always but in huge texts), and hold
+// the index alone otherwise.
+func (s *scan) resolveOrder(cs []cand) (keys []uint64, index uint64) {
+	const indexBits, startBits, prioBits, runeBits = 13, 32, 3, 16
+	keys = resize(s.keys, len(cs))
+	s.keys = keys
+	packed := len(cs) <= 1<<indexBits && len(s.text) < 1<<startBits
+	for _, c := range cs {
+		packed = packed && c.runes < 1<<runeBits && c.prio >= 0 && c.prio < 1<<prioBits
+	}
+	if packed {
+		for k, c := range cs {
+			keys[k] = uint64(1<<runeBits-1-c.runes)<<(prioBits+startBits+indexBits) |
+				uint64(1<<prioBits-1-c.prio)<<(startBits+indexBits) | uint64(c.Start)<<indexBits | uint64(k)
+		}
+		slices.Sort(keys)
+		return keys, 1<<indexBits - 1
+	}
+	for k := range keys {
+		keys[k] = uint64(k)
+	}
+	slices.SortFunc(keys, func(i, j uint64) int {
+		a, b := &cs[i], &cs[j]
+		return cmp.Or(b.runes-a.runes, b.prio-a.prio, a.Start-b.Start, cmp.Compare(i, j))
+	})
+	return keys, ^uint64(0)
+}
+
+// inTextOrder returns the chosen candidates cs sorted by their start, in a
+// buffer of s. They do not overlap, so no two start at the same byte: the
+// sort moves keys of 8 bytes (the start and the index) and then the
+// candidates once.
+func (s *scan) inTextOrder(cs []cand) []cand {
+	keys := resize(s.keys, len(cs))
+	for k, c := range cs {
+		keys[k] = uint64(c.Start)<<32 | uint64(k)
+	}
+	slices.Sort(keys)
+	out := resize(s.sorted, len(cs))
+	for k, key := range keys {
+		out[k] = cs[uint32(key)]
+	}
+	s.chosen, s.keys, s.sorted = cs, keys, out
 	return out
 }
 

@@ -1,6 +1,7 @@
 package entity
 
 import (
+	"cmp"
 	"fmt"
 	"runtime"
 	"slices"
@@ -395,4 +396,35 @@ func Example() {
 	// PER 赵明
 	// PER 孙丽
 	// region: 镇江
+}
+
+// TestResolveOrder checks the packed sort keys of resolve, and the
+// comparison it falls back on, against a stable sort by length, priority
+// and start.
+func TestResolveOrder(t *testing.T) {
+	s := &scan{text: strings.Repeat("镇江", 100)}
+	var cs []cand
+	for k := range 200 {
+		start := (k * 37) % 150
+		cs = append(cs, cand{Span: govx.Span{Start: start, End: start + 1}, prio: 1 + k%4, runes: 1 + (k*7)%5})
+	}
+	for _, huge := range []bool{false, true} {
+		if huge {
+			cs[3].runes = 1 << 20 // too long to pack
+		}
+		want := make([]int, len(cs))
+		for k := range want {
+			want[k] = k
+		}
+		slices.SortStableFunc(want, func(i, j int) int {
+			a, b := cs[i], cs[j]
+			return cmp.Or(b.runes-a.runes, b.prio-a.prio, a.Start-b.Start)
+		})
+		keys, index := s.resolveOrder(cs)
+		for k, key := range keys {
+			if got := int(key & index); got != want[k] {
+				t.Fatalf("huge %v: position %d holds candidate %d, want %d", huge, k, got, want[k])
+			}
+		}
+	}
 }

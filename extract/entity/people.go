@@ -14,19 +14,17 @@ import (
 // lists that continue one of these (何运平、曹和家、张焕明).
 func (s *scan) people() {
 	text := s.text
-	var found []govx.Span
+	found := s.found[:0]
 	person := func(sp govx.Span) {
 		found = append(found, sp)
 		s.add(cand{Span: sp, typ: govx.EntityPer, prio: prioStrong})
 	}
-	for _, q := range s.spots {
-		r, i := s.rs[q], int(s.ro[q])
-		switch {
-		case r == '（' || r == '(':
+	for _, q := range s.personSpots {
+		if r, i := s.rs[q], int(s.ro[q]); r == '（' || r == '(' {
 			for _, sp := range s.parenByline(i) {
 				person(sp)
 			}
-		case s.t.starts.has(r):
+		} else {
 			if label := s.bylineAt(i); label != "" {
 				for _, sp := range s.namesAfter(i + len(label)) {
 					person(sp)
@@ -55,9 +53,8 @@ func (s *scan) people() {
 		}
 	}
 	// Lists that continue a name: 何运平、曹和家、张焕明…等.
-	for len(found) > 0 {
-		sp := found[0]
-		found = found[1:]
+	for q := 0; q < len(found); q++ {
+		sp := found[q]
 		if !strings.HasPrefix(text[sp.End:], "、") {
 			continue
 		}
@@ -66,6 +63,7 @@ func (s *scan) people() {
 			person(govx.Span{Start: b, End: e})
 		}
 	}
+	s.found = found
 }
 
 // bylineAt returns the byline label starting at byte i, or "".
@@ -187,7 +185,8 @@ func (s *scan) surnameLen(b int) int {
 // a known surname is read too when 2 to 4 runes stand alone (阿努廷的).
 func (s *scan) nameAt(b int, foreign bool) (int, bool) {
 	run := s.hanRun(b, 5)
-	var ends []int // ends[k]: the offset after k+1 runes of the run
+	var buf [5]int
+	ends := buf[:0] // ends[k]: the offset after k+1 runes of the run
 	for e := b; e < run; {
 		_, size := utf8.DecodeRuneInString(s.text[e:])
 		e += size

@@ -40,10 +40,7 @@ func (s *scan) suffixAt(i int) (suffix, bool) {
 // suffixes adds the names that end in a suffix of the tables. Every rune
 // is looked at, also inside a suffix found: 研究院公司 ends in 公司 too.
 func (s *scan) suffixes() {
-	for _, q := range s.spots {
-		if !s.x.suffixStarts.has(s.rs[q]) {
-			continue
-		}
+	for _, q := range s.suffixSpots {
 		s.matches = s.x.suffixTrie.atRune(s, int(q), s.matches[:0])
 		if len(s.matches) == 0 {
 			continue
@@ -474,22 +471,26 @@ func (s *scan) endsClause(b int) bool {
 // roadKinds are the kinds of numbered roads.
 var roadKinds = [...]string{"国道", "省道", "县道"}
 
+// roadEnd ends every kind of road of roadKinds.
+const roadEnd = "道"
+
 // roads adds the numbered roads: 346国道, 国道219线, 省道301线.
 func (s *scan) roads() {
-	// Where each kind of road is written, in one pass over the text.
+	// Where each kind of road is written, in text order: every kind is
+	// one rune and 道, found by its last byte (rarer than its first).
 	type hit struct{ kind, at int }
 	var hits []hit
-	var firsts [len(roadKinds)]rune
-	for k, kind := range roadKinds {
-		firsts[k] = firstRune(kind)
-	}
-	for _, q := range s.spots {
-		r := s.rs[q]
-		if !s.x.roadStarts.has(r) {
+	for off := 0; ; {
+		j := strings.IndexByte(s.text[off:], roadEnd[len(roadEnd)-1])
+		if j < 0 {
+			break
+		}
+		off += j + 1
+		if !strings.HasSuffix(s.text[:off], roadEnd) {
 			continue
 		}
 		for k, kind := range roadKinds {
-			if i := int(s.ro[q]); r == firsts[k] && strings.HasPrefix(s.text[i:], kind) {
+			if i := off - len(kind); i >= 0 && s.text[i:off] == kind {
 				hits = append(hits, hit{k, i})
 			}
 		}
@@ -524,13 +525,24 @@ func (s *scan) roads() {
 // merge adds an organization known by a short name written after its
 // province or city (江苏柳工), as one name.
 func (s *scan) merge() {
+	// The organizations known by name, looked for once.
+	var buf [16]int32
+	orgs := buf[:0]
+	for k, c := range s.cands {
+		if c.typ == govx.EntityOrg && c.prio == prioName {
+			orgs = append(orgs, int32(k))
+		}
+	}
+	if len(orgs) == 0 {
+		return
+	}
 	var extra []cand
 	for _, loc := range s.cands {
 		if loc.div == nil || loc.div.Level > 2 {
 			continue
 		}
-		for _, org := range s.cands {
-			if org.typ == govx.EntityOrg && org.prio == prioName && org.Start == loc.End {
+		for _, k := range orgs {
+			if org := &s.cands[k]; org.Start == loc.End {
 				extra = append(extra, cand{Span: govx.Span{Start: loc.Start, End: org.End}, typ: govx.EntityOrg, prio: prioName})
 			}
 		}

@@ -33,10 +33,12 @@ type scan struct {
 	// ri[b] is the index in rs of the rune that starts at byte b, for the
 	// bytes where a rune starts (and len(text)); other entries are stale.
 	ri []int32
-	// spots are the indexes in rs of the runes that may open a suffix, a
-	// title, a byline or a road (Extractor.spotRunes): the scans for these
-	// look there only.
-	spots []int32
+	// suffixSpots are the indexes in rs, in order, of the runes that may
+	// open a suffix (a suffix of one rune, or the first two runes of a
+	// longer one), personSpots of those that may open a title, a byline
+	// (their first two runes) or a byline in parentheses: the scans of
+	// suffixes and people look there only.
+	suffixSpots, personSpots []int32
 	// lexSpots are the indexes in rs where a word of the gazetteer may
 	// start: the rune and the next are in Extractor.lexPairs (every word
 	// has two runes or more).
@@ -51,9 +53,10 @@ type scan struct {
 	// Buffers of gazetteer, resolve and propagate.
 	hits      []gazHit
 	mentioned map[string]bool
-	order     []int32
 	taken     []bool
 	chosen    []cand
+	keys      []uint64 // sort keys of resolve and inTextOrder
+	sorted    []cand
 	owner     []int32
 	byText    map[string]alias
 	words     []string
@@ -61,6 +64,13 @@ type scan struct {
 	occ       [][]int
 	occHeads  []int32
 	occNext   []int32
+	occPairs  []uint64
+	groups    map[string]regionGroup
+	// Buffers of people, shortForms and gazetteer.
+	found     []govx.Span
+	shorts    []string
+	placeEnds []int
+	fits      []form
 }
 
 // wordClass is a set of the lists of data/words.tsv a word is on, with
@@ -85,14 +95,15 @@ func (s *scan) class(k int32) wordClass {
 		tk := &s.toks[k]
 		w := s.text[tk.Start:tk.End]
 		c = wordClassKnown
-		if s.t.classShapes.has(firstRune(w), rune(len(w))) {
+		r := s.firstRuneOf(tk.Start, tk.End)
+		if s.t.classShapes.has(r, rune(len(w))) {
 			c |= s.t.classes[w]
 		}
-		if isPunct(w) {
+		if !isCommonHan(r) && isPunct(w) {
 			c |= wordPunct
 		}
 		if key, ok := tagKey(tk.Pos); ok {
-			c |= s.t.tagClasses[key]
+			c |= s.t.tagClasses.get(key)
 		}
 		s.tokClass[k] = c
 	}
@@ -115,15 +126,13 @@ var properTags = map[string]bool{"ns": true, "nr": true, "nrt": true, "nrfg": tr
 // scan (see done).
 func newScan(x *Extractor, doc *extract.Doc) *scan {
 	text := doc.Article.Text
-	old, _ := x.scans.Get().(*scan)
-	if old == nil {
-		old = &scan{}
+	s, _ := x.scans.Get().(*scan)
+	if s == nil {
+		s = &scan{}
 	}
-	s := &scan{x: x, t: x.t, text: text, toks: doc.Tokens,
-		blocks: old.blocks[:0], cands: old.cands[:0], matches: old.matches[:0], ownToks: old.ownToks[:0],
-		hits: old.hits, mentioned: old.mentioned, order: old.order, taken: old.taken, chosen: old.chosen,
-		owner: old.owner, byText: old.byText, words: old.words, dead: old.dead, occ: old.occ,
-		occHeads: old.occHeads, occNext: old.occNext}
+	// done left the buffers only in s.
+	s.x, s.t, s.text, s.toks = x, x.t, text, doc.Tokens
+	s.blocks, s.cands, s.matches, s.ownToks = s.blocks[:0], s.cands[:0], s.matches[:0], s.ownToks[:0]
 	if len(s.toks) == 0 {
 		// No segmenter: every rune is a token of unknown tag.
 		for i := 0; i < len(text); {
@@ -140,9 +149,9 @@ func newScan(x *Extractor, doc *extract.Doc) *scan {
 		}
 		s.toks = s.ownToks
 	}
-	s.tokAt = resize(old.tokAt, len(text)+1)
+	s.tokAt = resize(s.tokAt, len(text)+1)
 	clear(s.tokAt)
-	dengs, names := old.dengs[:0], old.names[:0]
+	dengs, names := s.dengs[:0], s.names[:0]
 	for k := range s.toks {
 		tk := &s.toks[k]
 		if tk.Pos == "nr" || tk.Pos == "nrfg" {
@@ -160,29 +169,64 @@ func newScan(x *Extractor, doc *extract.Doc) *scan {
 		}
 	}
 	s.dengs, s.names = dengs, names
-	s.tokClass = resize(old.tokClass, len(s.toks))
+	s.tokClass = resize(s.tokClass, len(s.toks))
 	clear(s.tokClass)
-	s.known = resize(old.known, len(text))
+	s.known = resize(s.known, len(text))
 	clear(s.known)
 	// A text has at most as many runes as bytes.
-	rs, ro, ri := resize(old.rs, len(text)), resize(old.ro, len(text)+1), resize(old.ri, len(text)+1)
-	n, spots, lexSpots := 0, old.spots[:0], old.lexSpots[:0]
-	prev := rune(-1)
-	for i, r := range text {
+	rs, ro, ri := resize(s.rs, len(text)), resize(s.ro, len(text)+1), resize(s.ri, len(text)+1)
+	n, suffixSpots, personSpots, lexSpots := 0, s.suffixSpots[:0], s.personSpots[:0], s.lexSpots[:0]
+	prev, prevKind := rune(-1), runeKind(0)
+	for i, size := 0, 0; i < len(text); i += size {
+		// Decoded as range decodes, the three-byte runes of Chinese here
+		// (not E0 or ED, which open overlong forms and surrogates).
+		r := rune(text[i])
+		size = 1
+		if r >= utf8.RuneSelf {
+			if c := threeBytes(text, i); c&0xF0C0C0 == 0xE08080 && c>>16 != 0xE0 && c>>16 != 0xED {
+				r, size = rune(c>>4&0xF000|c>>2&0xFC0|c&0x3F), 3
+			} else {
+				r, size = utf8.DecodeRuneInString(text[i:])
+			}
+		}
 		rs[n], ro[n], ri[i] = r, int32(i), int32(n)
-		if x.spotRunes.has(r) {
-			spots = append(spots, int32(n))
+		kind := x.kinds.of(r)
+		// The words of two runes or more that may start at the previous
+		// rune, then the suffixes of one rune and the parentheses here.
+		if pairs := (prevKind & kindHeads) << secondShift & kind; pairs != 0 {
+			h := pairHash(prev, r, 32)
+			if pairs&kindSuffixSecond != 0 && prevKind&kindSuffix == 0 && x.suffixPairs.hasHash(h) {
+				suffixSpots = append(suffixSpots, int32(n-1)) // unless a suffix of one rune already
+			}
+			if pairs&kindPersonSecond != 0 && x.personPairs.hasHash(h) {
+				personSpots = append(personSpots, int32(n-1))
+			}
+			if pairs&kindLexSecond != 0 && x.lexPairs.hasHash(h) {
+				lexSpots = append(lexSpots, int32(n-1))
+			}
 		}
-		if x.lexFirsts.has(prev) && x.lexPairs.has(prev, r) {
-			lexSpots = append(lexSpots, int32(n-1))
+		if kind&kindSuffix != 0 {
+			suffixSpots = append(suffixSpots, int32(n))
 		}
-		prev = r
+		if kind&kindParen != 0 {
+			personSpots = append(personSpots, int32(n))
+		}
+		prev, prevKind = r, kind
 		n++
 	}
-	s.spots, s.lexSpots = spots, lexSpots
+	s.suffixSpots, s.personSpots, s.lexSpots = suffixSpots, personSpots, lexSpots
 	ro[n], ri[len(text)] = int32(len(text)), int32(n)
 	s.rs, s.ro, s.ri = rs[:n], ro[:n+1], ri
 	return s
+}
+
+// threeBytes returns the three bytes of text from i as a number, or 0
+// when the text ends before.
+func threeBytes(text string, i int) uint32 {
+	if i+2 >= len(text) {
+		return 0
+	}
+	return uint32(text[i])<<16 | uint32(text[i+1])<<8 | uint32(text[i+2])
 }
 
 // maxPooledText is the longest text whose scan buffers are kept for the
@@ -196,11 +240,12 @@ func (s *scan) done() {
 		return
 	}
 	*s = scan{tokAt: s.tokAt, known: s.known, blocks: s.blocks, cands: s.cands, matches: s.matches,
-		rs: s.rs, ro: s.ro, ri: s.ri, spots: s.spots, lexSpots: s.lexSpots, ownToks: s.ownToks, tokClass: s.tokClass,
+		rs: s.rs, ro: s.ro, ri: s.ri, suffixSpots: s.suffixSpots, personSpots: s.personSpots, lexSpots: s.lexSpots, ownToks: s.ownToks, tokClass: s.tokClass,
 		dengs: s.dengs, names: s.names,
-		hits: s.hits, mentioned: s.mentioned, order: s.order, taken: s.taken, chosen: s.chosen,
-		owner: s.owner, byText: s.byText, words: s.words, dead: s.dead, occ: s.occ,
-		occHeads: s.occHeads, occNext: s.occNext}
+		hits: s.hits, mentioned: s.mentioned, taken: s.taken, chosen: s.chosen,
+		keys: s.keys, sorted: s.sorted, owner: s.owner, byText: s.byText, words: s.words, dead: s.dead, occ: s.occ,
+		occHeads: s.occHeads, occNext: s.occNext, occPairs: s.occPairs, groups: s.groups,
+		found: s.found, shorts: s.shorts, placeEnds: s.placeEnds, fits: s.fits}
 	x.scans.Put(s)
 }
 
@@ -279,6 +324,17 @@ func (s *scan) runeStart(b int) bool {
 	}
 	k := int(s.ri[b])
 	return k < len(s.ro) && int(s.ro[k]) == b
+}
+
+// firstRuneOf returns the first rune of text[i:j] (utf8.RuneError when
+// there is none), read from the decoded text when it can be.
+func (s *scan) firstRuneOf(i, j int) rune {
+	if i < j && s.runeStart(i) {
+		if k := s.ri[i]; int(s.ro[k+1]) <= j {
+			return s.rs[k]
+		}
+	}
+	return firstRune(s.text[i:j])
 }
 
 // add records a candidate.
@@ -460,12 +516,13 @@ func (s *scan) gazetteer() {
 	for _, h := range hits {
 		i, j := h.span.Start, h.span.End
 		l := s.runes(i, j)
-		var ok []form
+		ok := s.fits[:0]
 		for _, f := range h.forms {
 			if s.divisionFits(f, i, j, l, mentioned) {
 				ok = append(ok, f)
 			}
 		}
+		s.fits = ok
 		if len(ok) == 0 {
 			continue
 		}

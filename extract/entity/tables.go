@@ -107,11 +107,8 @@ type tables struct {
 	classShapes pairSet
 	// tagClasses gives the classes of a part-of-speech tag (by tagKey):
 	// properTags and stopTags.
-	tagClasses map[uint64]wordClass
+	tagClasses tagTable
 	maxTitle   int // longest title, in runes
-	// starts holds the first runes of titles and byline labels, to skip
-	// the rest of the text fast.
-	starts runeSet
 	// markers are the titles and words after names of two runes or more,
 	// which end a name even inside a token.
 	markers []string
@@ -211,7 +208,7 @@ func loadTables() (*tables, error) {
 			return nil, fmt.Errorf("entity tables: words.tsv: unknown class %q", r[0])
 		}
 	}
-	t.classes, t.classShapes, t.tagClasses = map[string]wordClass{}, newPairSet(12), map[uint64]wordClass{}
+	t.classes, t.classShapes = map[string]wordClass{}, newPairSet(12)
 	for _, l := range []struct {
 		tags  map[string]bool
 		class wordClass
@@ -221,7 +218,7 @@ func loadTables() (*tables, error) {
 			if !ok {
 				return nil, fmt.Errorf("entity tables: tag %q is longer than 7 bytes", tag)
 			}
-			t.tagClasses[key] |= l.class
+			t.tagClasses.add(key, l.class)
 		}
 	}
 	for _, l := range []struct {
@@ -243,12 +240,6 @@ func loadTables() (*tables, error) {
 		}
 	}
 	sort.Strings(t.markers)
-	for w := range t.title {
-		t.starts.add(firstRune(w))
-	}
-	for _, w := range t.byline {
-		t.starts.add(firstRune(w))
-	}
 
 	sur, err := data.ReadFile("data/surnames.txt")
 	if err != nil {
@@ -303,6 +294,36 @@ func tagKey(tag string) (uint64, bool) {
 		k |= uint64(tag[i]) << (8 * i)
 	}
 	return k, true
+}
+
+// tagTable gives the classes of part-of-speech tags by their tagKey: a
+// small hash table with open addressing, quicker than a map.
+type tagTable struct {
+	keys    [tagSlots]uint64 // 0 (the key of "", which has no class) for an empty slot
+	classes [tagSlots]wordClass
+}
+
+// tagSlots is the size of a tagTable; it holds a few dozen tags.
+const tagSlots = 64
+
+func tagSlot(key uint64) int { return int(key * 0x9E3779B97F4A7C15 >> 58) }
+
+func (t *tagTable) add(key uint64, c wordClass) {
+	i := tagSlot(key)
+	for t.keys[i] != 0 && t.keys[i] != key {
+		i = (i + 1) % tagSlots
+	}
+	t.keys[i] = key
+	t.classes[i] |= c
+}
+
+// get returns the classes of the tag of the key, 0 for a tag of none.
+func (t *tagTable) get(key uint64) wordClass {
+	for i := tagSlot(key); ; i = (i + 1) % tagSlots {
+		if k := t.keys[i]; k == key || k == 0 {
+			return t.classes[i]
+		}
+	}
 }
 
 // hasLead reports whether core starts with one of the words of list.

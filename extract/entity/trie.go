@@ -190,51 +190,80 @@ func (t *trie) atRune(s *scan, q int, ms []match) []match {
 	return ms
 }
 
-// runeSet is a set of runes, one bit per rune: a test cheaper than a map
-// lookup, for the scans that visit every rune of a text.
-type runeSet []uint64
+// runeKinds says, by rune, which scans may start at a rune: one byte per
+// rune up to the greatest rune added, a set of runeKind bits.
+type runeKinds []runeKind
 
-func (s *runeSet) add(r rune) {
+// runeKind is a bit of runeKinds.
+type runeKind uint8
+
+const (
+	// The first runes of the words of two runes or more that the scans
+	// look for: suffix texts, titles and byline labels, gazetteer words.
+	kindSuffixHead runeKind = 1 << iota
+	kindPersonHead
+	kindLexHead
+	// A suffix text of one rune.
+	kindSuffix
+	// The second runes of the same words, kindHeads<<secondShift: the pair
+	// of a rune of kind k and the next of kind k<<secondShift may open a
+	// word.
+	kindSuffixSecond
+	kindPersonSecond
+	kindLexSecond
+	// An opening parenthesis.
+	kindParen
+)
+
+// kindHeads are the kinds of first runes, and secondShift moves them to
+// the kinds of second runes.
+const (
+	kindHeads   = kindSuffixHead | kindPersonHead | kindLexHead
+	secondShift = 4
+)
+
+func (ks *runeKinds) add(r rune, k runeKind) {
 	if r < 0 {
 		return
 	}
-	for int(r>>6) >= len(*s) {
-		*s = append(*s, 0)
+	for int(r) >= len(*ks) {
+		*ks = append(*ks, 0)
 	}
-	(*s)[r>>6] |= 1 << (r & 63)
+	(*ks)[r] |= k
 }
 
-// union returns the runes of all the sets.
-func union(sets ...runeSet) runeSet {
-	var u runeSet
-	for _, set := range sets {
-		for len(u) < len(set) {
-			u = append(u, 0)
-		}
-		for k, bits := range set {
-			u[k] |= bits
-		}
+// of returns the kinds of r.
+func (ks runeKinds) of(r rune) runeKind {
+	if uint(r) < uint(len(ks)) {
+		return ks[r]
 	}
-	return u
-}
-
-func (s runeSet) has(r rune) bool {
-	i := int(r >> 6)
-	return r >= 0 && i < len(s) && s[i]&(1<<(r&63)) != 0
+	return 0
 }
 
 // pairSet is a set of pairs of runes, kept as a Bloom filter of one bit
 // per pair: has may report a pair that was not added (rarely), never the
-// reverse. The gazetteer scan reads it at every rune, to skip at the cost
-// of one bit test the places where no word of two runes or more starts.
-type pairSet []uint64
+// reverse. The decoding pass of newScan reads these sets where the rune
+// kinds allow a word of two runes or more (a gazetteer word, a suffix, a
+// title or a byline label) to start, to skip at the cost of one bit test
+// most of the places where none does.
+type pairSet struct {
+	bits []uint64
+	n    int // the set has 1<<n bits
+}
 
 // newPairSet returns a pairSet of 1<<n bits (at least 64).
-func newPairSet(n int) pairSet { return make(pairSet, max(1<<n/64, 1)) }
+func newPairSet(n int) pairSet {
+	n = max(n, 6)
+	return pairSet{bits: make([]uint64, 1<<n/64), n: n}
+}
 
 // hash returns the bit of the pair (a, b).
-func (s pairSet) hash(a, b rune) uint32 {
-	return pairHash(a, b, bits.TrailingZeros(uint(len(s)*64)))
+func (s *pairSet) hash(a, b rune) uint32 { return pairHash(a, b, s.n) }
+
+// hasHash is has for the pair of pairHash(a, b, 32).
+func (s *pairSet) hasHash(h32 uint32) bool {
+	h := h32 >> (32 - s.n)
+	return s.bits[h>>6]&(1<<(h&63)) != 0
 }
 
 // pairHash hashes the pair (a, b) to n bits.
@@ -242,12 +271,12 @@ func pairHash(a, b rune, n int) uint32 {
 	return (uint32(a)*0x9E3779B1 ^ uint32(b)*0x85EBCA77) >> (32 - n)
 }
 
-func (s pairSet) add(a, b rune) {
+func (s *pairSet) add(a, b rune) {
 	h := s.hash(a, b)
-	s[h>>6] |= 1 << (h & 63)
+	s.bits[h>>6] |= 1 << (h & 63)
 }
 
-func (s pairSet) has(a, b rune) bool {
+func (s *pairSet) has(a, b rune) bool {
 	h := s.hash(a, b)
-	return s[h>>6]&(1<<(h&63)) != 0
+	return s.bits[h>>6]&(1<<(h&63)) != 0
 }

@@ -134,3 +134,33 @@ func TestLexiconHoldsForms(t *testing.T) {
 		}
 	}
 }
+
+// TestDecoding checks the runes a scan decodes against range, on every
+// three bytes that open with the lead byte of a three-byte rune, followed
+// by a Han rune, and cut short.
+func TestDecoding(t *testing.T) {
+	x := extractor(t)
+	var b strings.Builder
+	for b0 := 0xE0; b0 <= 0xEF; b0++ {
+		for b1 := range 256 {
+			for b2 := 0; b2 < 256; b2 += 3 {
+				b.WriteString(string([]byte{byte(b0), byte(b1), byte(b2)}))
+				b.WriteString("镇")
+			}
+		}
+	}
+	for _, text := range []string{b.String(), "镇江\xe9\x95", "a\xe9"} {
+		s := newScan(x, extracttest.Doc(text))
+		n := 0
+		for i, r := range text {
+			if n >= len(s.rs) || s.rs[n] != r || int(s.ro[n]) != i || int(s.ri[i]) != n {
+				t.Fatalf("rune %d at byte %d: want %U", n, i, r)
+			}
+			n++
+		}
+		if n != len(s.rs) || int(s.ro[n]) != len(text) {
+			t.Fatalf("%d runes decoded, want %d", len(s.rs), n)
+		}
+		s.done()
+	}
+}
