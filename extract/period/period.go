@@ -36,6 +36,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -50,6 +51,15 @@ type Extractor struct {
 	// vague maps each vague word to whether it runs to the reference date.
 	vague map[string]bool
 	plans map[string]fiveYearPlan
+	// buffers holds *buffers for Extract to reuse.
+	buffers sync.Pool
+}
+
+// buffers are the slices of one Extract call, kept for the next.
+type buffers struct {
+	atoms  []atom
+	found  []mention
+	quants []govx.Span
 }
 
 // New builds the extractor from its rule tables.
@@ -59,6 +69,7 @@ func New() (*Extractor, error) {
 		return nil, fmt.Errorf("period: compile rules: %w", err)
 	}
 	e := &Extractor{scan: s, vague: map[string]bool{}, plans: map[string]fiveYearPlan{}}
+	e.buffers.New = func() any { return new(buffers) }
 	for _, w := range vagueWords {
 		e.vague[w.word] = w.toRef
 	}
@@ -77,8 +88,12 @@ var _ extract.Extractor = (*Extractor)(nil)
 func (e *Extractor) Extract(doc *extract.Doc, m *govx.Mentions) {
 	_, folded, atoms := e.resolveAndScan(doc.Article)
 	text := doc.Folded.Text
+	buf := e.buffers.Get().(*buffers)
+	defer e.buffers.Put(buf)
 	if folded != text {
-		atoms = e.scan.scan(text)
+		atoms = e.scan.scan(text, buf.atoms[:0])
+		buf.atoms = atoms
+		defer clear(atoms) // let the text go
 	}
 	ref := doc.Article.ReferenceDate
 	r := &resolver{
@@ -90,14 +105,16 @@ func (e *Extractor) Extract(doc *extract.Doc, m *govx.Mentions) {
 		report:     reportingYear(doc.Article.Title, text, ref),
 		sentence:   -1,
 		lastDayEnd: -1,
-		quants:     quantitySpans(m.Quantities),
 	}
-	found := make([]mention, 0, len(atoms))
+	r.quants = quantitySpans(m.Quantities, buf.quants[:0])
+	buf.quants = r.quants
+	found := buf.found[:0]
 	for _, a := range atoms {
 		if f, ok := r.resolve(a); ok {
 			found = append(found, f)
 		}
 	}
+	buf.found = found
 	found = mergeRanges(text, found)
 	m.Periods = slices.Grow(m.Periods, len(found))
 	for _, f := range found {
@@ -150,11 +167,11 @@ func reportingYear(title, text string, ref govx.Date) int {
 	return ref.Year
 }
 
-// quantitySpans returns the spans of the quantities found before, sorted.
-func quantitySpans(qs []govx.Quantity) []govx.Span {
-	spans := make([]govx.Span, len(qs))
-	for i, q := range qs {
-		spans[i] = q.Span
+// quantitySpans appends to spans the spans of the quantities found
+// before, sorted.
+func quantitySpans(qs []govx.Quantity, spans []govx.Span) []govx.Span {
+	for _, q := range qs {
+		spans = append(spans, q.Span)
 	}
 	sort.Slice(spans, func(i, j int) bool { return spans[i].Start < spans[j].Start })
 	return spans
@@ -168,9 +185,9 @@ var untilWords = []string{"截至到", "截止到", "截至", "截止"}
 
 // mergeRanges joins two periods separated only by a dash into one range
 // (1月至6月, 2023年1月—2024年6月) and opens the start of a period after
-// 截至 (截至2020年底).
+// 截至 (截至2020年底). It reuses the array of found.
 func mergeRanges(text string, found []mention) []mention {
-	out := make([]mention, 0, len(found))
+	out := found[:0]
 	for i := 0; i < len(found); i++ {
 		f := found[i]
 		if i+1 < len(found) && f.g != govx.GranularityVague && found[i+1].g != govx.GranularityVague {
