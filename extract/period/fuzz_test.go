@@ -59,6 +59,7 @@ func utf8Valid(s string) bool { return strings.ToValidUTF8(s, "\uFFFD") == s }
 func withoutNeeds(s *scanner) *scanner {
 	plain := *s
 	plain.rules = slices.Clone(s.rules)
+	plain.shortest = 1
 	for i := range plain.rules {
 		plain.rules[i].needs = ""
 		plain.rules[i].opens = nil

@@ -154,9 +154,12 @@ func ruleOpens(k ruleKind) []string {
 type scanner struct {
 	rules []compiledRule
 	// patternChars holds every character the patterns are written with,
-	// one bit per character: a match lies inside a run of them, so the
-	// rules are tried only there.
-	patternChars []uint64
+	// one bit per character of the Basic Multilingual Plane: a match lies
+	// inside a run of them, so the rules are tried only there.
+	patternChars [1 << 16 / 64]uint64
+	// shortest is the fewest characters a match has: a shorter run
+	// holds none.
+	shortest int
 	// chars says, for the characters of the patterns, what the rules do
 	// with them.
 	chars charTable
@@ -187,8 +190,7 @@ func (c *charRules) add(o charRules) {
 
 // isPatternChar reports whether the patterns are written with c.
 func (s *scanner) isPatternChar(c rune) bool {
-	i := int(c >> 6)
-	return c >= 0 && i < len(s.patternChars) && s.patternChars[i]&(1<<(c&63)) != 0
+	return uint32(c) < 1<<16 && s.patternChars[c>>6]&(1<<(c&63)) != 0
 }
 
 // charTable holds a charRules per character, in a hash table with open
@@ -289,8 +291,8 @@ func newScanner() (*scanner, error) {
 		in := map[rune]bool{}
 		addRunes(tree, in)
 		for c := range in {
-			for int(c>>6) >= len(s.patternChars) {
-				s.patternChars = append(s.patternChars, 0)
+			if c >= 1<<16 {
+				return nil, fmt.Errorf("rule %d (%s): %U is outside the Basic Multilingual Plane", r.kind, r.pattern, c)
 			}
 			s.patternChars[c>>6] |= 1 << (c & 63)
 		}
@@ -311,6 +313,9 @@ func newScanner() (*scanner, error) {
 			}
 		}
 		cr.follows = len(sets) - 1
+		if i == 0 || len(sets) < s.shortest {
+			s.shortest = len(sets)
+		}
 		s.rules = append(s.rules, cr)
 	}
 	return s, nil
@@ -383,12 +388,14 @@ func (s *scanner) scan(text string, atoms []atom) []atom {
 		if s.isPatternChar(c) {
 			run = append(run, runChar{pos: p, c: c, rules: s.chars.get(c)})
 		} else if len(run) > 0 {
-			atoms = s.scanRun(text[:p], run, atoms)
+			if len(run) >= s.shortest {
+				atoms = s.scanRun(text[:p], run, atoms)
+			}
 			run = run[:0]
 		}
 		p += size
 	}
-	if len(run) > 0 {
+	if len(run) >= max(s.shortest, 1) {
 		atoms = s.scanRun(text, run, atoms)
 	}
 	return atoms
