@@ -31,7 +31,7 @@ func FuzzExtract(f *testing.F) {
 		if !utf8Valid(text) {
 			return
 		}
-		if got, want := spansOf(e.scan.scan(text, nil)), spansOf(plain.scan(text, nil)); !slices.Equal(got, want) {
+		if got, want := spansOf(e.scan.scan(text, nil, map[memoKey][]int{})), spansOf(plain.scan(text, nil, map[memoKey][]int{})); !slices.Equal(got, want) {
 			t.Errorf("%q: the needs filter changes the matches: %v, without it %v", text, got, want)
 		}
 		doc := extracttest.Doc(text)
@@ -81,7 +81,7 @@ func TestNeedsFilterOnCorpus(t *testing.T) {
 	e := newExtractor(t)
 	plain := withoutNeeds(e.scan)
 	for _, d := range docs {
-		if got, want := spansOf(e.scan.scan(d.Text, nil)), spansOf(plain.scan(d.Text, nil)); !slices.Equal(got, want) {
+		if got, want := spansOf(e.scan.scan(d.Text, nil, map[memoKey][]int{})), spansOf(plain.scan(d.Text, nil, map[memoKey][]int{})); !slices.Equal(got, want) {
 			t.Errorf("%s: the needs filter changes the matches", d.DocID)
 		}
 	}

@@ -58,6 +58,7 @@ type Extractor struct {
 // buffers are the slices of one Extract call, kept for the next.
 type buffers struct {
 	atoms  []atom
+	memo   map[memoKey][]int
 	found  []mention
 	quants []govx.Span
 }
@@ -69,7 +70,7 @@ func New() (*Extractor, error) {
 		return nil, fmt.Errorf("period: compile rules: %w", err)
 	}
 	e := &Extractor{scan: s, vague: map[string]bool{}, plans: map[string]fiveYearPlan{}}
-	e.buffers.New = func() any { return new(buffers) }
+	e.buffers.New = func() any { return &buffers{memo: map[memoKey][]int{}} }
 	for _, w := range vagueWords {
 		e.vague[w.word] = w.toRef
 	}
@@ -91,9 +92,10 @@ func (e *Extractor) Extract(doc *extract.Doc, m *govx.Mentions) {
 	buf := e.buffers.Get().(*buffers)
 	defer e.buffers.Put(buf)
 	if folded != text {
-		atoms = e.scan.scan(text, buf.atoms[:0])
+		atoms = e.scan.scan(text, buf.atoms[:0], buf.memo)
 		buf.atoms = atoms
-		defer clear(atoms) // let the text go
+		defer clear(buf.memo) // let the text go
+		defer clear(atoms)
 	}
 	ref := doc.Article.ReferenceDate
 	r := &resolver{

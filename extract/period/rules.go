@@ -370,8 +370,16 @@ type runChar struct {
 	rules charRules
 }
 
+// memoKey names a text that the regexp of one rule ran on.
+type memoKey struct {
+	rule int
+	text string
+}
+
 // scan appends the matches in text to atoms, in order, not overlapping.
-func (s *scanner) scan(text string, atoms []atom) []atom {
+// memo holds the results of the regexps on text (the same words come back
+// in an article); it is filled as they run.
+func (s *scanner) scan(text string, atoms []atom, memo map[memoKey][]int) []atom {
 	run := make([]runChar, 0, 64)
 	for p := 0; p < len(text); {
 		// Decode the character at p: inline for ASCII and the
@@ -389,21 +397,21 @@ func (s *scanner) scan(text string, atoms []atom) []atom {
 			run = append(run, runChar{pos: p, c: c, rules: s.chars.get(c)})
 		} else if len(run) > 0 {
 			if len(run) >= s.shortest {
-				atoms = s.scanRun(text[:p], run, atoms)
+				atoms = s.scanRun(text[:p], run, atoms, memo)
 			}
 			run = run[:0]
 		}
 		p += size
 	}
 	if len(run) >= max(s.shortest, 1) {
-		atoms = s.scanRun(text, run, atoms)
+		atoms = s.scanRun(text, run, atoms, memo)
 	}
 	return atoms
 }
 
 // scanRun appends the matches that start in run, a run of pattern
 // characters that ends where text does.
-func (s *scanner) scanRun(text string, run []runChar, atoms []atom) []atom {
+func (s *scanner) scanRun(text string, run []runChar, atoms []atom, memo map[memoKey][]int) []atom {
 	for k := 0; k < len(run); {
 		p := run[k].pos
 		best, bestLoc := -1, []int(nil)
@@ -426,7 +434,12 @@ func (s *scanner) scanRun(text string, run []runChar, atoms []atom) []atom {
 			if r.opens != nil && !hasAnyPrefix(text[p:], r.opens[run[k].c]...) {
 				continue
 			}
-			loc := r.prefix.FindStringSubmatchIndex(text[p:end])
+			key := memoKey{i, text[p:end]}
+			loc, ok := memo[key]
+			if !ok {
+				loc = r.prefix.FindStringSubmatchIndex(key.text)
+				memo[key] = loc
+			}
 			if loc != nil && (bestLoc == nil || loc[1] > bestLoc[1]) {
 				best, bestLoc = i, loc
 			}
