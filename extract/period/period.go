@@ -35,6 +35,7 @@ import (
 	"fmt"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"unicode"
@@ -139,9 +140,12 @@ type mention struct {
 	rel        bool
 }
 
-// reviewCues are the words by which an article issued early in a year says
-// it reviews the year before.
-var reviewCues = []string{"过去一年", "过去的一年"}
+// reviewCue and reviewTails are the words by which an article issued
+// early in a year says it reviews the year before: 过去 and a tail (过去一年,
+// 过去的一年), or 过去的 and that year (过去的2023年).
+const reviewCue = "过去"
+
+var reviewTails = []string{"一年", "的一年"}
 
 // reportingYear returns the year the article reports on: the reference
 // year, or the year before it when an article issued in the first quarter
@@ -152,21 +156,32 @@ func reportingYear(title, text string, ref govx.Date) int {
 	if ref.IsZero() {
 		return 0
 	}
-	last := fmt.Sprintf("%d年", ref.Year-1)
-	if ref.Month <= 3 {
-		for _, c := range append(reviewCues, "过去的"+last) {
-			if strings.Contains(text, c) {
-				return ref.Year - 1
-			}
-		}
+	last := strconv.Itoa(ref.Year-1) + "年"
+	if ref.Month <= 3 && reviewsYear(text, last) {
+		return ref.Year - 1
 	}
 	if title == "" { // the title is the text's first line
 		title, _, _ = strings.Cut(strings.TrimSpace(text), "\n")
 	}
-	if ref.Month <= 6 && strings.Contains(title, last) && !strings.Contains(title, fmt.Sprintf("%d年", ref.Year)) {
+	if ref.Month <= 6 && strings.Contains(title, last) && !strings.Contains(title, strconv.Itoa(ref.Year)+"年") {
 		return ref.Year - 1
 	}
 	return ref.Year
+}
+
+// reviewsYear reports whether text says that it reviews a year (year,
+// 2023年): 过去一年, 过去的一年, 过去的2023年.
+func reviewsYear(text, year string) bool {
+	for {
+		i := strings.Index(text, reviewCue)
+		if i < 0 {
+			return false
+		}
+		text = text[i+len(reviewCue):]
+		if hasAnyPrefix(text, reviewTails...) || strings.HasPrefix(text, "的") && strings.HasPrefix(text[len("的"):], year) {
+			return true
+		}
+	}
 }
 
 // quantitySpans appends to spans the spans of the quantities found
