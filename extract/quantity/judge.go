@@ -138,8 +138,7 @@ func bareEnd(s string, p int) bool {
 // name, not a measurement.
 func quoted(s string, start, end int) bool {
 	const reach, titleReach = 12, 40 // runes
-	window := s[max(0, start-titleReach*3):start]
-	if !strings.Contains(window, "“") && !strings.Contains(window, "《") && !strings.Contains(window, "「") {
+	if !hasOpener(s[max(0, start-titleReach*3):start]) {
 		return false
 	}
 	open := rune(0)
@@ -179,6 +178,24 @@ func quoted(s string, start, end int) bool {
 			return false
 		}
 		p += size
+	}
+	return false
+}
+
+// hasOpener reports whether s holds a mark that opens a quotation or a
+// title: “, 《 or 「. The three are written with 0x80 as their middle byte
+// (U+201C, U+300A, U+300C), so the search goes from one 0x80 to the next.
+func hasOpener(s string) bool {
+	for i := 1; i+1 < len(s); i++ {
+		k := strings.IndexByte(s[i:len(s)-1], 0x80)
+		if k < 0 {
+			return false
+		}
+		i += k
+		switch s[i-1 : i+2] {
+		case "“", "《", "「":
+			return true
+		}
 	}
 	return false
 }

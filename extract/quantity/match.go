@@ -34,7 +34,7 @@ func (e *Extractor) match(s string, i int) (candidate, int) {
 		return candidate{}, i
 	}
 	for _, w := range e.lang.wordQuantities {
-		if strings.HasPrefix(s[i:], w.word) {
+		if s[i] == w.word[0] && strings.HasPrefix(s[i:], w.word) {
 			end := i + len(w.word)
 			return candidate{ok: true, start: i, end: end, value: w.value, unit: w.unit, kind: w.kind,
 				qualifier: govx.QualifierExact, surface: [2][2]int{{i, end}}}, end
@@ -52,7 +52,7 @@ func (e *Extractor) match(s string, i int) (candidate, int) {
 	}
 	for k := range e.lang.currencySigns {
 		d := &e.lang.currencySigns[k]
-		if strings.HasPrefix(s[p:], d.word) && p+len(d.word) < len(s) && isDigitByte(s[p+len(d.word)]) {
+		if p < len(s) && s[p] == d.word[0] && strings.HasPrefix(s[p:], d.word) && p+len(d.word) < len(s) && isDigitByte(s[p+len(d.word)]) {
 			sigil = d
 			p += len(d.word)
 			break
@@ -75,7 +75,7 @@ func (e *Extractor) match(s string, i int) (candidate, int) {
 	}
 	if r, _ := utf8.DecodeRuneInString(s[n.start:]); r >= utf8.RuneSelf {
 		for _, f := range e.fixed[r] {
-			if n.start >= f.off && strings.HasPrefix(s[n.start-f.off:], f.term) {
+			if n.start >= f.off && hasPrefix(s[n.start-f.off:], f.term) {
 				return candidate{}, n.start - f.off + len(f.term)
 			}
 		}
@@ -234,7 +234,7 @@ func (e *Extractor) measureAt(s string, n numeral, prev rune) measure {
 	}
 	// 30余家, 100多亩, 3亿余元.
 	for _, w := range e.lang.infixes {
-		if strings.HasPrefix(s[p:], w) && e.unitWord(s, p+len(w), prev) != nil {
+		if hasPrefix(s[p:], w) && e.unitWord(s, p+len(w), prev) != nil {
 			m.qualifier = govx.QualifierAtLeast
 			p += len(w)
 		}
@@ -377,7 +377,7 @@ func (e *Extractor) alternative(s string, p int, m *measure) int {
 // without 个 starts at s[q:] (三个多月: 月 after 个多), or nil.
 func (e *Extractor) splitGe(s string, q int) *unitDef {
 	for _, d := range e.byFirst['个'] {
-		if rest := d.word[len("个"):]; rest != "" && d.kind != govx.KindCount && strings.HasPrefix(s[q:], rest) {
+		if rest := d.word[len("个"):]; rest != "" && d.kind != govx.KindCount && hasPrefix(s[q:], rest) {
 			return d
 		}
 	}
@@ -392,7 +392,7 @@ func (e *Extractor) unitWord(s string, p int, prev rune) *unitDef {
 	}
 	r, _ := utf8.DecodeRuneInString(s[p:])
 	for _, d := range e.byFirst[r] {
-		if !strings.HasPrefix(s[p:], d.word) {
+		if !hasPrefix(s[p:], d.word) {
 			continue
 		}
 		end := p + len(d.word)
@@ -463,10 +463,8 @@ func (e *Extractor) prefixAt(s string, start int) (govx.Qualifier, int) {
 	if start == 0 {
 		return govx.QualifierNone, start
 	}
-	last := s[start-1]
-	for _, d := range e.lang.prefixes {
-		// The last byte first: before most numbers no word ends.
-		if d.word[len(d.word)-1] != last || !strings.HasSuffix(s[:start], d.word) {
+	for _, d := range e.prefixesBy[s[start-1]] {
+		if !strings.HasSuffix(s[:start], d.word) {
 			continue
 		}
 		b := start - len(d.word)
@@ -486,7 +484,7 @@ func (e *Extractor) suffixAt(s string, end int) (govx.Qualifier, int) {
 		p = len(s) - len(rest)
 	}
 	for _, d := range e.lang.suffixes {
-		if !strings.HasPrefix(s[p:], d.word) {
+		if !hasPrefix(s[p:], d.word) {
 			continue
 		}
 		q := p + len(d.word)
@@ -508,7 +506,7 @@ func yuanTail(s string, p int, parts []yuanPart) (float64, int) {
 		if r >= '0' && r <= '9' {
 			d, ok, size = int(r-'0'), true, 1
 		}
-		if !ok || !strings.HasPrefix(s[q+size:], part.word) {
+		if !ok || !hasPrefix(s[q+size:], part.word) {
 			continue
 		}
 		frac += float64(d) * part.factor

@@ -23,9 +23,10 @@ package quantity
 import (
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strconv"
-	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"govx"
@@ -38,9 +39,15 @@ type Extractor struct {
 	byFirst map[rune][]*unitDef // unit words by first rune, longest first
 	words   map[string]*unitDef // unit words by word
 	lang    language            // the other tables; prefixes longest first
-	fixed   map[rune][]fixedAt  // idioms and slogans by each numeral rune in them
-	opts    readOptions
-	starts  *[1 << 16 / 64]uint64 // bit r set when a quantity may start with rune r (mayStart)
+	// prefixesBy lists the prefix qualifiers by their last byte, longest
+	// first: before most numbers no word ends.
+	prefixesBy [256][]qualifierDef
+	fixed      map[rune][]fixedAt // idioms and slogans by each numeral rune in them
+	opts       readOptions
+	starts     *[1 << 16 / 64]uint64 // bit r set when a quantity may start with rune r (mayStart)
+	// found holds *[]govx.Quantity for Extract to collect an article's
+	// quantities in before it appends them to the mentions at once.
+	found sync.Pool
 }
 
 var _ extract.Extractor = (*Extractor)(nil)
@@ -92,7 +99,12 @@ func New() (*Extractor, error) {
 	}
 	e.lang = tables()
 	sort.SliceStable(e.lang.prefixes, func(i, j int) bool { return len(e.lang.prefixes[i].word) > len(e.lang.prefixes[j].word) })
+	for _, d := range e.lang.prefixes {
+		last := d.word[len(d.word)-1]
+		e.prefixesBy[last] = append(e.prefixesBy[last], d)
+	}
 	e.opts = readOptions{pairs: true, startsUnit: e.startsScaleUnit}
+	e.found.New = func() any { return new([]govx.Quantity) }
 	e.starts = new([1 << 16 / 64]uint64)
 	for r := rune(0); r < 1<<16; r++ {
 		if mayStart(r) {
@@ -107,7 +119,7 @@ func New() (*Extractor, error) {
 func (e *Extractor) startsScaleUnit(s string, i int) bool {
 	r, _ := utf8.DecodeRuneInString(s[i:])
 	for _, d := range e.byFirst[r] {
-		if len(d.word) > len(string(r)) && strings.HasPrefix(s[i:], d.word) {
+		if len(d.word) > utf8.RuneLen(r) && hasPrefix(s[i:], d.word) {
 			return true
 		}
 	}
@@ -119,15 +131,15 @@ func (e *Extractor) Extract(doc *extract.Doc, m *govx.Mentions) {
 	v := newView(doc.Folded)
 	s := v.text
 	text := doc.Article.Text
+	found := e.found.Get().(*[]govx.Quantity)
+	defer e.found.Put(found)
+	qs := (*found)[:0]
 	for i := 0; i < len(s); {
 		if e.passOver(s, i) {
 			i += 3
 			continue
 		}
-		r, size := rune(s[i]), 1
-		if r >= utf8.RuneSelf {
-			r, size = utf8.DecodeRuneInString(s[i:])
-		}
+		r, size := decodeRune(s, i)
 		if r >= 1<<16 || e.starts[r>>6]&(1<<(r&63)) == 0 {
 			i += size
 			continue
@@ -136,7 +148,7 @@ func (e *Extractor) Extract(doc *extract.Doc, m *govx.Mentions) {
 		if c.ok {
 			q := c.quantity(v, text)
 			if onBoundaries(text, q.Span) {
-				m.Quantities = append(m.Quantities, q)
+				qs = append(qs, q)
 			}
 		}
 		if next <= i {
@@ -144,6 +156,9 @@ func (e *Extractor) Extract(doc *extract.Doc, m *govx.Mentions) {
 		}
 		i = next
 	}
+	m.Quantities = append(slices.Grow(m.Quantities, len(qs)), qs...)
+	clear(qs) // let the surface units go
+	*found = qs
 }
 
 // passOver reports whether s[i:] opens with a three-byte character (most
@@ -226,16 +241,40 @@ func (c candidate) quantity(v view, text string) govx.Quantity {
 	return q
 }
 
+// powersOfTen are the powers of ten that float64 holds exactly.
+var powersOfTen = [...]float64{1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10,
+	1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22}
+
+// decodeRune is utf8.DecodeRuneInString(s[i:]), quicker on the
+// three-byte characters Chinese is written with.
+func decodeRune(s string, i int) (rune, int) {
+	c := rune(s[i])
+	if c < utf8.RuneSelf {
+		return c, 1
+	}
+	if i+2 < len(s) && c&0xF0 == 0xE0 && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+		c = (c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
+		if c >= 0x800 && (c < 0xD800 || c > 0xDFFF) { // not overlong, not a surrogate
+			return c, 3
+		}
+	}
+	return utf8.DecodeRuneInString(s[i:])
+}
+
 // cleanValue rounds away the binary noise of decimal arithmetic
 // (2.58 × 1e8 = 258000000.00000003) by keeping 12 significant digits.
 func cleanValue(v float64) float64 {
 	if v == 0 || math.IsNaN(v) || math.IsInf(v, 0) {
 		return v
 	}
+	// An integer under 10^12 has no noise: v×10^k below is exact.
+	if math.Abs(v) < 1e12 && v == math.Trunc(v) {
+		return v
+	}
 	// Fast path: with a power of ten exact in float64, v×10^k rounded to
 	// an integer and divided back is the nearest float64 to the decimal.
 	if k := 11 - math.Floor(math.Log10(math.Abs(v))); k >= 0 && k <= 22 {
-		p := math.Pow(10, k)
+		p := powersOfTen[int(k)]
 		if r := math.Round(v * p); math.Abs(r) < 1<<53 {
 			return r / p
 		}
