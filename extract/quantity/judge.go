@@ -16,8 +16,8 @@ import (
 // acceptable applies the rules of what a numeral with its unit is not:
 // a year (2023年), a lone 一 with a measure word (一个好项目, 一批), a
 // scale word alone that is no money threshold (百亿级, 千万).
-func (e *Extractor) acceptable(s string, m measure, start int) bool {
-	n := m.n
+func (e *Extractor) acceptable(s string, m *measure, start int) bool {
+	n := &m.n
 	if m.unit == nil {
 		return !n.scaleOnly || m.currencyOf != nil
 	}
@@ -41,7 +41,7 @@ func (e *Extractor) acceptable(s string, m measure, start int) bool {
 		return u.kind == govx.KindCount && clauseEnds(s, m.end)
 	case n.lone && n.value == 0:
 		return false // 零部件, 零售
-	case u.word == "年" && (looksLikeYear(n) || e.dateFollows(s, m.uEnd)):
+	case u.word == "年" && (looksLikeYear(*n) || e.dateFollows(s, m.uEnd)):
 		return false
 	case n.digitString && u.kind != govx.KindPercent:
 		return false

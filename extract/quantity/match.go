@@ -90,14 +90,14 @@ func (e *Extractor) match(s string, i int) (candidate, int) {
 	} else {
 		m := e.measureAt(s, n, prev)
 		m.currencyOf = sigil
-		if !e.acceptable(s, m, start) {
+		if !e.acceptable(s, &m, start) {
 			return candidate{}, max(skip, m.end)
 		}
 		c.end = m.end
 		c.value = m.value
 		c.qualifier = m.qualifier
-		e.setUnit(&c, m)
-		switch r, end, ok := e.rangeFrom(s, m); {
+		e.setUnit(&c, &m)
+		switch r, end, ok := e.rangeFrom(s, &m); {
 		case n.pair && n.value > 0:
 			// 两三个, 三五百块: the numeral read the higher digit.
 			c.value, c.max, c.hasMax = c.value*n.low/n.value, c.value, true
@@ -198,7 +198,7 @@ func fractionPercent(num, den float64) float64 {
 }
 
 // setUnit copies the unit of m into c, with its surface ranges.
-func (e *Extractor) setUnit(c *candidate, m measure) {
+func (e *Extractor) setUnit(c *candidate, m *measure) {
 	switch {
 	case m.unit != nil:
 		c.unit, c.kind = m.unit.unit, m.unit.kind
@@ -417,7 +417,7 @@ func (e *Extractor) unitWord(s string, p int, prev rune) *unitDef {
 // It returns the range candidate and its end; when the text after the
 // separator is a year or a date, it returns false and the end of it so
 // that scanning skips it.
-func (e *Extractor) rangeFrom(s string, m measure) (candidate, int, bool) {
+func (e *Extractor) rangeFrom(s string, m *measure) (candidate, int, bool) {
 	p := m.end
 	rest, ok := cutPrefix(s[p:], e.lang.rangeSeparators...)
 	if !ok {
@@ -432,7 +432,7 @@ func (e *Extractor) rangeFrom(s string, m measure) (candidate, int, bool) {
 	if m2.unit != nil && m2.unit.word == "年" && (looksLikeYear(n2) || looksLikeYear(m.n)) {
 		return candidate{}, m2.end, false
 	}
-	if m2.unit == nil || !e.acceptable(s, m2, q) {
+	if m2.unit == nil || !e.acceptable(s, &m2, q) {
 		return candidate{}, p, false
 	}
 	if m.unit != nil && (m.unit.unit != m2.unit.unit || m.rateUnit != m2.rateUnit) {
@@ -443,7 +443,7 @@ func (e *Extractor) rangeFrom(s string, m measure) (candidate, int, bool) {
 		lo *= n2.scaleMul // 6-8亿元, 两到三万港元
 	}
 	var c candidate
-	e.setUnit(&c, m2)
+	e.setUnit(&c, &m2)
 	hi := c.value
 	c.value = lo * m2.unit.factor
 	if m.unit != nil {

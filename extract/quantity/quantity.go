@@ -135,11 +135,17 @@ func (e *Extractor) Extract(doc *extract.Doc, m *govx.Mentions) {
 	defer e.found.Put(found)
 	qs := (*found)[:0]
 	for i := 0; i < len(s); {
-		if e.passOver(s, i) {
-			i += 3
-			continue
+		// Decode the character at i: inline for ASCII and the
+		// three-byte characters of Chinese (not an overlong form, not a
+		// surrogate), with utf8 for the rest.
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			if i+2 < len(s) && r&0xF0 == 0xE0 && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 && (r != 0xE0 || s[i+1] >= 0xA0) && (r != 0xED || s[i+1] < 0xA0) {
+				r, size = (r&0x0F)<<12|rune(s[i+1]&0x3F)<<6|rune(s[i+2]&0x3F), 3
+			} else {
+				r, size = utf8.DecodeRuneInString(s[i:])
+			}
 		}
-		r, size := decodeRune(s, i)
 		if r >= 1<<16 || e.starts[r>>6]&(1<<(r&63)) == 0 {
 			i += size
 			continue
@@ -159,19 +165,6 @@ func (e *Extractor) Extract(doc *extract.Doc, m *govx.Mentions) {
 	m.Quantities = append(slices.Grow(m.Quantities, len(qs)), qs...)
 	clear(qs) // let the surface units go
 	*found = qs
-}
-
-// passOver reports whether s[i:] opens with a three-byte character (most
-// Chinese text) whose block of 64 runes in starts holds none: its first
-// two bytes name the block, so it is passed over without decoding it. The
-// two bytes after s[i] must be continuation bytes, so that invalid UTF-8
-// is passed over as the decoder would, one RuneError at a time.
-func (e *Extractor) passOver(s string, i int) bool {
-	c := s[i]
-	if c&0xF0 != 0xE0 || i+2 >= len(s) || s[i+1]&0xC0 != 0x80 || s[i+2]&0xC0 != 0x80 {
-		return false
-	}
-	return e.starts[int(c&0x0F)<<6|int(s[i+1]&0x3F)] == 0
 }
 
 // mayStart reports whether a quantity may start with r: a digit, a
@@ -244,22 +237,6 @@ func (c candidate) quantity(v view, text string) govx.Quantity {
 // powersOfTen are the powers of ten that float64 holds exactly.
 var powersOfTen = [...]float64{1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10,
 	1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22}
-
-// decodeRune is utf8.DecodeRuneInString(s[i:]), quicker on the
-// three-byte characters Chinese is written with.
-func decodeRune(s string, i int) (rune, int) {
-	c := rune(s[i])
-	if c < utf8.RuneSelf {
-		return c, 1
-	}
-	if i+2 < len(s) && c&0xF0 == 0xE0 && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
-		c = (c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
-		if c >= 0x800 && (c < 0xD800 || c > 0xDFFF) { // not overlong, not a surrogate
-			return c, 3
-		}
-	}
-	return utf8.DecodeRuneInString(s[i:])
-}
 
 // cleanValue rounds away the binary noise of decimal arithmetic
 // (2.58 × 1e8 = 258000000.00000003) by keeping 12 significant digits.

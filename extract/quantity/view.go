@@ -29,25 +29,26 @@ func newView(f normalize.Folded) view {
 	if !hasLooseSpace(s) {
 		return view{text: s, folded: f}
 	}
-	b := make([]byte, 0, len(s))
+	var b strings.Builder
+	b.Grow(len(s))
 	var cuts []cut
 	for i := 0; i < len(s); {
 		k := strings.IndexByte(s[i:], ' ')
 		if k < 0 {
-			b = append(b, s[i:]...)
+			b.WriteString(s[i:])
 			break
 		}
-		b = append(b, s[i:i+k]...)
+		b.WriteString(s[i : i+k])
 		i += k
 		if j := spaceRunEnd(s, i); looseSpace(s, i, j) {
-			cuts = append(cuts, cut{at: len(b), shift: j - len(b)})
+			cuts = append(cuts, cut{at: b.Len(), shift: j - b.Len()})
 			i = j
 			continue
 		}
-		b = append(b, ' ')
+		b.WriteByte(' ')
 		i++
 	}
-	return view{text: string(b), folded: f, cuts: cuts}
+	return view{text: b.String(), folded: f, cuts: cuts}
 }
 
 // hasLooseSpace reports whether s has a space newView would remove.
