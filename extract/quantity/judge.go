@@ -120,7 +120,7 @@ func (e *Extractor) bareAmountEnds(s string, p int) bool {
 	if r == '级' || r == '多' || r == '余' || r == '%' || r == '.' || isDigitRune(r) || isASCIILetterRune(r) {
 		return false
 	}
-	return len(e.byFirst[r]) == 0
+	return len(e.unitsFrom(r)) == 0
 }
 
 // bareEnd reports whether a number without a unit ends at s[p:]: the next

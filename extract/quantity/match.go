@@ -391,7 +391,7 @@ func (e *Extractor) unitWord(s string, p int, prev rune) *unitDef {
 		return nil
 	}
 	r, _ := utf8.DecodeRuneInString(s[p:])
-	for _, d := range e.byFirst[r] {
+	for _, d := range e.unitsFrom(r) {
 		if !hasPrefix(s[p:], d.word) {
 			continue
 		}

@@ -37,8 +37,11 @@ import (
 // concurrent use.
 type Extractor struct {
 	byFirst map[rune][]*unitDef // unit words by first rune, longest first
-	words   map[string]*unitDef // unit words by word
-	lang    language            // the other tables; prefixes longest first
+	// unitFirst has bit r set when a unit word starts with rune r: most
+	// runes after a number start none, which saves a lookup in byFirst.
+	unitFirst *[1 << 16 / 64]uint64
+	words     map[string]*unitDef // unit words by word
+	lang      language            // the other tables; prefixes longest first
 	// prefixesBy lists the prefix qualifiers by their last byte, longest
 	// first: before most numbers no word ends.
 	prefixesBy [256][]qualifierDef
@@ -62,9 +65,10 @@ type fixedAt struct {
 // New builds an Extractor from the tables of this package.
 func New() (*Extractor, error) {
 	e := &Extractor{
-		byFirst: make(map[rune][]*unitDef),
-		words:   make(map[string]*unitDef),
-		fixed:   make(map[rune][]fixedAt),
+		byFirst:   make(map[rune][]*unitDef),
+		unitFirst: new([1 << 16 / 64]uint64),
+		words:     make(map[string]*unitDef),
+		fixed:     make(map[rune][]fixedAt),
 	}
 	for _, term := range fixedTerms() {
 		found := false
@@ -93,6 +97,9 @@ func New() (*Extractor, error) {
 		e.words[d.word] = &d
 		r, _ := utf8.DecodeRuneInString(d.word)
 		e.byFirst[r] = append(e.byFirst[r], &d)
+		if r < 1<<16 {
+			e.unitFirst[r>>6] |= 1 << (r & 63)
+		}
 	}
 	for _, list := range e.byFirst {
 		sort.Slice(list, func(i, j int) bool { return len(list[i].word) > len(list[j].word) })
@@ -114,11 +121,19 @@ func New() (*Extractor, error) {
 	return e, nil
 }
 
+// unitsFrom returns the unit words that start with r, longest first.
+func (e *Extractor) unitsFrom(r rune) []*unitDef {
+	if r < 1<<16 && e.unitFirst[r>>6]&(1<<(r&63)) == 0 {
+		return nil
+	}
+	return e.byFirst[r]
+}
+
 // startsScaleUnit reports whether a unit whose word begins with a scale
 // character (千瓦, 千克, 百分点) starts at s[i:].
 func (e *Extractor) startsScaleUnit(s string, i int) bool {
 	r, _ := utf8.DecodeRuneInString(s[i:])
-	for _, d := range e.byFirst[r] {
+	for _, d := range e.unitsFrom(r) {
 		if len(d.word) > utf8.RuneLen(r) && hasPrefix(s[i:], d.word) {
 			return true
 		}

@@ -91,6 +91,9 @@ func looseSpace(s string, i, j int) bool {
 
 // foldedAt returns the offset in folded.Text of byte j of v.text.
 func (v view) foldedAt(j int) int {
+	if len(v.cuts) == 0 {
+		return j
+	}
 	k := sort.Search(len(v.cuts), func(k int) bool { return v.cuts[k].at > j })
 	if k == 0 {
 		return j
