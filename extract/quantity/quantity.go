@@ -167,7 +167,7 @@ func (e *Extractor) Extract(doc *extract.Doc, m *govx.Mentions) {
 		}
 		c, next := e.match(s, i)
 		if c.ok {
-			q := c.quantity(v, text)
+			q := c.quantity(&v, text)
 			if onBoundaries(text, q.Span) {
 				qs = append(qs, q)
 			}
@@ -223,7 +223,7 @@ type candidate struct {
 
 // quantity converts c to a govx.Quantity with spans and surface unit in
 // the original text.
-func (c candidate) quantity(v view, text string) govx.Quantity {
+func (c *candidate) quantity(v *view, text string) govx.Quantity {
 	q := govx.Quantity{
 		Span:      govx.Span{Start: v.start(c.start), End: v.end(c.end)},
 		Value:     cleanValue(c.value),

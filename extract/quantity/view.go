@@ -90,7 +90,7 @@ func looseSpace(s string, i, j int) bool {
 }
 
 // foldedAt returns the offset in folded.Text of byte j of v.text.
-func (v view) foldedAt(j int) int {
+func (v *view) foldedAt(j int) int {
 	if len(v.cuts) == 0 {
 		return j
 	}
@@ -102,7 +102,7 @@ func (v view) foldedAt(j int) int {
 }
 
 // start maps the start offset of a span of v.text to the article text.
-func (v view) start(j int) int {
+func (v *view) start(j int) int {
 	if j == len(v.text) {
 		return v.folded.Orig(len(v.folded.Text))
 	}
@@ -111,7 +111,7 @@ func (v view) start(j int) int {
 
 // end maps the end offset of a span of v.text to the article text: the
 // end of its last byte, so that spaces after it are left out.
-func (v view) end(j int) int {
+func (v *view) end(j int) int {
 	if j == 0 {
 		return v.folded.Orig(0)
 	}
