@@ -54,16 +54,18 @@ func FuzzExtract(f *testing.F) {
 func utf8Valid(s string) bool { return strings.ToValidUTF8(s, "\uFFFD") == s }
 
 // withoutNeeds returns a copy of s that tries every rule wherever a match
-// can start: the needs, follows and opens filters are optimizations and
+// can start: the needs, follow and opens filters are optimizations and
 // must not change what is found.
 func withoutNeeds(s *scanner) *scanner {
 	plain := *s
 	plain.rules = slices.Clone(s.rules)
 	plain.shortest = 1
+	for j := range plain.free {
+		plain.free[j] = ^uint32(0)
+	}
 	for i := range plain.rules {
 		plain.rules[i].needs = ""
 		plain.rules[i].opens = nil
-		plain.rules[i].follows = 0
 	}
 	return &plain
 }

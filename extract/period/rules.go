@@ -113,9 +113,6 @@ type compiledRule struct {
 	// the rule starts with (nil when the rule has no such list): the rule
 	// is tried only where one of them starts.
 	opens map[rune][]string
-	// follows is how many characters after the first every match has
-	// that charRules.follow says can stand there (at most followDepth).
-	follows int
 }
 
 // ruleOpens are the words the matches of some rules start with, taken
@@ -160,6 +157,11 @@ type scanner struct {
 	// shortest is the fewest characters a match has: a shorter run
 	// holds none.
 	shortest int
+	// free has, in free[j-1], bit i set when charRules.follow does not
+	// tell which characters stand j characters after the first of a match
+	// of rule i (a match may be shorter, or any character may stand
+	// there).
+	free [followDepth]uint32
 	// chars says, for the characters of the patterns, what the rules do
 	// with them.
 	chars charTable
@@ -176,16 +178,17 @@ const followDepth = 2
 type charRules struct {
 	start uint32 // the rules a match can start with the character
 	need  uint32 // the rules that need it (see rule.needs)
-	// follow has bit followDepth*i+j-1 set when the character can stand
-	// j characters after the first of a match of rule i (1 ≤ j ≤
-	// followDepth).
-	follow uint64
+	// follow has, in follow[j-1], bit i set when the character can
+	// stand j characters after the first of a match of rule i.
+	follow [followDepth]uint32
 }
 
 func (c *charRules) add(o charRules) {
 	c.start |= o.start
 	c.need |= o.need
-	c.follow |= o.follow
+	for j := range c.follow {
+		c.follow[j] |= o.follow[j]
+	}
 }
 
 // isPatternChar reports whether the patterns are written with c.
@@ -307,12 +310,17 @@ func newScanner() (*scanner, error) {
 		for c := range sets[0] {
 			s.chars.add(c, charRules{start: 1 << i})
 		}
-		for j, set := range sets[1:] {
-			for c := range set {
-				s.chars.add(c, charRules{follow: 1 << (followDepth*i + j)})
+		for j := range followDepth {
+			if j+1 >= len(sets) {
+				s.free[j] |= 1 << i
+				continue
+			}
+			var v charRules
+			v.follow[j] = 1 << i
+			for c := range sets[j+1] {
+				s.chars.add(c, v)
 			}
 		}
-		cr.follows = len(sets) - 1
 		if i == 0 || len(sets) < s.shortest {
 			s.shortest = len(sets)
 		}
@@ -415,7 +423,17 @@ func (s *scanner) scanRun(text string, run []runChar, atoms []atom, memo map[mem
 	for k := 0; k < len(run); {
 		p := run[k].pos
 		best, bestLoc := -1, []int(nil)
-		for set := run[k].rules.start; set != 0; set &= set - 1 {
+		// The rules a match can start with run[k] and go on with the
+		// characters after it.
+		set := run[k].rules.start
+		for j := range followDepth {
+			next := uint32(0)
+			if k+j+1 < len(run) {
+				next = run[k+j+1].rules.follow[j]
+			}
+			set &= next | s.free[j]
+		}
+		for ; set != 0; set &= set - 1 {
 			i := bits.TrailingZeros32(set)
 			r := &s.rules[i]
 			end := len(text)
@@ -424,9 +442,6 @@ func (s *scanner) scanRun(text string, run []runChar, atoms []atom, memo map[mem
 				if bestLoc != nil && r.maxLen <= bestLoc[1] {
 					continue // cannot beat the match found
 				}
-			}
-			if !s.follows(run[k:], i) {
-				continue
 			}
 			if r.needs != "" && !s.needed(run[k:], i, end) {
 				continue
@@ -455,21 +470,6 @@ func (s *scanner) scanRun(text string, run []runChar, atoms []atom, memo map[mem
 		}
 	}
 	return atoms
-}
-
-// follows reports whether the characters after run[0] can follow it in a
-// match of rule i, as far as charRules.follow tells.
-func (s *scanner) follows(run []runChar, i int) bool {
-	n := s.rules[i].follows
-	if n >= len(run) {
-		return false // a match is longer than the run
-	}
-	for j := 1; j <= n; j++ {
-		if run[j].rules.follow&(1<<(followDepth*i+j-1)) == 0 {
-			return false
-		}
-	}
-	return true
 }
 
 // needed reports whether a character that rule i needs stands in run

@@ -51,10 +51,10 @@ func TestCharTable(t *testing.T) {
 	}
 	for i, c := range "年月日季度0123456789上下本今明去前次翌" {
 		tab.add(c, charRules{start: 1 << i})
-		tab.add(c, charRules{follow: 1 << 40})
+		tab.add(c, charRules{follow: [followDepth]uint32{1 << 20}})
 	}
 	for i, c := range "年月日季度0123456789上下本今明去前次翌" {
-		if got, want := tab.get(c), (charRules{start: 1 << i, follow: 1 << 40}); got != want {
+		if got, want := tab.get(c), (charRules{start: 1 << i, follow: [followDepth]uint32{1 << 20}}); got != want {
 			t.Errorf("get(%q) = %+v, want %+v", c, got, want)
 		}
 	}
