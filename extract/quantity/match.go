@@ -50,9 +50,9 @@ func (e *Extractor) match(s string, i int) (candidate, int) {
 		sign = -1
 		p = len(s) - len(rest)
 	}
-	for k := range e.lang.currencySigns {
+	for k := 0; k < len(e.lang.currencySigns) && p < len(s) && e.signLead[s[p]]; k++ {
 		d := &e.lang.currencySigns[k]
-		if p < len(s) && s[p] == d.word[0] && strings.HasPrefix(s[p:], d.word) && p+len(d.word) < len(s) && isDigitByte(s[p+len(d.word)]) {
+		if strings.HasPrefix(s[p:], d.word) && p+len(d.word) < len(s) && isDigitByte(s[p+len(d.word)]) {
 			sigil = d
 			p += len(d.word)
 			break
@@ -64,13 +64,13 @@ func (e *Extractor) match(s string, i int) (candidate, int) {
 	}
 	skip := n.end
 	// Codes and names: 5G, V8, G20; ordinals 第七届, 周一, 初三.
-	if isASCIILetterRune(prev) || isDigitRune(prev) || prev < utf8.RuneSelf && strings.ContainsRune(codeBefore, prev) || strings.ContainsRune(ordinalBefore, prev) {
+	if isASCIILetterRune(prev) || isDigitRune(prev) || prev < utf8.RuneSelf && strings.ContainsRune(codeBefore, prev) || containsRune(ordinalBefore, prev) {
 		return candidate{}, skipNumber(s, skip)
 	}
 	if strings.HasSuffix(s[:start], "星期") || strings.HasSuffix(s[:start], "礼拜") {
 		return candidate{}, skip
 	}
-	if n.chinese && strings.ContainsRune(vagueBefore, prev) {
+	if n.chinese && containsRune(vagueBefore, prev) {
 		return candidate{}, skip // 数十年, 几十万人: no number is said
 	}
 	if r, _ := utf8.DecodeRuneInString(s[n.start:]); r >= utf8.RuneSelf {

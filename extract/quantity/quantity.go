@@ -45,9 +45,12 @@ type Extractor struct {
 	// prefixesBy lists the prefix qualifiers by their last byte, longest
 	// first: before most numbers no word ends.
 	prefixesBy [256][]qualifierDef
-	fixed      map[rune][]fixedAt // idioms and slogans by each numeral rune in them
-	opts       readOptions
-	starts     *[1 << 16 / 64]uint64 // bit r set when a quantity may start with rune r (mayStart)
+	// signLead holds the first bytes of the currency signs: most numbers
+	// have none before them.
+	signLead [256]bool
+	fixed    map[rune][]fixedAt // idioms and slogans by each numeral rune in them
+	opts     readOptions
+	starts   *[1 << 16 / 64]uint64 // bit r set when a quantity may start with rune r (mayStart)
 	// found holds *[]govx.Quantity for Extract to collect an article's
 	// quantities in before it appends them to the mentions at once.
 	found sync.Pool
@@ -106,6 +109,9 @@ func New() (*Extractor, error) {
 	}
 	e.lang = tables()
 	sort.SliceStable(e.lang.prefixes, func(i, j int) bool { return len(e.lang.prefixes[i].word) > len(e.lang.prefixes[j].word) })
+	for _, d := range e.lang.currencySigns {
+		e.signLead[d.word[0]] = true
+	}
 	for _, d := range e.lang.prefixes {
 		last := d.word[len(d.word)-1]
 		e.prefixesBy[last] = append(e.prefixesBy[last], d)

@@ -50,6 +50,18 @@ func hasPrefix(s, prefix string) bool {
 	return len(s) >= n && (n == 0 || s[n-1] == prefix[n-1]) && s[:n] == prefix
 }
 
+// containsRune is strings.ContainsRune for a set of a few runes: a loop
+// over them costs less than the substring search ContainsRune makes for a
+// rune that is not ASCII.
+func containsRune(set string, r rune) bool {
+	for _, c := range set {
+		if c == r {
+			return true
+		}
+	}
+	return false
+}
+
 // cutPrefix returns s without the first of prefixes it starts with.
 func cutPrefix(s string, prefixes ...string) (string, bool) {
 	for _, p := range prefixes {
