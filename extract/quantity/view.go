@@ -94,6 +94,11 @@ func (v *view) foldedAt(j int) int {
 	if len(v.cuts) == 0 {
 		return j
 	}
+	return v.afterCuts(j)
+}
+
+// afterCuts is foldedAt for a view with cuts.
+func (v *view) afterCuts(j int) int {
 	k := sort.Search(len(v.cuts), func(k int) bool { return v.cuts[k].at > j })
 	if k == 0 {
 		return j
