@@ -64,8 +64,8 @@ type rule struct {
 	kind    ruleKind
 	pattern string
 	// needs lists characters of which every match holds one ("" when
-	// none is needed): a run without any is not tried, which saves most
-	// regexp calls.
+	// none is needed): the rule is not tried where none stands within
+	// its longest match, which saves most regexp calls.
 	needs string
 }
 
