@@ -10,8 +10,10 @@ import (
 
 // Calendar helpers. All ranges are inclusive.
 
+// yearRange is the whole year y (its first and last days need no
+// normalizing by govx.DateOf).
 func yearRange(y int) govx.DateRange {
-	return govx.DateRange{Start: govx.DateOf(y, 1, 1), End: govx.DateOf(y, 12, 31)}
+	return govx.DateRange{Start: govx.Date{Year: y, Month: time.January, Day: 1}, End: govx.Date{Year: y, Month: time.December, Day: 31}}
 }
 
 func monthRange(y, m int) govx.DateRange {

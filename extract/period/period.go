@@ -35,7 +35,9 @@ import (
 	"fmt"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -50,6 +52,16 @@ type Extractor struct {
 	// vague maps each vague word to whether it runs to the reference date.
 	vague map[string]bool
 	plans map[string]fiveYearPlan
+	// buffers holds *buffers for Extract to reuse.
+	buffers sync.Pool
+}
+
+// buffers are the slices of one Extract call, kept for the next.
+type buffers struct {
+	atoms  []atom
+	memo   map[memoKey][]int
+	found  []mention
+	quants []govx.Span
 }
 
 // New builds the extractor from its rule tables.
@@ -59,6 +71,7 @@ func New() (*Extractor, error) {
 		return nil, fmt.Errorf("period: compile rules: %w", err)
 	}
 	e := &Extractor{scan: s, vague: map[string]bool{}, plans: map[string]fiveYearPlan{}}
+	e.buffers.New = func() any { return &buffers{memo: map[memoKey][]int{}} }
 	for _, w := range vagueWords {
 		e.vague[w.word] = w.toRef
 	}
@@ -77,8 +90,13 @@ var _ extract.Extractor = (*Extractor)(nil)
 func (e *Extractor) Extract(doc *extract.Doc, m *govx.Mentions) {
 	_, folded, atoms := e.resolveAndScan(doc.Article)
 	text := doc.Folded.Text
+	buf := e.buffers.Get().(*buffers)
+	defer e.buffers.Put(buf)
 	if folded != text {
-		atoms = e.scan.scan(text)
+		atoms = e.scan.scan(text, buf.atoms[:0], buf.memo)
+		buf.atoms = atoms
+		defer clear(buf.memo) // let the text go
+		defer clear(atoms)
 	}
 	ref := doc.Article.ReferenceDate
 	r := &resolver{
@@ -90,14 +108,16 @@ func (e *Extractor) Extract(doc *extract.Doc, m *govx.Mentions) {
 		report:     reportingYear(doc.Article.Title, text, ref),
 		sentence:   -1,
 		lastDayEnd: -1,
-		quants:     quantitySpans(m.Quantities),
 	}
-	found := make([]mention, 0, len(atoms))
+	r.quants = quantitySpans(m.Quantities, buf.quants[:0])
+	buf.quants = r.quants
+	found := buf.found[:0]
 	for _, a := range atoms {
 		if f, ok := r.resolve(a); ok {
 			found = append(found, f)
 		}
 	}
+	buf.found = found
 	found = mergeRanges(text, found)
 	m.Periods = slices.Grow(m.Periods, len(found))
 	for _, f := range found {
@@ -120,9 +140,12 @@ type mention struct {
 	rel        bool
 }
 
-// reviewCues are the words by which an article issued early in a year says
-// it reviews the year before.
-var reviewCues = []string{"过去一年", "过去的一年"}
+// reviewCue and reviewTails are the words by which an article issued
+// early in a year says it reviews the year before: 过去 and a tail (过去一年,
+// 过去的一年), or 过去的 and that year (过去的2023年).
+const reviewCue = "过去"
+
+var reviewTails = []string{"一年", "的一年"}
 
 // reportingYear returns the year the article reports on: the reference
 // year, or the year before it when an article issued in the first quarter
@@ -133,28 +156,39 @@ func reportingYear(title, text string, ref govx.Date) int {
 	if ref.IsZero() {
 		return 0
 	}
-	last := fmt.Sprintf("%d年", ref.Year-1)
-	if ref.Month <= 3 {
-		for _, c := range append(reviewCues, "过去的"+last) {
-			if strings.Contains(text, c) {
-				return ref.Year - 1
-			}
-		}
+	last := strconv.Itoa(ref.Year-1) + "年"
+	if ref.Month <= 3 && reviewsYear(text, last) {
+		return ref.Year - 1
 	}
 	if title == "" { // the title is the text's first line
 		title, _, _ = strings.Cut(strings.TrimSpace(text), "\n")
 	}
-	if ref.Month <= 6 && strings.Contains(title, last) && !strings.Contains(title, fmt.Sprintf("%d年", ref.Year)) {
+	if ref.Month <= 6 && strings.Contains(title, last) && !strings.Contains(title, strconv.Itoa(ref.Year)+"年") {
 		return ref.Year - 1
 	}
 	return ref.Year
 }
 
-// quantitySpans returns the spans of the quantities found before, sorted.
-func quantitySpans(qs []govx.Quantity) []govx.Span {
-	spans := make([]govx.Span, len(qs))
-	for i, q := range qs {
-		spans[i] = q.Span
+// reviewsYear reports whether text says that it reviews a year (year,
+// 2023年): 过去一年, 过去的一年, 过去的2023年.
+func reviewsYear(text, year string) bool {
+	for {
+		i := strings.Index(text, reviewCue)
+		if i < 0 {
+			return false
+		}
+		text = text[i+len(reviewCue):]
+		if hasAnyPrefix(text, reviewTails...) || strings.HasPrefix(text, "的") && strings.HasPrefix(text[len("的"):], year) {
+			return true
+		}
+	}
+}
+
+// quantitySpans appends to spans the spans of the quantities found
+// before, sorted.
+func quantitySpans(qs []govx.Quantity, spans []govx.Span) []govx.Span {
+	for _, q := range qs {
+		spans = append(spans, q.Span)
 	}
 	sort.Slice(spans, func(i, j int) bool { return spans[i].Start < spans[j].Start })
 	return spans
@@ -168,9 +202,9 @@ var untilWords = []string{"截至到", "截止到", "截至", "截止"}
 
 // mergeRanges joins two periods separated only by a dash into one range
 // (1月至6月, 2023年1月—2024年6月) and opens the start of a period after
-// 截至 (截至2020年底).
+// 截至 (截至2020年底). It reuses the array of found.
 func mergeRanges(text string, found []mention) []mention {
-	out := make([]mention, 0, len(found))
+	out := found[:0]
 	for i := 0; i < len(found); i++ {
 		f := found[i]
 		if i+1 < len(found) && f.g != govx.GranularityVague && found[i+1].g != govx.GranularityVague {

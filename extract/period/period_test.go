@@ -269,3 +269,12 @@ func TestNoReferenceDate(t *testing.T) {
 		}
 	}
 }
+
+func TestYearRange(t *testing.T) {
+	for y := 1; y <= 9999; y++ {
+		want := govx.DateRange{Start: govx.DateOf(y, 1, 1), End: govx.DateOf(y, 12, 31)}
+		if got := yearRange(y); got != want {
+			t.Fatalf("yearRange(%d) = %v, want %v", y, got, want)
+		}
+	}
+}

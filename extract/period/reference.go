@@ -48,7 +48,7 @@ func (e *Extractor) resolveReference(a *govx.Article) (src govx.RefSource, text 
 		return govx.RefPublished, "", nil
 	}
 	text = normalize.Fold(a.Text).Text
-	atoms = e.scan.scan(text)
+	atoms = e.scan.scan(text, nil, map[memoKey][]int{})
 	head, tail := runeOffset(text, datelineWindow), len(text)-runeOffsetFromEnd(text, datelineWindow)
 	var fromTail govx.Date
 	for _, at := range atoms {

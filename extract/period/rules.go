@@ -64,8 +64,8 @@ type rule struct {
 	kind    ruleKind
 	pattern string
 	// needs lists characters of which every match holds one ("" when
-	// none is needed): a run without any is not tried, which saves most
-	// regexp calls.
+	// none is needed): the rule is not tried where none stands within
+	// its longest match, which saves most regexp calls.
 	needs string
 }
 
@@ -143,39 +143,65 @@ func ruleOpens(k ruleKind) []string {
 // scanner finds period expressions. At each character that some rule can
 // start with, it tries those rules, anchored, and takes the longest match;
 // the rules' programs are small, so Go's regexp runs them with its fast
-// backtracker on the short strings it is given.
+// backtracker on the short strings it is given. Before a regexp runs, cheap
+// tests on the characters that follow rule out most positions: the
+// characters a match can have next (charRules.follow), a character the
+// rule needs close enough (rule.needs), the words it opens with
+// (compiledRule.opens).
 type scanner struct {
 	rules []compiledRule
 	// patternChars holds every character the patterns are written with,
-	// one bit per character: a match lies inside a run of them, so the
-	// rules are tried only there.
-	patternChars []uint64
-	// chars says, for the characters of the patterns, which rules a match
-	// can start with (bit i for rule i) and which rules need them (bit
-	// needShift+i: see rule.needs).
+	// one bit per character of the Basic Multilingual Plane: a match lies
+	// inside a run of them, so the rules are tried only there.
+	patternChars [1 << 16 / 64]uint64
+	// shortest is the fewest characters a match has: a shorter run
+	// holds none.
+	shortest int
+	// free has, in free[j-1], bit i set when charRules.follow does not
+	// tell which characters stand j characters after the first of a match
+	// of rule i (a match may be shorter, or any character may stand
+	// there).
+	free [followDepth]uint32
+	// chars says, for the characters of the patterns, what the rules do
+	// with them.
 	chars charTable
+}
+
+// maxRules is how many rules the bits of a charRules hold.
+const maxRules = 32
+
+// followDepth is how many characters after the first of a match the
+// scanner checks with charRules.follow.
+const followDepth = 2
+
+// charRules says what the rules do with one character, one bit per rule.
+type charRules struct {
+	start uint32 // the rules a match can start with the character
+	need  uint32 // the rules that need it (see rule.needs)
+	// follow has, in follow[j-1], bit i set when the character can
+	// stand j characters after the first of a match of rule i.
+	follow [followDepth]uint32
+}
+
+func (c *charRules) add(o charRules) {
+	c.start |= o.start
+	c.need |= o.need
+	for j := range c.follow {
+		c.follow[j] |= o.follow[j]
+	}
 }
 
 // isPatternChar reports whether the patterns are written with c.
 func (s *scanner) isPatternChar(c rune) bool {
-	i := int(c >> 6)
-	return c >= 0 && i < len(s.patternChars) && s.patternChars[i]&(1<<(c&63)) != 0
+	return uint32(c) < 1<<16 && s.patternChars[c>>6]&(1<<(c&63)) != 0
 }
 
-// The bits of an entry of scanner.chars: the rules a match can start with
-// the character (startBits), and the rules that need it (shifted by
-// needShift).
-const (
-	startBits = 1<<31 - 1
-	needShift = 32
-)
-
-// charTable holds a set of bits per character, in a hash table with open
-// addressing: the scanner reads it at every character of a text, and the
+// charTable holds a charRules per character, in a hash table with open
+// addressing: the scanner reads it at every character of a run, and the
 // table stays small (a few KB for the hundred characters of the patterns).
 type charTable struct {
 	chars []rune // noChar for an empty slot
-	bits  []uint64
+	rules []charRules
 	shift uint // 32 - log2(len(chars))
 	n     int  // the characters held
 }
@@ -185,22 +211,23 @@ const noChar = -1
 
 func (t *charTable) slot(c rune) int { return int(uint32(c) * 0x9E3779B1 >> t.shift) }
 
-func (t *charTable) get(c rune) uint64 {
+func (t *charTable) get(c rune) charRules {
 	if len(t.chars) == 0 {
-		return 0
+		return charRules{}
 	}
 	mask := len(t.chars) - 1
 	for i := t.slot(c); ; i = (i + 1) & mask {
 		switch t.chars[i] {
 		case c:
-			return t.bits[i]
+			return t.rules[i]
 		case noChar:
-			return 0
+			return charRules{}
 		}
 	}
 }
 
-func (t *charTable) set(c rune, v uint64) {
+// add adds the bits of v to those of c.
+func (t *charTable) add(c rune, v charRules) {
 	if c < 0 || c > unicode.MaxRune {
 		return
 	}
@@ -216,7 +243,7 @@ func (t *charTable) set(c rune, v uint64) {
 		t.chars[i] = c
 		t.n++
 	}
-	t.bits[i] |= v
+	t.rules[i].add(v)
 }
 
 // grow doubles the table (to 16 slots at first) and inserts its
@@ -224,21 +251,21 @@ func (t *charTable) set(c rune, v uint64) {
 func (t *charTable) grow() {
 	old := *t
 	size := max(16, 2*len(old.chars))
-	*t = charTable{chars: make([]rune, size), bits: make([]uint64, size), shift: uint(32 - bits.TrailingZeros(uint(size)))}
+	*t = charTable{chars: make([]rune, size), rules: make([]charRules, size), shift: uint(32 - bits.TrailingZeros(uint(size)))}
 	for i := range t.chars {
 		t.chars[i] = noChar
 	}
 	for i, c := range old.chars {
 		if c != noChar {
-			t.set(c, old.bits[i])
+			t.add(c, old.rules[i])
 		}
 	}
 }
 
 // newScanner compiles the rules.
 func newScanner() (*scanner, error) {
-	if len(rules) >= 31 {
-		return nil, fmt.Errorf("%d rules: the scanner holds at most 31", len(rules))
+	if len(rules) > maxRules {
+		return nil, fmt.Errorf("%d rules: the scanner holds at most %d", len(rules), maxRules)
 	}
 	s := &scanner{}
 	for i, r := range rules {
@@ -256,7 +283,7 @@ func newScanner() (*scanner, error) {
 			cr.opens[c] = append(cr.opens[c], w)
 		}
 		for _, c := range r.needs {
-			s.chars.set(c, 1<<(needShift+i))
+			s.chars.add(c, charRules{need: 1 << i})
 		}
 		tree, err := syntax.Parse(r.pattern, syntax.Perl)
 		if err != nil {
@@ -264,19 +291,40 @@ func newScanner() (*scanner, error) {
 		}
 		tree = tree.Simplify()
 		cr.maxLen = maxLen(tree)
-		s.rules = append(s.rules, cr)
-		in, first := map[rune]bool{}, map[rune]bool{}
+		in := map[rune]bool{}
 		addRunes(tree, in)
 		for c := range in {
-			for int(c>>6) >= len(s.patternChars) {
-				s.patternChars = append(s.patternChars, 0)
+			if c >= 1<<16 {
+				return nil, fmt.Errorf("rule %d (%s): %U is outside the Basic Multilingual Plane", r.kind, r.pattern, c)
 			}
 			s.patternChars[c>>6] |= 1 << (c & 63)
 		}
-		addFirst(tree, first)
-		for c := range first {
-			s.chars.set(c, 1<<i)
+		prog, err := syntax.Compile(tree)
+		if err != nil {
+			return nil, err
 		}
+		sets := charSets(prog, 1+followDepth)
+		if len(sets) == 0 {
+			return nil, fmt.Errorf("rule %d (%s): a match can start with any character", r.kind, r.pattern)
+		}
+		for c := range sets[0] {
+			s.chars.add(c, charRules{start: 1 << i})
+		}
+		for j := range followDepth {
+			if j+1 >= len(sets) {
+				s.free[j] |= 1 << i
+				continue
+			}
+			var v charRules
+			v.follow[j] = 1 << i
+			for c := range sets[j+1] {
+				s.chars.add(c, v)
+			}
+		}
+		if i == 0 || len(sets) < s.shortest {
+			s.shortest = len(sets)
+		}
+		s.rules = append(s.rules, cr)
 	}
 	return s, nil
 }
@@ -323,85 +371,189 @@ func (a *atom) group(name string) string {
 	return a.text[a.loc[2*i]:a.loc[2*i+1]]
 }
 
-// scan returns the matches in text, in order, not overlapping.
-func (s *scanner) scan(text string) []atom {
-	var atoms []atom
-	start := -1
-	for i, c := range text {
-		if s.isPatternChar(c) {
-			if start < 0 {
-				start = i
+// runChar is one character of a run of pattern characters.
+type runChar struct {
+	pos   int  // byte offset in the text
+	c     rune // the character
+	rules charRules
+}
+
+// memoKey names a text that the regexp of one rule ran on.
+type memoKey struct {
+	rule int
+	text string
+}
+
+// scan appends the matches in text to atoms, in order, not overlapping.
+// memo holds the results of the regexps on text (the same words come back
+// in an article); it is filled as they run.
+func (s *scanner) scan(text string, atoms []atom, memo map[memoKey][]int) []atom {
+	run := make([]runChar, 0, 64)
+	for p := 0; p < len(text); {
+		// Decode the character at p: inline for ASCII and the
+		// three-byte characters Chinese is written with (not an
+		// overlong form), with utf8 for the rest.
+		c, size := rune(text[p]), 1
+		if c >= utf8.RuneSelf {
+			if p+2 < len(text) && c&0xF0 == 0xE0 && text[p+1]&0xC0 == 0x80 && text[p+2]&0xC0 == 0x80 && (c != 0xE0 || text[p+1] >= 0xA0) {
+				c, size = (c&0x0F)<<12|rune(text[p+1]&0x3F)<<6|rune(text[p+2]&0x3F), 3
+			} else {
+				c, size = utf8.DecodeRuneInString(text[p:])
 			}
-			continue
 		}
-		if start >= 0 {
-			atoms = s.scanRun(text, start, i, atoms)
+		if s.isPatternChar(c) {
+			run = append(run, runChar{pos: p, c: c, rules: s.chars.get(c)})
+		} else if len(run) > 0 {
+			if len(run) >= s.shortest {
+				atoms = s.scanRun(text[:p], run, atoms, memo)
+			}
+			run = run[:0]
 		}
-		start = -1
+		p += size
 	}
-	if start >= 0 {
-		atoms = s.scanRun(text, start, len(text), atoms)
+	if len(run) >= max(s.shortest, 1) {
+		atoms = s.scanRun(text, run, atoms, memo)
 	}
 	return atoms
 }
 
-// scanRun appends the matches in text[from:to], a run of pattern
-// characters.
-func (s *scanner) scanRun(text string, from, to int, atoms []atom) []atom {
-	// lastNeeded[i] is where the last character that rule i needs stands
-	// in the run (-1 for none), found on first use: a rule is tried at p
-	// only when one stands at p or after.
-	var lastNeeded [31]int
-	needsKnown := false
-	for p := from; p < to; {
-		c, size := utf8.DecodeRuneInString(text[p:to])
+// scanRun appends the matches that start in run, a run of pattern
+// characters that ends where text does.
+func (s *scanner) scanRun(text string, run []runChar, atoms []atom, memo map[memoKey][]int) []atom {
+	for k := 0; k < len(run); {
+		p := run[k].pos
 		best, bestLoc := -1, []int(nil)
-		for set := uint32(s.chars.get(c) & startBits); set != 0; set &= set - 1 {
+		// The rules a match can start with run[k] and go on with the
+		// characters after it.
+		set := run[k].rules.start
+		for j := range followDepth {
+			next := uint32(0)
+			if k+j+1 < len(run) {
+				next = run[k+j+1].rules.follow[j]
+			}
+			set &= next | s.free[j]
+		}
+		for ; set != 0; set &= set - 1 {
 			i := bits.TrailingZeros32(set)
 			r := &s.rules[i]
-			if r.needs != "" {
-				if !needsKnown {
-					s.lastNeeded(text[:to], from, &lastNeeded)
-					needsKnown = true
-				}
-				if lastNeeded[i] < p {
-					continue
+			end := len(text)
+			if r.maxLen >= 0 {
+				end = min(end, p+r.maxLen)
+				if bestLoc != nil && r.maxLen <= bestLoc[1] {
+					continue // cannot beat the match found
 				}
 			}
-			if r.opens != nil && !hasAnyPrefix(text[p:to], r.opens[c]...) {
+			if r.needs != "" && !s.needed(run[k:], i, end) {
 				continue
 			}
-			end := to
-			if r.maxLen >= 0 && p+r.maxLen < end {
-				end = p + r.maxLen
+			if r.opens != nil && !hasAnyPrefix(text[p:], r.opens[run[k].c]...) {
+				continue
 			}
-			loc := r.prefix.FindStringSubmatchIndex(text[p:end])
+			key := memoKey{i, text[p:end]}
+			loc, ok := memo[key]
+			if !ok {
+				loc = r.prefix.FindStringSubmatchIndex(key.text)
+				memo[key] = loc
+			}
 			if loc != nil && (bestLoc == nil || loc[1] > bestLoc[1]) {
 				best, bestLoc = i, loc
 			}
 		}
 		if best < 0 || bestLoc[1] == 0 {
-			p += size
+			k++
 			continue
 		}
 		end := p + bestLoc[1]
 		atoms = append(atoms, atom{rule: &s.rules[best], start: p, end: end, loc: bestLoc, text: text[p:end]})
-		p = end
+		for k < len(run) && run[k].pos < end {
+			k++
+		}
 	}
 	return atoms
 }
 
-// lastNeeded sets last[i] to where the last character that rule i needs
-// stands in text[from:], -1 for none.
-func (s *scanner) lastNeeded(text string, from int, last *[31]int) {
-	for i := range last {
-		last[i] = -1
-	}
-	for q, c := range text[from:] {
-		for set := uint32(s.chars.get(c) >> needShift); set != 0; set &= set - 1 {
-			last[bits.TrailingZeros32(set)] = from + q
+// needed reports whether a character that rule i needs stands in run
+// before offset end.
+func (s *scanner) needed(run []runChar, i, end int) bool {
+	for _, rc := range run {
+		if rc.pos >= end {
+			break
+		}
+		if rc.rules.need&(1<<i) != 0 {
+			return true
 		}
 	}
+	return false
+}
+
+// charSets returns, for j = 0, 1, … up to n-1, the characters that can
+// stand j characters into a match of prog, as long as every match is
+// longer than j characters and the characters are few enough to list.
+func charSets(prog *syntax.Prog, n int) []map[rune]bool {
+	var sets []map[rune]bool
+	states := closure(prog, []uint32{uint32(prog.Start)})
+	for len(sets) < n {
+		set, next := map[rune]bool{}, []uint32(nil)
+		for _, pc := range states {
+			in := &prog.Inst[pc]
+			switch {
+			case in.Op == syntax.InstRune1:
+				set[in.Rune[0]] = true
+			case in.Op == syntax.InstRune && len(in.Rune) == 1: // folded case
+				set[in.Rune[0]] = true
+				for c := unicode.SimpleFold(in.Rune[0]); c != in.Rune[0]; c = unicode.SimpleFold(c) {
+					set[c] = true
+				}
+			case in.Op == syntax.InstRune && len(in.Rune)%2 == 0 && classSize(in.Rune) <= 1<<12:
+				addClass(in.Rune, set)
+			default: // a match, any character
+				return sets
+			}
+			next = append(next, in.Out)
+		}
+		sets = append(sets, set)
+		states = closure(prog, next)
+	}
+	return sets
+}
+
+// closure returns the instructions of prog that match a character or end
+// a match and that can be reached from pcs without reading a character.
+// Assertions (^, \b) are taken as true.
+func closure(prog *syntax.Prog, pcs []uint32) []uint32 {
+	seen := map[uint32]bool{}
+	var out []uint32
+	var visit func(pc uint32)
+	visit = func(pc uint32) {
+		if seen[pc] {
+			return
+		}
+		seen[pc] = true
+		switch in := &prog.Inst[pc]; in.Op {
+		case syntax.InstAlt, syntax.InstAltMatch:
+			visit(in.Out)
+			visit(in.Arg)
+		case syntax.InstCapture, syntax.InstNop, syntax.InstEmptyWidth:
+			visit(in.Out)
+		case syntax.InstFail:
+		default:
+			out = append(out, pc)
+		}
+	}
+	for _, pc := range pcs {
+		visit(pc)
+	}
+	return out
+}
+
+// classSize returns how many characters the ranges of a character class
+// (lo, hi pairs) hold.
+func classSize(ranges []rune) int {
+	n := 0
+	for i := 0; i+1 < len(ranges); i += 2 {
+		n += int(ranges[i+1]-ranges[i]) + 1
+	}
+	return n
 }
 
 // maxLen returns the longest text re can match, in bytes, or -1 when it
@@ -460,45 +612,4 @@ func runeLen(c rune) int {
 		return n
 	}
 	return utf8.UTFMax
-}
-
-// addFirst adds the first characters of re to set and reports whether re
-// can match the empty string.
-func addFirst(re *syntax.Regexp, set map[rune]bool) (nullable bool) {
-	switch re.Op {
-	case syntax.OpLiteral:
-		if len(re.Rune) == 0 {
-			return true
-		}
-		set[re.Rune[0]] = true
-		return false
-	case syntax.OpCharClass:
-		addClass(re.Rune, set)
-		return false
-	case syntax.OpCapture, syntax.OpPlus:
-		return addFirst(re.Sub[0], set)
-	case syntax.OpStar, syntax.OpQuest:
-		addFirst(re.Sub[0], set)
-		return true
-	case syntax.OpRepeat:
-		n := addFirst(re.Sub[0], set)
-		return n || re.Min == 0
-	case syntax.OpConcat:
-		for _, sub := range re.Sub {
-			if !addFirst(sub, set) {
-				return false
-			}
-		}
-		return true
-	case syntax.OpAlternate:
-		nullable := false
-		for _, sub := range re.Sub {
-			nullable = addFirst(sub, set) || nullable
-		}
-		return nullable
-	case syntax.OpEmptyMatch, syntax.OpBeginLine, syntax.OpEndLine, syntax.OpBeginText, syntax.OpEndText,
-		syntax.OpWordBoundary, syntax.OpNoWordBoundary:
-		return true
-	}
-	return false // any character: not used by the rules
 }

@@ -46,21 +46,21 @@ func TestMaxLen(t *testing.T) {
 
 func TestCharTable(t *testing.T) {
 	var tab charTable
-	if tab.get('年') != 0 {
+	if tab.get('年') != (charRules{}) {
 		t.Error("empty table holds 年")
 	}
 	for i, c := range "年月日季度0123456789上下本今明去前次翌" {
-		tab.set(c, 1<<i)
-		tab.set(c, 1<<40)
+		tab.add(c, charRules{start: 1 << i})
+		tab.add(c, charRules{follow: [followDepth]uint32{1 << 20}})
 	}
 	for i, c := range "年月日季度0123456789上下本今明去前次翌" {
-		if got, want := tab.get(c), uint64(1<<i|1<<40); got != want {
-			t.Errorf("get(%q) = %b, want %b", c, got, want)
+		if got, want := tab.get(c), (charRules{start: 1 << i, follow: [followDepth]uint32{1 << 20}}); got != want {
+			t.Errorf("get(%q) = %+v, want %+v", c, got, want)
 		}
 	}
 	for _, c := range "国家省市aZ\x00" {
-		if tab.get(c) != 0 {
-			t.Errorf("get(%q) = %b, want 0", c, tab.get(c))
+		if tab.get(c) != (charRules{}) {
+			t.Errorf("get(%q) = %+v, want none", c, tab.get(c))
 		}
 	}
 }

@@ -16,8 +16,8 @@ import (
 // acceptable applies the rules of what a numeral with its unit is not:
 // a year (2023年), a lone 一 with a measure word (一个好项目, 一批), a
 // scale word alone that is no money threshold (百亿级, 千万).
-func (e *Extractor) acceptable(s string, m measure, start int) bool {
-	n := m.n
+func (e *Extractor) acceptable(s string, m *measure, start int) bool {
+	n := &m.n
 	if m.unit == nil {
 		return !n.scaleOnly || m.currencyOf != nil
 	}
@@ -41,7 +41,7 @@ func (e *Extractor) acceptable(s string, m measure, start int) bool {
 		return u.kind == govx.KindCount && clauseEnds(s, m.end)
 	case n.lone && n.value == 0:
 		return false // 零部件, 零售
-	case u.word == "年" && (looksLikeYear(n) || e.dateFollows(s, m.uEnd)):
+	case u.word == "年" && (looksLikeYear(*n) || e.dateFollows(s, m.uEnd)):
 		return false
 	case n.digitString && u.kind != govx.KindPercent:
 		return false
@@ -120,7 +120,7 @@ func (e *Extractor) bareAmountEnds(s string, p int) bool {
 	if r == '级' || r == '多' || r == '余' || r == '%' || r == '.' || isDigitRune(r) || isASCIILetterRune(r) {
 		return false
 	}
-	return len(e.byFirst[r]) == 0
+	return len(e.unitsFrom(r)) == 0
 }
 
 // bareEnd reports whether a number without a unit ends at s[p:]: the next
@@ -138,8 +138,7 @@ func bareEnd(s string, p int) bool {
 // name, not a measurement.
 func quoted(s string, start, end int) bool {
 	const reach, titleReach = 12, 40 // runes
-	window := s[max(0, start-titleReach*3):start]
-	if !strings.Contains(window, "“") && !strings.Contains(window, "《") && !strings.Contains(window, "「") {
+	if !hasOpener(s[max(0, start-titleReach*3):start]) {
 		return false
 	}
 	open := rune(0)
@@ -179,6 +178,24 @@ func quoted(s string, start, end int) bool {
 			return false
 		}
 		p += size
+	}
+	return false
+}
+
+// hasOpener reports whether s holds a mark that opens a quotation or a
+// title: “, 《 or 「. The three are written with 0x80 as their middle byte
+// (U+201C, U+300A, U+300C), so the search goes from one 0x80 to the next.
+func hasOpener(s string) bool {
+	for i := 1; i+1 < len(s); i++ {
+		k := strings.IndexByte(s[i:len(s)-1], 0x80)
+		if k < 0 {
+			return false
+		}
+		i += k
+		switch s[i-1 : i+2] {
+		case "“", "《", "「":
+			return true
+		}
 	}
 	return false
 }

@@ -34,7 +34,7 @@ func (e *Extractor) match(s string, i int) (candidate, int) {
 		return candidate{}, i
 	}
 	for _, w := range e.lang.wordQuantities {
-		if strings.HasPrefix(s[i:], w.word) {
+		if s[i] == w.word[0] && strings.HasPrefix(s[i:], w.word) {
 			end := i + len(w.word)
 			return candidate{ok: true, start: i, end: end, value: w.value, unit: w.unit, kind: w.kind,
 				qualifier: govx.QualifierExact, surface: [2][2]int{{i, end}}}, end
@@ -50,7 +50,7 @@ func (e *Extractor) match(s string, i int) (candidate, int) {
 		sign = -1
 		p = len(s) - len(rest)
 	}
-	for k := range e.lang.currencySigns {
+	for k := 0; k < len(e.lang.currencySigns) && p < len(s) && e.signLead[s[p]]; k++ {
 		d := &e.lang.currencySigns[k]
 		if strings.HasPrefix(s[p:], d.word) && p+len(d.word) < len(s) && isDigitByte(s[p+len(d.word)]) {
 			sigil = d
@@ -64,18 +64,18 @@ func (e *Extractor) match(s string, i int) (candidate, int) {
 	}
 	skip := n.end
 	// Codes and names: 5G, V8, G20; ordinals 第七届, 周一, 初三.
-	if isASCIILetterRune(prev) || isDigitRune(prev) || prev < utf8.RuneSelf && strings.ContainsRune(codeBefore, prev) || strings.ContainsRune(ordinalBefore, prev) {
+	if isASCIILetterRune(prev) || isDigitRune(prev) || prev < utf8.RuneSelf && strings.ContainsRune(codeBefore, prev) || containsRune(ordinalBefore, prev) {
 		return candidate{}, skipNumber(s, skip)
 	}
 	if strings.HasSuffix(s[:start], "星期") || strings.HasSuffix(s[:start], "礼拜") {
 		return candidate{}, skip
 	}
-	if n.chinese && strings.ContainsRune(vagueBefore, prev) {
+	if n.chinese && containsRune(vagueBefore, prev) {
 		return candidate{}, skip // 数十年, 几十万人: no number is said
 	}
 	if r, _ := utf8.DecodeRuneInString(s[n.start:]); r >= utf8.RuneSelf {
 		for _, f := range e.fixed[r] {
-			if n.start >= f.off && strings.HasPrefix(s[n.start-f.off:], f.term) {
+			if n.start >= f.off && hasPrefix(s[n.start-f.off:], f.term) {
 				return candidate{}, n.start - f.off + len(f.term)
 			}
 		}
@@ -90,14 +90,14 @@ func (e *Extractor) match(s string, i int) (candidate, int) {
 	} else {
 		m := e.measureAt(s, n, prev)
 		m.currencyOf = sigil
-		if !e.acceptable(s, m, start) {
+		if !e.acceptable(s, &m, start) {
 			return candidate{}, max(skip, m.end)
 		}
 		c.end = m.end
 		c.value = m.value
 		c.qualifier = m.qualifier
-		e.setUnit(&c, m)
-		switch r, end, ok := e.rangeFrom(s, m); {
+		e.setUnit(&c, &m)
+		switch r, end, ok := e.rangeFrom(s, &m); {
 		case n.pair && n.value > 0:
 			// 两三个, 三五百块: the numeral read the higher digit.
 			c.value, c.max, c.hasMax = c.value*n.low/n.value, c.value, true
@@ -198,7 +198,7 @@ func fractionPercent(num, den float64) float64 {
 }
 
 // setUnit copies the unit of m into c, with its surface ranges.
-func (e *Extractor) setUnit(c *candidate, m measure) {
+func (e *Extractor) setUnit(c *candidate, m *measure) {
 	switch {
 	case m.unit != nil:
 		c.unit, c.kind = m.unit.unit, m.unit.kind
@@ -234,7 +234,7 @@ func (e *Extractor) measureAt(s string, n numeral, prev rune) measure {
 	}
 	// 30余家, 100多亩, 3亿余元.
 	for _, w := range e.lang.infixes {
-		if strings.HasPrefix(s[p:], w) && e.unitWord(s, p+len(w), prev) != nil {
+		if hasPrefix(s[p:], w) && e.unitWord(s, p+len(w), prev) != nil {
 			m.qualifier = govx.QualifierAtLeast
 			p += len(w)
 		}
@@ -377,7 +377,7 @@ func (e *Extractor) alternative(s string, p int, m *measure) int {
 // without 个 starts at s[q:] (三个多月: 月 after 个多), or nil.
 func (e *Extractor) splitGe(s string, q int) *unitDef {
 	for _, d := range e.byFirst['个'] {
-		if rest := d.word[len("个"):]; rest != "" && d.kind != govx.KindCount && strings.HasPrefix(s[q:], rest) {
+		if rest := d.word[len("个"):]; rest != "" && d.kind != govx.KindCount && hasPrefix(s[q:], rest) {
 			return d
 		}
 	}
@@ -391,8 +391,8 @@ func (e *Extractor) unitWord(s string, p int, prev rune) *unitDef {
 		return nil
 	}
 	r, _ := utf8.DecodeRuneInString(s[p:])
-	for _, d := range e.byFirst[r] {
-		if !strings.HasPrefix(s[p:], d.word) {
+	for _, d := range e.unitsFrom(r) {
+		if !hasPrefix(s[p:], d.word) {
 			continue
 		}
 		end := p + len(d.word)
@@ -417,7 +417,7 @@ func (e *Extractor) unitWord(s string, p int, prev rune) *unitDef {
 // It returns the range candidate and its end; when the text after the
 // separator is a year or a date, it returns false and the end of it so
 // that scanning skips it.
-func (e *Extractor) rangeFrom(s string, m measure) (candidate, int, bool) {
+func (e *Extractor) rangeFrom(s string, m *measure) (candidate, int, bool) {
 	p := m.end
 	rest, ok := cutPrefix(s[p:], e.lang.rangeSeparators...)
 	if !ok {
@@ -432,7 +432,7 @@ func (e *Extractor) rangeFrom(s string, m measure) (candidate, int, bool) {
 	if m2.unit != nil && m2.unit.word == "年" && (looksLikeYear(n2) || looksLikeYear(m.n)) {
 		return candidate{}, m2.end, false
 	}
-	if m2.unit == nil || !e.acceptable(s, m2, q) {
+	if m2.unit == nil || !e.acceptable(s, &m2, q) {
 		return candidate{}, p, false
 	}
 	if m.unit != nil && (m.unit.unit != m2.unit.unit || m.rateUnit != m2.rateUnit) {
@@ -443,7 +443,7 @@ func (e *Extractor) rangeFrom(s string, m measure) (candidate, int, bool) {
 		lo *= n2.scaleMul // 6-8亿元, 两到三万港元
 	}
 	var c candidate
-	e.setUnit(&c, m2)
+	e.setUnit(&c, &m2)
 	hi := c.value
 	c.value = lo * m2.unit.factor
 	if m.unit != nil {
@@ -463,10 +463,8 @@ func (e *Extractor) prefixAt(s string, start int) (govx.Qualifier, int) {
 	if start == 0 {
 		return govx.QualifierNone, start
 	}
-	last := s[start-1]
-	for _, d := range e.lang.prefixes {
-		// The last byte first: before most numbers no word ends.
-		if d.word[len(d.word)-1] != last || !strings.HasSuffix(s[:start], d.word) {
+	for _, d := range e.prefixesBy[s[start-1]] {
+		if !strings.HasSuffix(s[:start], d.word) {
 			continue
 		}
 		b := start - len(d.word)
@@ -486,7 +484,7 @@ func (e *Extractor) suffixAt(s string, end int) (govx.Qualifier, int) {
 		p = len(s) - len(rest)
 	}
 	for _, d := range e.lang.suffixes {
-		if !strings.HasPrefix(s[p:], d.word) {
+		if !hasPrefix(s[p:], d.word) {
 			continue
 		}
 		q := p + len(d.word)
@@ -508,7 +506,7 @@ func yuanTail(s string, p int, parts []yuanPart) (float64, int) {
 		if r >= '0' && r <= '9' {
 			d, ok, size = int(r-'0'), true, 1
 		}
-		if !ok || !strings.HasPrefix(s[q+size:], part.word) {
+		if !ok || !hasPrefix(s[q+size:], part.word) {
 			continue
 		}
 		frac += float64(d) * part.factor

@@ -434,7 +434,7 @@ func (r *numeralReader) finish(p int) (numeral, bool) {
 	n.scaleEnd = p
 	n.digitString = r.run >= 2 && !r.sawScale && !n.pair && !r.decimal
 	n.lone = r.atoms == 1 && n.chinese && r.run == 1
-	if n.arabic && r.atoms == 1 && !strings.ContainsAny(r.s[n.start:p], ".,") {
+	if n.arabic && r.atoms == 1 && strings.IndexByte(r.s[n.start:p], '.') < 0 && strings.IndexByte(r.s[n.start:p], ',') < 0 {
 		n.plainInt = p - n.start
 	}
 	return n, true

@@ -140,6 +140,20 @@ func TestCleanValue(t *testing.T) {
 			t.Errorf("cleanValue(%v) = %v, want %v", tt.in, got, tt.want)
 		}
 	}
+	// The table gives the powers math.Pow gives.
+	for k, p := range powersOfTen {
+		if want := math.Pow(10, float64(k)); p != want {
+			t.Errorf("powersOfTen[%d] = %v, math.Pow gives %v", k, p, want)
+		}
+	}
+	// Integers are kept as they are, as the rounding would keep them.
+	for _, v := range []float64{1, -7, 999, 1000, 123456789, 999999999999, 1e11, 2023} {
+		k := 11 - math.Floor(math.Log10(math.Abs(v)))
+		p := math.Pow(10, k)
+		if got, want := cleanValue(v), math.Round(v*p)/p; got != want || got != v {
+			t.Errorf("cleanValue(%v) = %v, rounding gives %v", v, got, want)
+		}
+	}
 }
 
 // TestShortDecimal checks the quick path of readArabic against

@@ -23,9 +23,10 @@ package quantity
 import (
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strconv"
-	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"govx"
@@ -36,11 +37,23 @@ import (
 // concurrent use.
 type Extractor struct {
 	byFirst map[rune][]*unitDef // unit words by first rune, longest first
-	words   map[string]*unitDef // unit words by word
-	lang    language            // the other tables; prefixes longest first
-	fixed   map[rune][]fixedAt  // idioms and slogans by each numeral rune in them
-	opts    readOptions
-	starts  *[1 << 16 / 64]uint64 // bit r set when a quantity may start with rune r (mayStart)
+	// unitFirst has bit r set when a unit word starts with rune r: most
+	// runes after a number start none, which saves a lookup in byFirst.
+	unitFirst *[1 << 16 / 64]uint64
+	words     map[string]*unitDef // unit words by word
+	lang      language            // the other tables; prefixes longest first
+	// prefixesBy lists the prefix qualifiers by their last byte, longest
+	// first: before most numbers no word ends.
+	prefixesBy [256][]qualifierDef
+	// signLead holds the first bytes of the currency signs: most numbers
+	// have none before them.
+	signLead [256]bool
+	fixed    map[rune][]fixedAt // idioms and slogans by each numeral rune in them
+	opts     readOptions
+	starts   *[1 << 16 / 64]uint64 // bit r set when a quantity may start with rune r (mayStart)
+	// found holds *[]govx.Quantity for Extract to collect an article's
+	// quantities in before it appends them to the mentions at once.
+	found sync.Pool
 }
 
 var _ extract.Extractor = (*Extractor)(nil)
@@ -55,9 +68,10 @@ type fixedAt struct {
 // New builds an Extractor from the tables of this package.
 func New() (*Extractor, error) {
 	e := &Extractor{
-		byFirst: make(map[rune][]*unitDef),
-		words:   make(map[string]*unitDef),
-		fixed:   make(map[rune][]fixedAt),
+		byFirst:   make(map[rune][]*unitDef),
+		unitFirst: new([1 << 16 / 64]uint64),
+		words:     make(map[string]*unitDef),
+		fixed:     make(map[rune][]fixedAt),
 	}
 	for _, term := range fixedTerms() {
 		found := false
@@ -86,13 +100,24 @@ func New() (*Extractor, error) {
 		e.words[d.word] = &d
 		r, _ := utf8.DecodeRuneInString(d.word)
 		e.byFirst[r] = append(e.byFirst[r], &d)
+		if r < 1<<16 {
+			e.unitFirst[r>>6] |= 1 << (r & 63)
+		}
 	}
 	for _, list := range e.byFirst {
 		sort.Slice(list, func(i, j int) bool { return len(list[i].word) > len(list[j].word) })
 	}
 	e.lang = tables()
 	sort.SliceStable(e.lang.prefixes, func(i, j int) bool { return len(e.lang.prefixes[i].word) > len(e.lang.prefixes[j].word) })
+	for _, d := range e.lang.currencySigns {
+		e.signLead[d.word[0]] = true
+	}
+	for _, d := range e.lang.prefixes {
+		last := d.word[len(d.word)-1]
+		e.prefixesBy[last] = append(e.prefixesBy[last], d)
+	}
 	e.opts = readOptions{pairs: true, startsUnit: e.startsScaleUnit}
+	e.found.New = func() any { return new([]govx.Quantity) }
 	e.starts = new([1 << 16 / 64]uint64)
 	for r := rune(0); r < 1<<16; r++ {
 		if mayStart(r) {
@@ -102,12 +127,20 @@ func New() (*Extractor, error) {
 	return e, nil
 }
 
+// unitsFrom returns the unit words that start with r, longest first.
+func (e *Extractor) unitsFrom(r rune) []*unitDef {
+	if r < 1<<16 && e.unitFirst[r>>6]&(1<<(r&63)) == 0 {
+		return nil
+	}
+	return e.byFirst[r]
+}
+
 // startsScaleUnit reports whether a unit whose word begins with a scale
 // character (千瓦, 千克, 百分点) starts at s[i:].
 func (e *Extractor) startsScaleUnit(s string, i int) bool {
 	r, _ := utf8.DecodeRuneInString(s[i:])
-	for _, d := range e.byFirst[r] {
-		if len(d.word) > len(string(r)) && strings.HasPrefix(s[i:], d.word) {
+	for _, d := range e.unitsFrom(r) {
+		if len(d.word) > utf8.RuneLen(r) && hasPrefix(s[i:], d.word) {
 			return true
 		}
 	}
@@ -119,14 +152,20 @@ func (e *Extractor) Extract(doc *extract.Doc, m *govx.Mentions) {
 	v := newView(doc.Folded)
 	s := v.text
 	text := doc.Article.Text
+	found := e.found.Get().(*[]govx.Quantity)
+	defer e.found.Put(found)
+	qs := (*found)[:0]
 	for i := 0; i < len(s); {
-		if e.passOver(s, i) {
-			i += 3
-			continue
-		}
+		// Decode the character at i: inline for ASCII and the
+		// three-byte characters of Chinese (not an overlong form, not a
+		// surrogate), with utf8 for the rest.
 		r, size := rune(s[i]), 1
 		if r >= utf8.RuneSelf {
-			r, size = utf8.DecodeRuneInString(s[i:])
+			if i+2 < len(s) && r&0xF0 == 0xE0 && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 && (r != 0xE0 || s[i+1] >= 0xA0) && (r != 0xED || s[i+1] < 0xA0) {
+				r, size = (r&0x0F)<<12|rune(s[i+1]&0x3F)<<6|rune(s[i+2]&0x3F), 3
+			} else {
+				r, size = utf8.DecodeRuneInString(s[i:])
+			}
 		}
 		if r >= 1<<16 || e.starts[r>>6]&(1<<(r&63)) == 0 {
 			i += size
@@ -134,9 +173,9 @@ func (e *Extractor) Extract(doc *extract.Doc, m *govx.Mentions) {
 		}
 		c, next := e.match(s, i)
 		if c.ok {
-			q := c.quantity(v, text)
+			q := c.quantity(&v, text)
 			if onBoundaries(text, q.Span) {
-				m.Quantities = append(m.Quantities, q)
+				qs = append(qs, q)
 			}
 		}
 		if next <= i {
@@ -144,19 +183,9 @@ func (e *Extractor) Extract(doc *extract.Doc, m *govx.Mentions) {
 		}
 		i = next
 	}
-}
-
-// passOver reports whether s[i:] opens with a three-byte character (most
-// Chinese text) whose block of 64 runes in starts holds none: its first
-// two bytes name the block, so it is passed over without decoding it. The
-// two bytes after s[i] must be continuation bytes, so that invalid UTF-8
-// is passed over as the decoder would, one RuneError at a time.
-func (e *Extractor) passOver(s string, i int) bool {
-	c := s[i]
-	if c&0xF0 != 0xE0 || i+2 >= len(s) || s[i+1]&0xC0 != 0x80 || s[i+2]&0xC0 != 0x80 {
-		return false
-	}
-	return e.starts[int(c&0x0F)<<6|int(s[i+1]&0x3F)] == 0
+	m.Quantities = append(slices.Grow(m.Quantities, len(qs)), qs...)
+	clear(qs) // let the surface units go
+	*found = qs
 }
 
 // mayStart reports whether a quantity may start with r: a digit, a
@@ -200,7 +229,7 @@ type candidate struct {
 
 // quantity converts c to a govx.Quantity with spans and surface unit in
 // the original text.
-func (c candidate) quantity(v view, text string) govx.Quantity {
+func (c *candidate) quantity(v *view, text string) govx.Quantity {
 	q := govx.Quantity{
 		Span:      govx.Span{Start: v.start(c.start), End: v.end(c.end)},
 		Value:     cleanValue(c.value),
@@ -226,16 +255,24 @@ func (c candidate) quantity(v view, text string) govx.Quantity {
 	return q
 }
 
+// powersOfTen are the powers of ten that float64 holds exactly.
+var powersOfTen = [...]float64{1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10,
+	1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22}
+
 // cleanValue rounds away the binary noise of decimal arithmetic
 // (2.58 × 1e8 = 258000000.00000003) by keeping 12 significant digits.
 func cleanValue(v float64) float64 {
 	if v == 0 || math.IsNaN(v) || math.IsInf(v, 0) {
 		return v
 	}
+	// An integer under 10^12 has no noise: v×10^k below is exact.
+	if math.Abs(v) < 1e12 && v == math.Trunc(v) {
+		return v
+	}
 	// Fast path: with a power of ten exact in float64, v×10^k rounded to
 	// an integer and divided back is the nearest float64 to the decimal.
 	if k := 11 - math.Floor(math.Log10(math.Abs(v))); k >= 0 && k <= 22 {
-		p := math.Pow(10, k)
+		p := powersOfTen[int(k)]
 		if r := math.Round(v * p); math.Abs(r) < 1<<53 {
 			return r / p
 		}

@@ -2,7 +2,6 @@ package quantity
 
 import (
 	"math"
-	"strings"
 	"unicode/utf8"
 )
 
@@ -43,10 +42,30 @@ func runeAt(s string, p int) rune {
 	return r
 }
 
+// hasPrefix is strings.HasPrefix, quicker on the words of the tables: it
+// compares the last byte of prefix first, as the first byte of a Chinese
+// character is shared by thousands of others and the last one is not.
+func hasPrefix(s, prefix string) bool {
+	n := len(prefix)
+	return len(s) >= n && (n == 0 || s[n-1] == prefix[n-1]) && s[:n] == prefix
+}
+
+// containsRune is strings.ContainsRune for a set of a few runes: a loop
+// over them costs less than the substring search ContainsRune makes for a
+// rune that is not ASCII.
+func containsRune(set string, r rune) bool {
+	for _, c := range set {
+		if c == r {
+			return true
+		}
+	}
+	return false
+}
+
 // cutPrefix returns s without the first of prefixes it starts with.
 func cutPrefix(s string, prefixes ...string) (string, bool) {
 	for _, p := range prefixes {
-		if strings.HasPrefix(s, p) {
+		if hasPrefix(s, p) {
 			return s[len(p):], true
 		}
 	}

@@ -29,25 +29,26 @@ func newView(f normalize.Folded) view {
 	if !hasLooseSpace(s) {
 		return view{text: s, folded: f}
 	}
-	b := make([]byte, 0, len(s))
+	var b strings.Builder
+	b.Grow(len(s))
 	var cuts []cut
 	for i := 0; i < len(s); {
 		k := strings.IndexByte(s[i:], ' ')
 		if k < 0 {
-			b = append(b, s[i:]...)
+			b.WriteString(s[i:])
 			break
 		}
-		b = append(b, s[i:i+k]...)
+		b.WriteString(s[i : i+k])
 		i += k
 		if j := spaceRunEnd(s, i); looseSpace(s, i, j) {
-			cuts = append(cuts, cut{at: len(b), shift: j - len(b)})
+			cuts = append(cuts, cut{at: b.Len(), shift: j - b.Len()})
 			i = j
 			continue
 		}
-		b = append(b, ' ')
+		b.WriteByte(' ')
 		i++
 	}
-	return view{text: string(b), folded: f, cuts: cuts}
+	return view{text: b.String(), folded: f, cuts: cuts}
 }
 
 // hasLooseSpace reports whether s has a space newView would remove.
@@ -89,7 +90,15 @@ func looseSpace(s string, i, j int) bool {
 }
 
 // foldedAt returns the offset in folded.Text of byte j of v.text.
-func (v view) foldedAt(j int) int {
+func (v *view) foldedAt(j int) int {
+	if len(v.cuts) == 0 {
+		return j
+	}
+	return v.afterCuts(j)
+}
+
+// afterCuts is foldedAt for a view with cuts.
+func (v *view) afterCuts(j int) int {
 	k := sort.Search(len(v.cuts), func(k int) bool { return v.cuts[k].at > j })
 	if k == 0 {
 		return j
@@ -98,7 +107,7 @@ func (v view) foldedAt(j int) int {
 }
 
 // start maps the start offset of a span of v.text to the article text.
-func (v view) start(j int) int {
+func (v *view) start(j int) int {
 	if j == len(v.text) {
 		return v.folded.Orig(len(v.folded.Text))
 	}
@@ -107,7 +116,7 @@ func (v view) start(j int) int {
 
 // end maps the end offset of a span of v.text to the article text: the
 // end of its last byte, so that spaces after it are left out.
-func (v view) end(j int) int {
+func (v *view) end(j int) int {
 	if j == 0 {
 		return v.folded.Orig(0)
 	}
