@@ -12,13 +12,18 @@ type binder struct {
 	e      *Extractor
 	text   string
 	region string
-	qs     []govx.Quantity // by start
-	ps     []govx.Period   // by start
-	es     []govx.Entity   // by start
-	quotes []govx.Span     // the quotations “…”, in order
-	toks   []govx.Token    // the segmenter's tokens, in order; may be empty
-	hits   hits            // the words of the tables in the text
-	dated  bool            // the article has a reference date, so a vague period is vague indeed
+	qs     []govx.Quantity // by start; the article's own, or qsBuf
+	ps     []govx.Period   // by start; the article's own, or psBuf
+	es     []govx.Entity   // by start; the article's own, or esBuf
+	// The sorted copies of the mentions, made only when the earlier
+	// extractors left them out of order (or out of the text).
+	qsBuf  []govx.Quantity
+	psBuf  []govx.Period
+	esBuf  []govx.Entity
+	quotes []govx.Span  // the quotations “…”, in order
+	toks   []govx.Token // the segmenter's tokens, in order; may be empty
+	hits   hits         // the words of the tables in the text
+	dated  bool         // the article has a reference date, so a vague period is vague indeed
 
 	// The starts of qs, ps and es, searched for the mentions at an offset.
 	qStarts, pStarts, eStarts []int
@@ -55,10 +60,11 @@ type scratch struct {
 // release drops what the binder holds of the article it bound, keeping
 // its buffers for the next one.
 func (b *binder) release() {
-	clear(b.qs[:cap(b.qs)])
-	clear(b.ps[:cap(b.ps)])
-	clear(b.es[:cap(b.es)])
-	clear(b.out[:cap(b.out)])
+	clear(b.qsBuf[:cap(b.qsBuf)])
+	clear(b.psBuf[:cap(b.psBuf)])
+	clear(b.esBuf[:cap(b.esBuf)])
+	clear(b.out) // what lies past its length was cleared before, or never written
+	b.qs, b.ps, b.es = nil, nil, nil
 	clear(b.list[:cap(b.list)])
 	clear(b.st.mods[:cap(b.st.mods)])
 	b.text, b.region, b.toks, b.passage, b.company, b.floats = "", "", nil, nil, nil, nil

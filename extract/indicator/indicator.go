@@ -230,9 +230,9 @@ func (e *Extractor) Extract(doc *extract.Doc, m *govx.Mentions) {
 		e:      e,
 		text:   text,
 		region: doc.Article.Region,
-		qs:     disjoint(sortedBy(b.qs, len(text), m.Quantities, func(q *govx.Quantity) govx.Span { return q.Span })),
-		ps:     sortedBy(b.ps, len(text), m.Periods, func(p *govx.Period) govx.Span { return p.Span }),
-		es:     sortedBy(b.es, len(text), m.Entities, func(e *govx.Entity) govx.Span { return e.Span }),
+		qsBuf:  b.qsBuf,
+		psBuf:  b.psBuf,
+		esBuf:  b.esBuf,
 		toks:   doc.Tokens,
 		dated:  !doc.Article.ReferenceDate.IsZero(),
 		hits:   b.hits,
@@ -249,6 +249,9 @@ func (e *Extractor) Extract(doc *extract.Doc, m *govx.Mentions) {
 		governing: b.governing,
 		out:       b.out[:0],
 	}
+	b.qs = inOrder(&b.qsBuf, len(text), m.Quantities, true, func(q *govx.Quantity) govx.Span { return q.Span })
+	b.ps = inOrder(&b.psBuf, len(text), m.Periods, false, func(p *govx.Period) govx.Span { return p.Span })
+	b.es = inOrder(&b.esBuf, len(text), m.Entities, false, func(e *govx.Entity) govx.Span { return e.Span })
 	b.qStarts = startsOf(b.qStarts, b.qs, func(q *govx.Quantity) int { return q.Start })
 	b.pStarts = startsOf(b.pStarts, b.ps, func(p *govx.Period) int { return p.Start })
 	b.eStarts = startsOf(b.eStarts, b.es, func(e *govx.Entity) int { return e.Start })
@@ -274,6 +277,29 @@ func (e *Extractor) Extract(doc *extract.Doc, m *govx.Mentions) {
 // maxPooledBytes bounds the articles whose buffers are kept for the next
 // one: those of a huge article go with it.
 const maxPooledBytes = 1 << 20
+
+// inOrder returns the items whose spans lie inside a text of n bytes,
+// ordered by start and, when disjoint is set, without the items that
+// overlap the one before them. Items already so are returned as they are,
+// to be read only; others are copied into *buf.
+func inOrder[T any](buf *[]T, n int, items []T, disjoint bool, span func(*T) govx.Span) []T {
+	end := 0 // the end of the item before, or its start when overlaps are allowed
+	for i := range items {
+		s := span(&items[i])
+		if s.Start < 0 || s.Start >= s.End || s.End > n || s.Start < end {
+			*buf = sortedBy(*buf, n, items, span)
+			if disjoint {
+				*buf = disjointSpans(*buf, span)
+			}
+			return *buf
+		}
+		end = s.Start
+		if disjoint {
+			end = s.End
+		}
+	}
+	return items
+}
 
 // sortedBy returns the items whose spans lie inside a text of n bytes,
 // ordered by start, in dst's storage.
@@ -302,15 +328,15 @@ func startsOf[T any](dst []int, items []T, start func(*T) int) []int {
 	return out
 }
 
-// disjoint drops the quantities that overlap the one before them, so that
+// disjointSpans drops the items that overlap the one before them, so that
 // the text between two figures is never negative.
-func disjoint(qs []govx.Quantity) []govx.Quantity {
-	out := qs[:0]
-	for _, q := range qs {
-		if n := len(out); n > 0 && q.Start < out[n-1].End {
+func disjointSpans[T any](items []T, span func(*T) govx.Span) []T {
+	out := items[:0]
+	for i := range items {
+		if n := len(out); n > 0 && span(&items[i]).Start < span(&out[n-1]).End {
 			continue
 		}
-		out = append(out, q)
+		out = append(out, items[i])
 	}
 	return out
 }
