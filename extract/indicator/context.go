@@ -76,15 +76,19 @@ func (b *binder) headsClause(s govx.Span) bool {
 	if i := searchInts(b.pStarts, s.Start); i < len(b.ps) && b.ps[i].Start == s.Start {
 		return true
 	}
-	for off := s.Start; off < s.End; {
-		if heads(off) {
-			rest := b.text[off:s.End]
-			if hasPrefixAny(rest, headSubjects) || b.region != "" && strings.HasPrefix(rest, b.region) {
-				return true
-			}
+	// The clauses start at s.Start and after each separator.
+	startsWith := func(off int) bool {
+		rest := b.text[off:s.End]
+		return hasPrefixAny(rest, headSubjects) || b.region != "" && strings.HasPrefix(rest, b.region)
+	}
+	if startsWith(s.Start) {
+		return true
+	}
+	seps := b.hits[tClause]
+	for k := searchHit(seps, s.Start); k < len(seps) && seps[k].end < s.End; k++ {
+		if startsWith(seps[k].end) {
+			return true
 		}
-		_, size := utf8.DecodeRuneInString(b.text[off:])
-		off += size
 	}
 	return false
 }

@@ -48,6 +48,10 @@ type lexWord struct {
 type lexicon struct {
 	slot   [lexBits]uint16 // by the key of a first character: 1 + the index of its words in groups, or 0
 	groups [][]lexWord     // the words whose first characters share a key, longest first
+	// The first characters of the words, by code point, for those below
+	// U+10000 (all of Chinese): most characters of a text start no word,
+	// and this tells so without the words that share their key.
+	firsts [1 << 16 / 64]uint64
 }
 
 // lexBits is the number of character keys.
@@ -72,6 +76,9 @@ func keyAt(s string, i int) (uint32, int) {
 // add adds the words of a table; entry i is words[i].
 func (lx *lexicon) add(t table, words []string) {
 	for i, w := range words {
+		if r, _ := utf8.DecodeRuneInString(w); r < 1<<16 {
+			lx.firsts[r/64] |= 1 << (r % 64)
+		}
 		k, _ := keyAt(w, 0)
 		if lx.slot[k] == 0 {
 			lx.groups = append(lx.groups, nil)
@@ -154,34 +161,69 @@ type hit struct {
 // order of start, the longest first at one start.
 type hits [numTables][]hit
 
-// scan finds every occurrence in text of the lexicon's words. A word
-// starts where a character starts, so the bytes inside a character are
-// passed over.
+// scan finds every occurrence in text of the lexicon's words. It is the
+// loop of tablesIn with firstAt written out, as it runs for every
+// character of the article.
 func (lx *lexicon) scan(text string, h *hits) {
 	for t := range h {
 		h[t] = h[t][:0]
 	}
-	for i := 0; i < len(text); {
-		// keyAt, with its two common cases written out.
-		var k uint32
-		size := 1
-		switch c := text[i]; {
-		case c < utf8.RuneSelf:
-			k = uint32(c)
-		case c >= 0xE0 && c < 0xF0 && i+2 < len(text) && text[i+1]&0xC0 == 0x80 && text[i+2]&0xC0 == 0x80:
-			k, size = uint32(text[i+1]&0x3F)<<6|uint32(text[i+2]&0x3F), 3
-		default:
-			k, size = keyAt(text, i)
+	n := len(text)
+	for i := 0; i < n; {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			if lx.firsts[c/64]&(1<<(c%64)) != 0 {
+				lx.match(text, i, uint32(c), h)
+			}
+			i++
+			continue
 		}
-		if g := lx.slot[k]; g != 0 {
-			for _, w := range lx.groups[g-1] {
-				// The last byte first: most words that share a key differ there.
-				if n := len(w.word); len(text)-i >= n && text[i+n-1] == w.last && text[i:i+n] == w.word {
-					h[w.table] = append(h[w.table], hit{i, i + n, w.entry})
+		if c >= 0xE0 && c < 0xF0 && i+2 < n {
+			if c1, c2 := text[i+1], text[i+2]; c1&0xC0 == 0x80 && c2&0xC0 == 0x80 {
+				r := uint32(c&0x0F)<<12 | uint32(c1&0x3F)<<6 | uint32(c2&0x3F)
+				if lx.firsts[r/64]&(1<<(r%64)) != 0 {
+					lx.match(text, i, r%lexBits, h)
 				}
+				i += 3
+				continue
 			}
 		}
+		k, size := keyAt(text, i)
+		lx.match(text, i, k, h)
 		i += size
+	}
+}
+
+// firstAt returns keyAt(s, i) and whether a word may start with the
+// character there. A word starts where a character starts, so the bytes inside
+// a character are passed over. The two common cases are written out, with
+// the test of firsts that rules out most characters at once.
+func (lx *lexicon) firstAt(s string, i int) (k uint32, size int, maybe bool) {
+	c := s[i]
+	if c < utf8.RuneSelf {
+		return uint32(c), 1, lx.firsts[c/64]&(1<<(c%64)) != 0
+	}
+	if c >= 0xE0 && c < 0xF0 && i+2 < len(s) {
+		if c1, c2 := s[i+1], s[i+2]; c1&0xC0 == 0x80 && c2&0xC0 == 0x80 {
+			r := uint32(c&0x0F)<<12 | uint32(c1&0x3F)<<6 | uint32(c2&0x3F)
+			return r % lexBits, 3, lx.firsts[r/64]&(1<<(r%64)) != 0 // the key: the last two bytes' payload
+		}
+	}
+	k, size = keyAt(s, i)
+	return k, size, true
+}
+
+// match adds to h the words of key k that start at text[i].
+func (lx *lexicon) match(text string, i int, k uint32, h *hits) {
+	g := lx.slot[k]
+	if g == 0 {
+		return
+	}
+	for _, w := range lx.groups[g-1] {
+		// The last byte first: most words that share a key differ there.
+		if n := len(w.word); len(text)-i >= n && text[i+n-1] == w.last && text[i:i+n] == w.word {
+			h[w.table] = append(h[w.table], hit{i, i + n, w.entry})
+		}
 	}
 }
 
@@ -198,8 +240,8 @@ const (
 func (lx *lexicon) tablesIn(s string) uint64 {
 	var set uint64
 	for i := 0; i < len(s); {
-		k, size := keyAt(s, i)
-		if g := lx.slot[k]; g != 0 {
+		k, size, maybe := lx.firstAt(s, i)
+		if g := lx.slot[k]; maybe && g != 0 {
 			for _, w := range lx.groups[g-1] {
 				if hasPrefix(s[i:], w.word) {
 					set |= 1 << w.table
@@ -214,8 +256,8 @@ func (lx *lexicon) tablesIn(s string) uint64 {
 // in reports whether s holds one of the lexicon's words, in one pass.
 func (lx *lexicon) in(s string) bool {
 	for i := 0; i < len(s); {
-		k, size := keyAt(s, i)
-		if g := lx.slot[k]; g != 0 {
+		k, size, maybe := lx.firstAt(s, i)
+		if g := lx.slot[k]; maybe && g != 0 {
 			for _, w := range lx.groups[g-1] {
 				if hasPrefix(s[i:], w.word) {
 					return true
