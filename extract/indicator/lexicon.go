@@ -161,56 +161,48 @@ type hit struct {
 // order of start, the longest first at one start.
 type hits [numTables][]hit
 
-// scan finds every occurrence in text of the lexicon's words. It is the
-// loop of tablesIn with firstAt written out, as it runs for every
-// character of the article.
+// scan finds every occurrence in text of the lexicon's words.
 func (lx *lexicon) scan(text string, h *hits) {
 	for t := range h {
 		h[t] = h[t][:0]
 	}
-	n := len(text)
-	for i := 0; i < n; {
-		c := text[i]
+	for i, k, size := lx.next(text, 0); i < len(text); i, k, size = lx.next(text, i+size) {
+		lx.match(text, i, k, h)
+	}
+}
+
+// next returns the first offset from i on where a character starts that
+// a word may start with, with the key of that character and its length
+// in bytes (as keyAt gives them); len(s) when there is none. A word
+// starts where a character starts, so the bytes inside a character are
+// passed over. The two common cases of keyAt are written out, with the
+// test of firsts that rules out most characters at once.
+func (lx *lexicon) next(s string, i int) (int, uint32, int) {
+	for i < len(s) {
+		c := s[i]
 		if c < utf8.RuneSelf {
 			if lx.firsts[c/64]&(1<<(c%64)) != 0 {
-				lx.match(text, i, uint32(c), h)
+				return i, uint32(c), 1
 			}
 			i++
 			continue
 		}
-		if c >= 0xE0 && c < 0xF0 && i+2 < n {
-			if c1, c2 := text[i+1], text[i+2]; c1&0xC0 == 0x80 && c2&0xC0 == 0x80 {
-				r := uint32(c&0x0F)<<12 | uint32(c1&0x3F)<<6 | uint32(c2&0x3F)
-				if lx.firsts[r/64]&(1<<(r%64)) != 0 {
-					lx.match(text, i, r%lexBits, h)
+		if c-0xE0 < 0x10 && i+2 < len(s) {
+			// A lead byte of three, followed by two continuation bytes
+			// (10xxxxxx): their payloads are c1^0x80 and c2^0x80.
+			c2, c1 := uint32(s[i+2])^0x80, uint32(s[i+1])^0x80
+			if c1|c2 < 0x40 {
+				if r := uint32(c&0x0F)<<12 | c1<<6 | c2; lx.firsts[r/64]&(1<<(r%64)) != 0 {
+					return i, r % lexBits, 3 // keyAt's key: the last two bytes' payload
 				}
 				i += 3
 				continue
 			}
 		}
-		k, size := keyAt(text, i)
-		lx.match(text, i, k, h)
-		i += size
+		k, size := keyAt(s, i)
+		return i, k, size
 	}
-}
-
-// firstAt returns keyAt(s, i) and whether a word may start with the
-// character there. A word starts where a character starts, so the bytes inside
-// a character are passed over. The two common cases are written out, with
-// the test of firsts that rules out most characters at once.
-func (lx *lexicon) firstAt(s string, i int) (k uint32, size int, maybe bool) {
-	c := s[i]
-	if c < utf8.RuneSelf {
-		return uint32(c), 1, lx.firsts[c/64]&(1<<(c%64)) != 0
-	}
-	if c >= 0xE0 && c < 0xF0 && i+2 < len(s) {
-		if c1, c2 := s[i+1], s[i+2]; c1&0xC0 == 0x80 && c2&0xC0 == 0x80 {
-			r := uint32(c&0x0F)<<12 | uint32(c1&0x3F)<<6 | uint32(c2&0x3F)
-			return r % lexBits, 3, lx.firsts[r/64]&(1<<(r%64)) != 0 // the key: the last two bytes' payload
-		}
-	}
-	k, size = keyAt(s, i)
-	return k, size, true
+	return len(s), 0, 0
 }
 
 // match adds to h the words of key k that start at text[i].
@@ -239,32 +231,28 @@ const (
 // words s holds, in one pass.
 func (lx *lexicon) tablesIn(s string) uint64 {
 	var set uint64
-	for i := 0; i < len(s); {
-		k, size, maybe := lx.firstAt(s, i)
-		if g := lx.slot[k]; maybe && g != 0 {
+	for i, k, size := lx.next(s, 0); i < len(s); i, k, size = lx.next(s, i+size) {
+		if g := lx.slot[k]; g != 0 {
 			for _, w := range lx.groups[g-1] {
 				if hasPrefix(s[i:], w.word) {
 					set |= 1 << w.table
 				}
 			}
 		}
-		i += size
 	}
 	return set
 }
 
 // in reports whether s holds one of the lexicon's words, in one pass.
 func (lx *lexicon) in(s string) bool {
-	for i := 0; i < len(s); {
-		k, size, maybe := lx.firstAt(s, i)
-		if g := lx.slot[k]; maybe && g != 0 {
+	for i, k, size := lx.next(s, 0); i < len(s); i, k, size = lx.next(s, i+size) {
+		if g := lx.slot[k]; g != 0 {
 			for _, w := range lx.groups[g-1] {
 				if hasPrefix(s[i:], w.word) {
 					return true
 				}
 			}
 		}
-		i += size
 	}
 	return false
 }
