@@ -35,11 +35,12 @@ type binder struct {
 	sentenceSep, firstSep, paraSep cursor
 	// Cursors into the quantities and periods for the sentences.
 	sentenceQ, sentenceP cursor
-	// The last answers of searches asked again and again with the same
-	// offset: the entities at the start of a clause, the periods at the
-	// start of a clause and at a figure.
-	eAt, pFrom, pTo memo
-	governing       []uint8 // by period: 0 not known yet, 1 it governs, 2 it does not; see governsAt
+	// Cursors for searches asked again and again with the same or nearby
+	// offsets: the entities at the start of a clause, the periods at the
+	// start of a clause and at a figure, the periods of a name, the
+	// quantity at a figure.
+	eAt, pFrom, pTo, pName, qAt cursor
+	governing                   []uint8 // by period: 0 not known yet, 1 it governs, 2 it does not; see governsAt
 
 	passage *govx.Period // the reporting period of the passage so far, or nil
 	scanned int          // where the last sentence started; line breaks before it are seen
@@ -375,7 +376,7 @@ func (b *binder) endClause(st *sentenceState, c govx.Span, qs []govx.Quantity) {
 	if p := b.governingIn(c, firstFigure); p != nil && p.Start < firstFigure && !(len(qs) == 0 && st.headDate != nil && b.namesEvent(c, p)) {
 		st.period = p
 	}
-	for i := b.pFrom.find(b.pStarts, c.Start); st.headDate == nil && i < len(b.ps) && b.ps[i].Start < firstFigure; i++ {
+	for i := b.pFrom.seek(b.pStarts, c.Start); st.headDate == nil && i < len(b.ps) && b.ps[i].Start < firstFigure; i++ {
 		if p := &b.ps[i]; b.governsAt(i) && trimSpace(b.text[c.Start:p.Start]) == "" {
 			st.headDate = p
 		}
@@ -731,7 +732,7 @@ func (b *binder) quantitiesIn(c govx.Span) []govx.Quantity {
 func (b *binder) entitiesIn(s govx.Span) []govx.Entity {
 	// The same start is asked for again and again (the head of a clause,
 	// for each of its figures): the last answer is kept.
-	i := b.eAt.find(b.eStarts, s.Start)
+	i := b.eAt.seek(b.eStarts, s.Start)
 	j := i // most spans hold a few entities: look for the end near the start
 	for j < len(b.eStarts) && b.eStarts[j] < s.End && j-i < 8 {
 		j++
@@ -742,57 +743,45 @@ func (b *binder) entitiesIn(s govx.Span) []govx.Entity {
 	return b.es[i:j]
 }
 
-// cursor finds offsets in a sorted list for lookups whose offsets mostly
-// grow: each one walks on from where the last one ended.
+// cursor finds offsets in a sorted list for lookups whose offsets are
+// mostly near the last one (the same, or a little ahead or back): each
+// walks from where the last one ended, and searches only when it is far.
 type cursor struct{ k int }
 
 // seek returns the index of the first of a (in ascending order) that is
 // at least off.
 func (c *cursor) seek(a []int, off int) int {
-	k := c.k
-	switch {
-	case k > len(a) || k > 0 && a[k-1] >= off:
-		k = searchInts(a, off) // back: search
-	default:
-		for n := 0; k < len(a) && a[k] < off; k++ {
-			if n++; n == 8 {
-				k += searchInts(a[k:], off) // far ahead: search the rest
-				break
-			}
+	k := min(c.k, len(a))
+	for n := 0; k > 0 && a[k-1] >= off; k-- {
+		if n++; n == 8 {
+			k = searchInts(a[:k], off) // far back: search the rest
+			break
+		}
+	}
+	for n := 0; k < len(a) && a[k] < off; k++ {
+		if n++; n == 8 {
+			k += searchInts(a[k:], off) // far ahead: search the rest
+			break
 		}
 	}
 	c.k = k
 	return k
 }
 
-// memo is the last answer of a search: the index k for offset off.
-type memo struct {
-	off, k int
-	ok     bool
-}
-
-// find returns the index of the first of a (in ascending order) that is at
-// least off, searching only when off is not the offset asked for last.
-func (m *memo) find(a []int, off int) int {
-	if !m.ok || off != m.off {
-		*m = memo{off: off, k: searchInts(a, off), ok: true}
-	}
-	return m.k
-}
-
 // seekHit returns the index of the first of hs that starts at off or
 // after it, as seek does for offsets.
 func (c *cursor) seekHit(hs []hit, off int) int {
-	k := c.k
-	switch {
-	case k > len(hs) || k > 0 && hs[k-1].start >= off:
-		k = searchHit(hs, off)
-	default:
-		for n := 0; k < len(hs) && hs[k].start < off; k++ {
-			if n++; n == 8 {
-				k += searchHit(hs[k:], off)
-				break
-			}
+	k := min(c.k, len(hs))
+	for n := 0; k > 0 && hs[k-1].start >= off; k-- {
+		if n++; n == 8 {
+			k = searchHit(hs[:k], off)
+			break
+		}
+	}
+	for n := 0; k < len(hs) && hs[k].start < off; k++ {
+		if n++; n == 8 {
+			k += searchHit(hs[k:], off)
+			break
 		}
 	}
 	c.k = k

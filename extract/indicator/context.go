@@ -259,7 +259,7 @@ func (b *binder) vagueBefore(st *sentenceState, at int) bool {
 	if !b.dated {
 		return false
 	}
-	i := b.pTo.find(b.pStarts, at) - 1
+	i := b.pTo.seek(b.pStarts, at) - 1
 	if i < 0 || b.ps[i].Start < st.span.Start {
 		return false
 	}
@@ -271,8 +271,8 @@ func (b *binder) vagueBefore(st *sentenceState, at int) bool {
 // last governing period of c before at, else the first after it; nil when
 // c has none.
 func (b *binder) governingIn(c govx.Span, at int) *govx.Period {
-	first := b.pFrom.find(b.pStarts, c.Start)
-	mid := b.pTo.find(b.pStarts, at)
+	first := b.pFrom.seek(b.pStarts, c.Start)
+	mid := b.pTo.seek(b.pStarts, at)
 	for i := mid - 1; i >= first; i-- { // the nearest before at
 		if p := &b.ps[i]; p.End <= c.End && b.governsAt(i) {
 			return p
@@ -406,7 +406,7 @@ func nameOf(text string, e *govx.Entity) string {
 func (b *binder) modalityAt(st *sentenceState, c govx.Span, at int) govx.Modality {
 	if h := st.lastModalityHit(c.Start, at, true); h != nil {
 		from := h.span.End
-		if k := searchInts(b.qStarts, at) - 1; k >= 0 && b.qs[k].End > from && b.qs[k].End <= at {
+		if k := b.qAt.seek(b.qStarts, at) - 1; k >= 0 && b.qs[k].End > from && b.qs[k].End <= at {
 			from = b.qs[k].End // only what stands between the figure and the one before
 		}
 		if anyIn(b.hits[tPresent], from, at) {
@@ -432,7 +432,7 @@ const adjacentBytes = 2 * len("将")
 // figureEnd returns the end of the quantity that starts at offset at, or
 // at.
 func (b *binder) figureEnd(at int) int {
-	i := searchInts(b.qStarts, at)
+	i := b.qAt.seek(b.qStarts, at)
 	if i < len(b.qs) && b.qs[i].Start == at {
 		return b.qs[i].End
 	}

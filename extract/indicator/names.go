@@ -125,7 +125,7 @@ func (b *binder) clean(from, to int) string {
 	}
 	var sb strings.Builder // only when a period is taken out
 	last := from
-	for i := searchInts(b.pStarts, from); i < len(b.ps) && b.ps[i].Start < to; i++ {
+	for i := b.pName.seek(b.pStarts, from); i < len(b.ps) && b.ps[i].Start < to; i++ {
 		p := b.ps[i]
 		if p.End > to || p.Start < last {
 			continue
