@@ -487,9 +487,8 @@ func asPercent(q govx.Quantity) govx.Quantity {
 
 // level makes a row for the level q named name.
 func (b *binder) level(st *sentenceState, c govx.Span, q govx.Quantity, name string, at int) {
-	row := b.row(st, c, name, at)
+	row := b.newRow(st, c, name, at)
 	row.Value, row.Unit, row.Qualifier = b.float(q.Value), q.Unit, q.Qualifier
-	b.add(st, row)
 	st.lastShare = strings.TrimSuffix(name, "占比")
 }
 
@@ -512,9 +511,8 @@ func (b *binder) growth(st *sentenceState, c govx.Span, list []govx.Quantity, si
 		}
 	}
 	fresh := func(name string, q govx.Quantity) {
-		row := b.row(st, c, name, q.Start)
+		row := b.newRow(st, c, name, q.Start)
 		row.ChangePct, row.ChangeBasis = b.float(sign*q.Value), basis
-		b.add(st, row)
 	}
 	if name != "" {
 		names := []string{name}
@@ -610,9 +608,8 @@ func (b *binder) fixedChanges(st *sentenceState, c govx.Span, pos int) {
 	if k := first(b.hits[tFlat], pos, c.End); k >= 0 {
 		f, i := b.e.flat[b.hits[tFlat][k].entry], b.hits[tFlat][k].start-pos
 		if name := b.clean(pos, pos+i); name != "" {
-			row := b.row(st, c, name, pos+i) // 工业用电量与上年同期持平
+			row := b.newRow(st, c, name, pos+i) // 工业用电量与上年同期持平
 			row.ChangePct, row.ChangeBasis = b.float(0), f.basis
-			b.add(st, row)
 		} else if k := b.previousRow(st); k >= 0 {
 			b.out[k].ChangePct, b.out[k].ChangeBasis = b.float(0), f.basis
 		}
@@ -628,25 +625,25 @@ func (b *binder) fixedChanges(st *sentenceState, c govx.Span, pos int) {
 			return
 		}
 		for _, n := range names {
-			row := b.row(st, c, n, at)
+			row := b.newRow(st, c, n, at)
 			row.ChangePct = b.float(f.change)
-			b.add(st, row)
 		}
 		return
 	}
 }
 
-// row starts a row for a figure at offset at in clause c.
-func (b *binder) row(st *sentenceState, c govx.Span, name string, at int) govx.Indicator {
+// newRow adds a row for a figure at offset at in clause c to the rows of
+// the sentence and returns it, for its figures to be filled in. It is
+// built in place, as a row is large.
+func (b *binder) newRow(st *sentenceState, c govx.Span, name string, at int) *govx.Indicator {
+	st.rows = append(st.rows, len(b.out))
+	st.rowClause = append(st.rowClause, st.clause)
+	st.rowCompares = append(st.rowCompares, strings.Contains(name, "比") || strings.Contains(name, "较"))
+	b.out = append(b.out, govx.Indicator{})
+	row := &b.out[len(b.out)-1]
 	subject, company := b.subjectAt(st, c, at)
-	row := govx.Indicator{
-		Span:     c,
-		Sentence: st.index,
-		Subject:  subject,
-		Name:     name,
-		Modality: b.modalityAt(st, c, at),
-		Evidence: b.text[c.Start:c.End],
-	}
+	row.Span, row.Sentence, row.Subject, row.Name = c, st.index, subject, name
+	row.Modality, row.Evidence = b.modalityAt(st, c, at), b.text[c.Start:c.End]
 	if b.undated(st, at) {
 		company = true
 	}
@@ -690,13 +687,6 @@ func (b *binder) float(v float64) *float64 {
 	}
 	b.floats = append(b.floats, v)
 	return &b.floats[len(b.floats)-1]
-}
-
-func (b *binder) add(st *sentenceState, row govx.Indicator) {
-	st.rows = append(st.rows, len(b.out))
-	st.rowClause = append(st.rowClause, st.clause)
-	st.rowCompares = append(st.rowCompares, strings.Contains(row.Name, "比") || strings.Contains(row.Name, "较"))
-	b.out = append(b.out, row)
 }
 
 // openRows returns the trailing rows of the sentence that have no change
