@@ -2,7 +2,6 @@ package indicator
 
 import (
 	"strings"
-	"unicode/utf8"
 
 	"govx"
 )
@@ -180,17 +179,21 @@ func (b *binder) insideFigure(i int) bool {
 // closes before end with no quantity inside, and returns the offset after
 // its closing bracket.
 func (b *binder) bracketWithoutFigure(from, end int) (int, bool) {
-	k := strings.IndexAny(b.text[from:end], "）)")
-	if k < 0 {
+	// The closing brackets are clause separators: the first one is among
+	// the separators after from.
+	seps := b.hits[tClause]
+	k := searchHit(seps, from)
+	for k < len(seps) && seps[k].start < end && !b.e.closes[seps[k].entry] {
+		k++
+	}
+	if k == len(seps) || seps[k].end > end {
 		return 0, false
 	}
-	closeAt := from + k
 	i := searchInts(b.qStarts, from)
-	if i < len(b.qs) && b.qs[i].Start < closeAt {
+	if i < len(b.qs) && b.qs[i].Start < seps[k].start {
 		return 0, false
 	}
-	_, size := utf8.DecodeRuneInString(b.text[closeAt:])
-	return closeAt + size, true
+	return seps[k].end, true
 }
 
 // clause binds the figures of clause c.
@@ -320,7 +323,7 @@ func (b *binder) levelName(st *sentenceState, c govx.Span, qs []govx.Quantity, i
 			lv.shareOf = st.rows[len(st.rows)-1]
 		}
 	}
-	if b.e.reporting.in(lv.name) || hasPrefixAny(lv.name, namePrepositions) && utf8.RuneCountInString(lv.name) <= 3 {
+	if b.e.reporting.in(lv.name) || hasPrefixAny(lv.name, namePrepositions) && runeCount(lv.name) <= 3 {
 		return levelOf{end: q.End, shareOf: -1, changeOf: -1}
 	}
 	return lv
@@ -846,7 +849,7 @@ func searchEnds(spans []govx.Span, off int) int {
 // after it: 亿元以上产业项目21个, 超10亿元项目6个, 超过10亿元以上的项目有5个.
 func (b *binder) modifies(q, next govx.Quantity) bool {
 	between := b.text[q.End:next.Start]
-	if between == "" || strings.ContainsAny(between, "、，,") || utf8.RuneCountInString(between) > 12 {
+	if between == "" || strings.ContainsAny(between, "、，,") || runeCount(between) > 12 {
 		return false
 	}
 	if _, _, ok := b.e.growthBefore(between); ok {

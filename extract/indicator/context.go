@@ -159,9 +159,9 @@ func (b *binder) quoteAt(at int) int {
 	if i < len(b.quotes) && b.quotes[i].Start < at {
 		q := b.quotes[i].In(b.text)
 		if strings.ContainsAny(q, "，,。；;！？!?") {
-			return max(minSpeechRunes, utf8.RuneCountInString(q))
+			return max(minSpeechRunes, runeCount(q))
 		}
-		return utf8.RuneCountInString(q)
+		return runeCount(q)
 	}
 	return 0
 }

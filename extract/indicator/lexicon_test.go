@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+	"unicode/utf8"
 
 	"govx"
 )
@@ -148,7 +149,8 @@ func TestCursor(t *testing.T) {
 // the originals, on text where their shortcuts apply and where they do not.
 func TestQuickHelpers(t *testing.T) {
 	for _, s := range []string{"", " ", "增长", " 增长", "增长 ", "\u3000增长\u3000", "增长\u00a0", "增\xe4\xb8 ", "a增长", "增长b", "预计 增长",
-		"12%", "（一）", "\xe5\x80", "䷀", "一", "、。"} {
+		"12%", "（一）", "\xe5\x80", "䷀", "一", "、。", "增长6.3%", "6.3% ", "增长\u3000", "\u2028增长", "增长\u0085", "\xe0\x80\x80",
+		"\xed\xa0\x80", "\xef\xbf\xbd", "\xe1\x9a\x80", "a\xe2\x80", "\x80增", "增\xc2"} {
 		checkHelpers(t, s)
 	}
 }
@@ -162,12 +164,28 @@ func checkHelpers(t *testing.T, s string) {
 	if got, want := trimSpace(s), strings.TrimSpace(s); got != want {
 		t.Errorf("trimSpace(%q) = %q, want %q", s, got, want)
 	}
+	if got, want := runeCount(s), utf8.RuneCountInString(s); got != want {
+		t.Errorf("runeCount(%q) = %d, want %d", s, got, want)
+	}
 	for _, w := range []string{"", "长", "增长", "长 ", " ", "预计 增长", "b"} {
 		if hasSuffix(s, w) != strings.HasSuffix(s, w) || hasPrefix(s, w) != strings.HasPrefix(s, w) {
 			t.Errorf("%q and %q: hasSuffix %v hasPrefix %v", s, w, hasSuffix(s, w), hasPrefix(s, w))
 		}
 		if lastIndex(s, w) != strings.LastIndex(s, w) {
 			t.Errorf("lastIndex(%q, %q) = %d", s, w, lastIndex(s, w))
+		}
+	}
+}
+
+// TestSpaceBytes checks that the first and last bytes of every space are
+// those trimSpace looks for.
+func TestSpaceBytes(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if !unicode.IsSpace(r) {
+			continue
+		}
+		if s := string(r); !spaceFirst(s[0]) || !spaceLast(s[len(s)-1]) {
+			t.Errorf("%U: first byte %#x, last byte %#x not looked for", r, s[0], s[len(s)-1])
 		}
 	}
 }

@@ -168,15 +168,57 @@ func hasPrefix(s, w string) bool {
 	return n == 0 || len(s) >= n && s[n-1] == w[n-1] && s[:n] == w
 }
 
-// trimSpace is strings.TrimSpace, quick when s starts and ends with a
-// character of U+4000–U+9FFF (lead byte E4–E9), never a space, as most
-// clauses do.
+// trimSpace is strings.TrimSpace, quick when the first and last bytes of
+// s tell that it neither starts nor ends with a space, as most clauses
+// (and figures) do.
 func trimSpace(s string) string {
-	if n := len(s); n >= 3 && s[0] >= 0xE4 && s[0] <= 0xE9 &&
-		s[n-3] >= 0xE4 && s[n-3] <= 0xE9 && s[n-2]&0xC0 == 0x80 && s[n-1]&0xC0 == 0x80 {
+	if n := len(s); n == 0 || !spaceFirst(s[0]) && !spaceLast(s[n-1]) {
 		return s
 	}
 	return strings.TrimSpace(s)
+}
+
+// spaceFirst reports whether c may be the first byte of a space
+// (unicode.IsSpace): an ASCII space, or the lead byte of U+0085, U+00A0,
+// U+1680, U+2000–U+205F or U+3000. A character with another first byte,
+// or a byte that starts none, is no space.
+func spaceFirst(c byte) bool {
+	switch c {
+	case '\t', '\n', '\v', '\f', '\r', ' ', 0xC2, 0xE1, 0xE2, 0xE3:
+		return true
+	}
+	return false
+}
+
+// spaceLast reports whether c may be the last byte of a space: an ASCII
+// space, or the last byte of U+0085, U+00A0, U+1680, U+2000–U+200A,
+// U+2028, U+2029, U+202F, U+205F or U+3000 (TestSpaceBytes checks them
+// all).
+func spaceLast(c byte) bool {
+	switch c {
+	case '\t', '\n', '\v', '\f', '\r', ' ', 0x85, 0x9F, 0xA0, 0xA8, 0xA9, 0xAF:
+		return true
+	}
+	return c >= 0x80 && c <= 0x8A
+}
+
+// runeCount is utf8.RuneCountInString, quick for Chinese: a character of
+// three bytes whose lead byte is E1–EC or EE–EF (never overlong, never a
+// surrogate) is counted without being decoded.
+func runeCount(s string) int {
+	n := 0
+	for i := 0; i < len(s); n++ {
+		switch c := s[i]; {
+		case c < utf8.RuneSelf:
+			i++
+		case c >= 0xE1 && c <= 0xEF && c != 0xED && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80:
+			i += 3
+		default:
+			_, size := utf8.DecodeRuneInString(s[i:])
+			i += size
+		}
+	}
+	return n
 }
 
 // lastIndex is strings.LastIndex, quicker when w is absent: a name is
