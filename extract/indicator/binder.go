@@ -19,7 +19,7 @@ type binder struct {
 	qsBuf  []govx.Quantity
 	psBuf  []govx.Period
 	esBuf  []govx.Entity
-	quotes []govx.Span  // the quotations “…”, in order
+	quotes []quotation  // the quotations “…”, in order
 	toks   []govx.Token // the segmenter's tokens, in order; may be empty
 	hits   hits         // the words of the tables in the text
 	dated  bool         // the article has a reference date, so a vague period is vague indeed
@@ -29,9 +29,8 @@ type binder struct {
 	// Cursors into them for the lookups made in text order: the quantity
 	// after a clause separator, the quantities and periods of a clause.
 	sepQ, clauseQ, clauseP cursor
-	// Cursors into the clause separators: those of a sentence, its first,
-	// those since the sentence before.
-	sentenceSep, firstSep, paraSep cursor
+	// Cursors into the clause separators: those of a sentence, its first.
+	sentenceSep, firstSep cursor
 	// Cursors into the quantities and periods for the sentences.
 	sentenceQ, sentenceP cursor
 	// Cursors for searches asked again and again with the same or nearby
@@ -830,9 +829,9 @@ func searchTokens(toks []govx.Token, off int) int {
 	return lo
 }
 
-// searchEnds returns the index of the first span that ends at off or
-// after it.
-func searchEnds(spans []govx.Span, off int) int {
+// searchEnds returns the index of the first quotation that ends at off
+// or after it.
+func searchEnds(spans []quotation, off int) int {
 	lo, hi := 0, len(spans)
 	for lo < hi {
 		mid := int(uint(lo+hi) >> 1)

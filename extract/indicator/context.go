@@ -40,12 +40,8 @@ func (b *binder) firstClauseEnd(s govx.Span) int {
 // names a place or a whole area and so returns to the region.
 func (b *binder) sentenceCompany(st *sentenceState) {
 	// A line break since the last sentence starts a new paragraph.
-	seps := b.hits[tClause]
-	for k := b.paraSep.seekHit(seps, b.scanned); k < len(seps) && seps[k].start < st.span.Start; k++ {
-		if seps[k].entry == b.e.newline {
-			b.company = nil
-			break
-		}
+	if b.scanned < st.span.Start && strings.IndexByte(b.text[b.scanned:st.span.Start], '\n') >= 0 {
+		b.company = nil
 	}
 	b.scanned = st.span.Start
 	st.firstEnd = b.firstClauseEnd(st.span)
@@ -157,18 +153,21 @@ func (b *binder) periodFor(p *govx.Period, stock bool) govx.DateRange {
 func (b *binder) quoteAt(at int) int {
 	i := searchEnds(b.quotes, at+1)
 	if i < len(b.quotes) && b.quotes[i].Start < at {
-		q := b.quotes[i].In(b.text)
-		if strings.ContainsAny(q, "，,。；;！？!?") {
-			return max(minSpeechRunes, runeCount(q))
-		}
-		return runeCount(q)
+		return b.quotes[i].runes
 	}
 	return 0
 }
 
-// findQuotes returns the spans of the quotations of the text, from “ to ”,
-// in dst's storage.
-func (b *binder) findQuotes(dst []govx.Span) []govx.Span {
+// quotation is a quotation “…” of the text and its length as quoteAt
+// gives it.
+type quotation struct {
+	govx.Span
+	runes int
+}
+
+// findQuotes returns the quotations of the text, from “ to ”, in dst's
+// storage.
+func (b *binder) findQuotes(dst []quotation) []quotation {
 	out := dst[:0]
 	open := -1
 	for _, h := range b.hits[tQuote] {
@@ -177,7 +176,13 @@ func (b *binder) findQuotes(dst []govx.Span) []govx.Span {
 			open = h.start
 		case "”":
 			if open >= 0 {
-				out = append(out, govx.Span{Start: open, End: h.end})
+				q := quotation{Span: govx.Span{Start: open, End: h.end}}
+				text := q.In(b.text)
+				q.runes = runeCount(text)
+				if strings.ContainsAny(text, "，,。；;！？!?") {
+					q.runes = max(minSpeechRunes, q.runes)
+				}
+				out = append(out, q)
 				open = -1
 			}
 		}

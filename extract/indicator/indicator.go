@@ -94,7 +94,6 @@ type Extractor struct {
 	seps      []string // clauseSeps, the entries of the tClause hits
 	opens     []bool   // by entry of seps: an opening bracket
 	closes    []bool   // by entry of seps: a closing bracket
-	newline   int32    // the entry of a line break in seps
 	lex       lexicon  // the words of the tables each article is scanned for once
 	threshold []string
 	compare   []string
@@ -177,13 +176,10 @@ func New() (*Extractor, error) {
 		e.lex.add(t.table, t.words)
 	}
 	e.stocks.add(0, stockWords)
-	e.opens, e.closes, e.newline = make([]bool, len(e.seps)), make([]bool, len(e.seps)), -1
+	e.opens, e.closes = make([]bool, len(e.seps)), make([]bool, len(e.seps))
 	for i, sep := range e.seps {
 		e.opens[i] = sep == "（" || sep == "("
 		e.closes[i] = sep == "）" || sep == ")"
-		if sep == "\n" {
-			e.newline = int32(i)
-		}
 	}
 	e.lead.add(leadWords, false)
 	e.tail.add(tailWords, true)
