@@ -150,7 +150,8 @@ func TestCursor(t *testing.T) {
 func TestQuickHelpers(t *testing.T) {
 	for _, s := range []string{"", " ", "增长", " 增长", "增长 ", "\u3000增长\u3000", "增长\u00a0", "增\xe4\xb8 ", "a增长", "增长b", "预计 增长",
 		"12%", "（一）", "\xe5\x80", "䷀", "一", "、。", "增长6.3%", "6.3% ", "增长\u3000", "\u2028增长", "增长\u0085", "\xe0\x80\x80",
-		"\xed\xa0\x80", "\xef\xbf\xbd", "\xe1\x9a\x80", "a\xe2\x80", "\x80增", "增\xc2"} {
+		"\xed\xa0\x80", "\xef\xbf\xbd", "\xe1\x9a\x80", "a\xe2\x80", "\x80增", "增\xc2", "“增长”", "、增长。", "\u3000", "\u205f增\u2029",
+		"\u2000", "增\u200b", "\xe3", "\xe2\x80\x8a"} {
 		checkHelpers(t, s)
 	}
 }
@@ -177,15 +178,17 @@ func checkHelpers(t *testing.T, s string) {
 	}
 }
 
-// TestSpaceBytes checks that the first and last bytes of every space are
-// those trimSpace looks for.
+// TestSpaceBytes checks that trimSpace sees every space at the start or
+// end of a string.
 func TestSpaceBytes(t *testing.T) {
 	for r := rune(0); r <= unicode.MaxRune; r++ {
 		if !unicode.IsSpace(r) {
 			continue
 		}
-		if s := string(r); !spaceFirst(s[0]) || !spaceLast(s[len(s)-1]) {
-			t.Errorf("%U: first byte %#x, last byte %#x not looked for", r, s[0], s[len(s)-1])
+		for _, s := range []string{string(r), string(r) + "增", "增" + string(r), "a" + string(r) + "b"} {
+			if strings.HasPrefix(s, string(r)) && !spaceAtStart(s) || strings.HasSuffix(s, string(r)) && !spaceAtEnd(s) {
+				t.Errorf("%q: space %U not seen", s, r)
+			}
 		}
 	}
 }

@@ -168,38 +168,48 @@ func hasPrefix(s, w string) bool {
 	return n == 0 || len(s) >= n && s[n-1] == w[n-1] && s[:n] == w
 }
 
-// trimSpace is strings.TrimSpace, quick when the first and last bytes of
-// s tell that it neither starts nor ends with a space, as most clauses
+// trimSpace is strings.TrimSpace, quick when the bytes at the ends of s
+// tell that it neither starts nor ends with a space, as most clauses
 // (and figures) do.
 func trimSpace(s string) string {
-	if n := len(s); n == 0 || !spaceFirst(s[0]) && !spaceLast(s[n-1]) {
+	if s == "" || !spaceAtStart(s) && !spaceAtEnd(s) {
 		return s
 	}
 	return strings.TrimSpace(s)
 }
 
-// spaceFirst reports whether c may be the first byte of a space
-// (unicode.IsSpace): an ASCII space, or the lead byte of U+0085, U+00A0,
-// U+1680, U+2000–U+205F or U+3000. A character with another first byte,
-// or a byte that starts none, is no space.
-func spaceFirst(c byte) bool {
-	switch c {
-	case '\t', '\n', '\v', '\f', '\r', ' ', 0xC2, 0xE1, 0xE2, 0xE3:
+// spaceAtStart reports whether s (not empty) may start with a space
+// (unicode.IsSpace): an ASCII space, U+0085, U+00A0, U+1680,
+// U+2000–U+205F or U+3000. When it reports false, s does not.
+func spaceAtStart(s string) bool {
+	switch s[0] {
+	case '\t', '\n', '\v', '\f', '\r', ' ':
 		return true
+	case 0xC2, 0xE1, 0xE2:
+		return true
+	case 0xE3: // U+3000 is E3 80 80; 、 and 。 are E3 80 81 and E3 80 82
+		return len(s) < 3 || s[1] == 0x80 && s[2] == 0x80
 	}
 	return false
 }
 
-// spaceLast reports whether c may be the last byte of a space: an ASCII
-// space, or the last byte of U+0085, U+00A0, U+1680, U+2000–U+200A,
-// U+2028, U+2029, U+202F, U+205F or U+3000 (TestSpaceBytes checks them
-// all).
-func spaceLast(c byte) bool {
-	switch c {
-	case '\t', '\n', '\v', '\f', '\r', ' ', 0x85, 0x9F, 0xA0, 0xA8, 0xA9, 0xAF:
-		return true
+// spaceAtEnd reports whether s (not empty) may end with a space. When it
+// reports false, s does not (TestSpaceBytes checks every space).
+func spaceAtEnd(s string) bool {
+	n := len(s)
+	switch c := s[n-1]; {
+	case c < utf8.RuneSelf:
+		return c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r' || c == ' '
+	case n >= 2 && s[n-2] == 0xC2:
+		return true // U+0085, U+00A0
+	case n >= 3 && s[n-3] == 0xE1:
+		return true // U+1680
+	case n >= 3 && s[n-3] == 0xE2: // U+2000–U+200A, U+2028, U+2029, U+202F, U+205F; not ” (E2 80 9D)
+		return s[n-2] == 0x80 && (c <= 0x8A || c == 0xA8 || c == 0xA9 || c == 0xAF) || s[n-2] == 0x81 && c == 0x9F
+	case n >= 3 && s[n-3] == 0xE3:
+		return s[n-2] == 0x80 && c == 0x80 // U+3000
 	}
-	return c >= 0x80 && c <= 0x8A
+	return false
 }
 
 // runeCount is utf8.RuneCountInString, quick for Chinese: a character of
