@@ -147,26 +147,29 @@ func (b *binder) periodFor(p *govx.Period, stock bool) govx.DateRange {
 	return r
 }
 
-// quoteAt returns the length in runes of the quotation “…” around offset
-// at, or 0 when at is not quoted. A quotation with a clause or sentence
-// end in it counts as long: it is speech.
-func (b *binder) quoteAt(at int) int {
+// quoteAt reports whether offset at stands in a quotation “…”, and
+// whether that quotation is long: of minSpeechRunes or more, or with a
+// clause or sentence end in it (speechMarks). A long one is speech.
+func (b *binder) quoteAt(at int) (quoted, long bool) {
 	i := searchEnds(b.quotes, at+1)
 	if i < len(b.quotes) && b.quotes[i].Start < at {
-		return b.quotes[i].runes
+		return true, b.quotes[i].long
 	}
-	return 0
+	return false, false
 }
 
-// quotation is a quotation “…” of the text and its length as quoteAt
-// gives it.
+// speechMarks are the clause and sentence ends that make a quotation
+// speech, whatever its length. All are clause separators.
+const speechMarks = "，,。；;！？!?"
+
+// quotation is a quotation “…” of the text, from “ to ”, and whether it
+// is long (see quoteAt).
 type quotation struct {
 	govx.Span
-	runes int
+	long bool
 }
 
-// findQuotes returns the quotations of the text, from “ to ”, in dst's
-// storage.
+// findQuotes returns the quotations of the text in dst's storage.
 func (b *binder) findQuotes(dst []quotation) []quotation {
 	out := dst[:0]
 	open := -1
@@ -177,11 +180,7 @@ func (b *binder) findQuotes(dst []quotation) []quotation {
 		case "”":
 			if open >= 0 {
 				q := quotation{Span: govx.Span{Start: open, End: h.end}}
-				text := q.In(b.text)
-				q.runes = runeCount(text)
-				if strings.ContainsAny(text, "，,。；;！？!?") {
-					q.runes = max(minSpeechRunes, q.runes)
-				}
+				q.long = hasRunes(q.In(b.text), minSpeechRunes) || b.speechMarkIn(q.Span)
 				out = append(out, q)
 				open = -1
 			}
@@ -190,11 +189,23 @@ func (b *binder) findQuotes(dst []quotation) []quotation {
 	return out
 }
 
+// speechMarkIn reports whether one of speechMarks stands in s, looking
+// among the clause separators.
+func (b *binder) speechMarkIn(s govx.Span) bool {
+	seps := b.hits[tClause]
+	for k := searchHit(seps, s.Start); k < len(seps) && seps[k].start < s.End; k++ {
+		if b.e.speechSeps[seps[k].entry] && seps[k].end <= s.End {
+			return true
+		}
+	}
+	return false
+}
+
 // inSlogan reports whether offset at stands in a short quotation: a
 // slogan or a name, whose figures are not indicators.
 func (b *binder) inSlogan(at int) bool {
-	n := b.quoteAt(at)
-	return n > 0 && n < minSpeechRunes
+	quoted, long := b.quoteAt(at)
+	return quoted && !long
 }
 
 // undated reports whether the figure at offset at belongs to no period
@@ -215,7 +226,7 @@ func (b *binder) undated(st *sentenceState, at int) bool {
 // speech reports whether offset at stands in reported speech: inside a
 // long quotation, or in a sentence headed by a person and a verb of saying.
 func (b *binder) speech(st *sentenceState, at int) bool {
-	if b.quoteAt(at) >= minSpeechRunes {
+	if _, long := b.quoteAt(at); long {
 		return true
 	}
 	if st.said == 0 { // the sentence's head, looked at once
@@ -371,7 +382,7 @@ const maxSpeakerBytes = 300
 // 是5万吨…”走进…的镇江龙源铝业有限公司), or nil.
 func (b *binder) speaker(at int) *govx.Entity {
 	i := searchEnds(b.quotes, at+1)
-	if i == len(b.quotes) || b.quotes[i].Start >= at || b.quoteAt(at) < minSpeechRunes {
+	if i == len(b.quotes) || b.quotes[i].Start >= at || !b.quotes[i].long {
 		return nil
 	}
 	end := min(len(b.text), b.quotes[i].End+maxSpeakerBytes)

@@ -82,27 +82,28 @@ import (
 
 // Extractor finds indicators. It is safe for concurrent use.
 type Extractor struct {
-	growth    []signedWord
-	fillers   []string
-	joiners   []string
-	fixed     []fixedChange  // the entries of the tFixed hits
-	flat      []basisWord    // the entries of the tFlat hits
-	basis     []basisWord    // the entries of the tBasis hits
-	modality  []modalityWord // the entries of the tModality hits
-	notMod    []string
-	maxNotMod int      // the length of the longest of notMod
-	seps      []string // clauseSeps, the entries of the tClause hits
-	opens     []bool   // by entry of seps: an opening bracket
-	closes    []bool   // by entry of seps: a closing bracket
-	lex       lexicon  // the words of the tables each article is scanned for once
-	threshold []string
-	compare   []string
-	lead      affixIndex // leadWords by their first characters
-	tail      affixIndex // tailWords by their last characters
-	inner     []string
-	cuts      []string
-	nounStops []string
-	agencies  []string
+	growth     []signedWord
+	fillers    []string
+	joiners    []string
+	fixed      []fixedChange  // the entries of the tFixed hits
+	flat       []basisWord    // the entries of the tFlat hits
+	basis      []basisWord    // the entries of the tBasis hits
+	modality   []modalityWord // the entries of the tModality hits
+	notMod     []string
+	maxNotMod  int      // the length of the longest of notMod
+	seps       []string // clauseSeps, the entries of the tClause hits
+	opens      []bool   // by entry of seps: an opening bracket
+	closes     []bool   // by entry of seps: a closing bracket
+	speechSeps []bool   // by entry of seps: one of speechMarks
+	lex        lexicon  // the words of the tables each article is scanned for once
+	threshold  []string
+	compare    []string
+	lead       affixIndex // leadWords by their first characters
+	tail       affixIndex // tailWords by their last characters
+	inner      []string
+	cuts       []string
+	nounStops  []string
+	agencies   []string
 
 	stocks    lexicon // stockWords, looked for in names
 	reporting lexicon // reportingWords, looked for in names
@@ -176,10 +177,16 @@ func New() (*Extractor, error) {
 		e.lex.add(t.table, t.words)
 	}
 	e.stocks.add(0, stockWords)
-	e.opens, e.closes = make([]bool, len(e.seps)), make([]bool, len(e.seps))
+	e.opens, e.closes, e.speechSeps = make([]bool, len(e.seps)), make([]bool, len(e.seps)), make([]bool, len(e.seps))
 	for i, sep := range e.seps {
 		e.opens[i] = sep == "（" || sep == "("
 		e.closes[i] = sep == "）" || sep == ")"
+		e.speechSeps[i] = strings.Contains(speechMarks, sep)
+	}
+	for _, r := range speechMarks {
+		if !strings.ContainsRune(clauseSeps, r) {
+			return nil, fmt.Errorf("indicator: speech mark %q is no clause separator", r)
+		}
 	}
 	e.lead.add(leadWords, false)
 	e.tail.add(tailWords, true)

@@ -168,6 +168,11 @@ func checkHelpers(t *testing.T, s string) {
 	if got, want := runeCount(s), utf8.RuneCountInString(s); got != want {
 		t.Errorf("runeCount(%q) = %d, want %d", s, got, want)
 	}
+	for n := range 8 {
+		if got, want := hasRunes(s, n), utf8.RuneCountInString(s) >= n; got != want {
+			t.Errorf("hasRunes(%q, %d) = %v", s, n, got)
+		}
+	}
 	for _, w := range []string{"", "长", "增长", "长 ", " ", "预计 增长", "b"} {
 		if hasSuffix(s, w) != strings.HasSuffix(s, w) || hasPrefix(s, w) != strings.HasPrefix(s, w) {
 			t.Errorf("%q and %q: hasSuffix %v hasPrefix %v", s, w, hasSuffix(s, w), hasPrefix(s, w))

@@ -212,6 +212,18 @@ func spaceAtEnd(s string) bool {
 	return false
 }
 
+// hasRunes reports whether s has n runes or more, counting them only when
+// its length in bytes does not tell.
+func hasRunes(s string, n int) bool {
+	switch {
+	case len(s) < n: // a rune has a byte at least
+		return false
+	case len(s) >= n*utf8.UTFMax: // and at most utf8.UTFMax
+		return true
+	}
+	return runeCount(s) >= n
+}
+
 // runeCount is utf8.RuneCountInString, quick for Chinese: a character of
 // three bytes whose lead byte is E1–EC or EE–EF (never overlong, never a
 // surrogate) is counted without being decoded.
