@@ -322,7 +322,7 @@ func (b *binder) levelName(st *sentenceState, c govx.Span, qs []govx.Quantity, i
 			lv.shareOf = st.rows[len(st.rows)-1]
 		}
 	}
-	if b.e.reporting.in(lv.name) || hasPrefixAny(lv.name, namePrepositions) && runeCount(lv.name) <= 3 {
+	if b.e.reporting.in(lv.name) || hasPrefixAny(lv.name, namePrepositions) && !hasRunes(lv.name, 4) {
 		return levelOf{end: q.End, shareOf: -1, changeOf: -1}
 	}
 	return lv
@@ -848,7 +848,7 @@ func searchEnds(spans []quotation, off int) int {
 // after it: 亿元以上产业项目21个, 超10亿元项目6个, 超过10亿元以上的项目有5个.
 func (b *binder) modifies(q, next govx.Quantity) bool {
 	between := b.text[q.End:next.Start]
-	if between == "" || strings.ContainsAny(between, "、，,") || runeCount(between) > 12 {
+	if between == "" || strings.ContainsAny(between, "、，,") || hasRunes(between, 13) {
 		return false
 	}
 	if _, _, ok := b.e.growthBefore(between); ok {

@@ -55,15 +55,15 @@ func (b *binder) tokenNoun(from, limit int) (string, int) {
 // shorten returns name, or its part after the last 的 or 等 when it is too
 // long to be a name (…便民集中充电点建设等“群众身边事” → “群众身边事”), or "".
 func (b *binder) shorten(name string) string {
-	if runeCount(name) <= maxNameRunes {
+	if !hasRunes(name, maxNameRunes+1) {
 		return name
 	}
 	for _, cut := range longNameCuts {
-		if i := strings.LastIndex(name, cut); i >= 0 && runeCount(name) > maxNameRunes {
+		if i := strings.LastIndex(name, cut); i >= 0 && hasRunes(name, maxNameRunes+1) {
 			name = b.trimName(name[i+len(cut):])
 		}
 	}
-	if runeCount(name) > maxNameRunes {
+	if hasRunes(name, maxNameRunes+1) {
 		return ""
 	}
 	return name
