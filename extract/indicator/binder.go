@@ -103,15 +103,44 @@ func (b *binder) sentence(index int, s govx.Span) {
 	*st = sentenceState{index: index, span: s, aside: -1,
 		rows: st.rows[:0], rowClause: st.rowClause[:0], rowCompares: st.rowCompares[:0],
 		mods: st.mods[:0], bases: st.bases[:0], segCuts: st.segCuts[:0]}
-	if !b.mayBind(s) {
+	rows := b.mayRow(s)
+	if !rows && !b.hasPeriod(s) {
 		// Without a figure, a period or a fixed change, a sentence makes
 		// no row and dates none after it: only its company is noted.
 		b.sentenceCompany(st)
 		return
 	}
+	if !rows {
+		// Without a figure or a fixed change, a sentence makes no row:
+		// only the period heading one of its clauses may date the passage.
+		b.sentenceCompany(st)
+		for _, c := range b.splitClauses(s) {
+			if b.headDateIn(st, c, c.End); st.headDate != nil {
+				break
+			}
+		}
+		if st.headDate != nil && st.company == nil && !st.headDate.Period.Start.IsZero() {
+			b.passage = st.headDate
+		}
+		return
+	}
 	st.mods = b.modalityHits(st.mods, s)
 	b.scanSentence(st)
 	b.sentenceCompany(st)
+	for k, c := range b.splitClauses(s) {
+		st.clause = k
+		b.clause(st, c)
+	}
+	switch {
+	case st.dated != nil:
+		b.passage = st.dated
+	case st.headDate != nil && st.company == nil && len(st.rows) == 0 && !st.headDate.Period.Start.IsZero():
+		b.passage = st.headDate
+	}
+}
+
+// splitClauses returns the clauses of sentence s, in b.clauses's storage.
+func (b *binder) splitClauses(s govx.Span) []govx.Span {
 	clauses := b.clauses[:0]
 	start, skip := s.Start, s.Start
 	seps := b.hits[tClause]
@@ -137,26 +166,13 @@ func (b *binder) sentence(index int, s govx.Span) {
 		clauses = append(clauses, govx.Span{Start: start, End: s.End})
 	}
 	b.clauses = clauses
-	for k, c := range clauses {
-		st.clause = k
-		b.clause(st, c)
-	}
-	switch {
-	case st.dated != nil:
-		b.passage = st.dated
-	case st.headDate != nil && st.company == nil && len(st.rows) == 0 && !st.headDate.Period.Start.IsZero():
-		b.passage = st.headDate
-	}
+	return clauses
 }
 
-// mayBind reports whether sentence s holds what a row is made of or what
-// the passage takes its period from: a quantity, a period, or a word of a
-// fixed change (持平, 翻番).
-func (b *binder) mayBind(s govx.Span) bool {
+// mayRow reports whether sentence s holds what a row is made of: a
+// quantity, or a word of a fixed change (持平, 翻番).
+func (b *binder) mayRow(s govx.Span) bool {
 	if k := b.sentenceQ.seek(b.qStarts, s.Start); k < len(b.qs) && b.qs[k].Start < s.End {
-		return true
-	}
-	if k := b.sentenceP.seek(b.pStarts, s.Start); k < len(b.ps) && b.ps[k].Start < s.End {
 		return true
 	}
 	for _, t := range []table{tFlat, tFixed} {
@@ -165,6 +181,13 @@ func (b *binder) mayBind(s govx.Span) bool {
 		}
 	}
 	return false
+}
+
+// hasPeriod reports whether sentence s holds a period, which the passage
+// may take.
+func (b *binder) hasPeriod(s govx.Span) bool {
+	k := b.sentenceP.seek(b.pStarts, s.Start)
+	return k < len(b.ps) && b.ps[k].Start < s.End
 }
 
 // insideFigure reports whether offset i lies inside a quantity: the comma
@@ -378,6 +401,12 @@ func (b *binder) endClause(st *sentenceState, c govx.Span, qs []govx.Quantity) {
 	if p := b.governingIn(c, firstFigure); p != nil && p.Start < firstFigure && !(len(qs) == 0 && st.headDate != nil && b.namesEvent(c, p)) {
 		st.period = p
 	}
+	b.headDateIn(st, c, firstFigure)
+}
+
+// headDateIn sets st.headDate, when not set yet, to the first period of
+// clause c before its first figure that governs and heads the clause.
+func (b *binder) headDateIn(st *sentenceState, c govx.Span, firstFigure int) {
 	for i := b.pFrom.seek(b.pStarts, c.Start); st.headDate == nil && i < len(b.ps) && b.ps[i].Start < firstFigure; i++ {
 		if p := &b.ps[i]; b.governsAt(i) && trimSpace(b.text[c.Start:p.Start]) == "" {
 			st.headDate = p
