@@ -71,38 +71,50 @@ func (b *binder) release() {
 	b.st.lastShare, b.st.bareName = "", ""
 }
 
-// sentenceState is what the clauses of one sentence share.
+// sentenceState is what the clauses of one sentence share: its buffers,
+// reused from sentence to sentence, and the facts found in it.
 type sentenceState struct {
+	rows        []int         // indexes into binder.out of this sentence's rows
+	rowClause   []int         // the clause number of each row
+	rowCompares []bool        // whether each row is a comparison (its name has 比 or 较)
+	mods        []modalityHit // the modality words of the sentence
+	bases       []basisHit    // the basis words of the sentence
+	segCuts     []int         // the segmentSeps of the sentence
+	sentenceFacts
+}
+
+// sentenceFacts are the facts of sentenceState, set afresh for each
+// sentence (apart from its buffers, which are only emptied).
+type sentenceFacts struct {
 	index        int
 	span         govx.Span
-	rows         []int         // indexes into binder.out of this sentence's rows
-	rowClause    []int         // the clause number of each row
-	rowCompares  []bool        // whether each row is a comparison (its name has 比 or 较)
-	clause       int           // the number of the current clause
-	company      *govx.Entity  // the company or project the sentence is about
-	place        *govx.Entity  // the place that heads an earlier clause with figures
-	headDate     *govx.Period  // the first period that heads a clause
-	period       *govx.Period  // the governing period of the earlier clauses
-	bareSpan     govx.Span     // the figureless clause before, whose name the next may take
-	bareName     string        // bareSpan's name, once cleaned
-	bareDone     bool          // bareName is cleaned
-	dated        *govx.Period  // the last in-sentence period that dated a row
-	lastShare    string        // the name a 占 clause refers to
-	mods         []modalityHit // the modality words of the sentence
-	bases        []basisHit    // the basis words of the sentence
-	segCuts      []int         // the segmentSeps of the sentence
-	futureAt     int           // the first future word, or -1
-	cumulativeAt int           // the first cumulative word, or -1
-	firstEnd     int           // where the first clause ends
-	aside        int           // the last clause that only says how figures are counted (按可比价格计算), or -1
-	said         int8          // whether a person and a verb of saying head the sentence: 0 not known yet, 1 yes, 2 no
+	clause       int          // the number of the current clause
+	company      *govx.Entity // the company or project the sentence is about
+	place        *govx.Entity // the place that heads an earlier clause with figures
+	headDate     *govx.Period // the first period that heads a clause
+	period       *govx.Period // the governing period of the earlier clauses
+	bareSpan     govx.Span    // the figureless clause before, whose name the next may take
+	bareName     string       // bareSpan's name, once cleaned
+	bareDone     bool         // bareName is cleaned
+	dated        *govx.Period // the last in-sentence period that dated a row
+	lastShare    string       // the name a 占 clause refers to
+	futureAt     int          // the first future word, or -1
+	cumulativeAt int          // the first cumulative word, or -1
+	firstEnd     int          // where the first clause ends
+	aside        int          // the last clause that only says how figures are counted (按可比价格计算), or -1
+	said         int8         // whether a person and a verb of saying head the sentence: 0 not known yet, 1 yes, 2 no
 }
 
 func (b *binder) sentence(index int, s govx.Span) {
 	st := &b.st
-	*st = sentenceState{index: index, span: s, aside: -1,
-		rows: st.rows[:0], rowClause: st.rowClause[:0], rowCompares: st.rowCompares[:0],
-		mods: st.mods[:0], bases: st.bases[:0], segCuts: st.segCuts[:0]}
+	// The buffers are emptied in place, which writes only their lengths.
+	st.rows = st.rows[:0]
+	st.rowClause = st.rowClause[:0]
+	st.rowCompares = st.rowCompares[:0]
+	st.mods = st.mods[:0]
+	st.bases = st.bases[:0]
+	st.segCuts = st.segCuts[:0]
+	st.sentenceFacts = sentenceFacts{index: index, span: s, aside: -1}
 	rows := b.mayRow(s)
 	if !rows && !b.hasPeriod(s) {
 		// Without a figure, a period or a fixed change, a sentence makes
