@@ -38,6 +38,9 @@ func (e *Extractor) growthBefore(head string) (int, float64, bool) {
 
 // isGrowthVerb reports whether s is a growth verb and nothing else.
 func (e *Extractor) isGrowthVerb(s string) bool {
+	if !e.growthEnds.mayEnd(s) {
+		return false
+	}
 	for _, g := range e.growth {
 		if s == g.word {
 			return true
