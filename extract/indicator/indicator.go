@@ -57,10 +57,11 @@
 // the tables that sentences and clauses ask about (basis, modality and
 // policy words, clause separators, quotation marks …) are found in one pass
 // over the article, and a clause looks them up among those hits; lookups
-// made in text order walk on from the last one. An Extractor keeps the
-// buffers of one article for the next, so that binding allocates little
-// beyond the rows it returns. On the shared corpus (9 articles, 64 KB) it
-// takes about 0.5 ms of CPU per pass (BenchmarkCorpus).
+// made in text order walk on (or back) from the last one. An Extractor
+// keeps the buffers of one article for the next, so that binding allocates
+// little beyond the rows it returns. On the shared corpus (9 articles,
+// 64 KB) it takes about 0.36 ms of CPU per pass (BenchmarkCorpus, and
+// BenchmarkPipelineMentions with the mentions the pipeline finds).
 //
 // The words of each rule are tables in words.go; lexicon.go finds them,
 // binder.go walks the sentences, context.go finds a figure's period,
