@@ -764,7 +764,7 @@ func (b *binder) quantitiesIn(c govx.Span) []govx.Quantity {
 // it), in order.
 func (b *binder) entitiesIn(s govx.Span) []govx.Entity {
 	// The same start is asked for again and again (the head of a clause,
-	// for each of its figures): the last answer is kept.
+	// for each of its figures), or a near one: the cursor walks to it.
 	i := b.eAt.seek(b.eStarts, s.Start)
 	j := i // most spans hold a few entities: look for the end near the start
 	for j < len(b.eStarts) && b.eStarts[j] < s.End && j-i < 8 {
