@@ -167,7 +167,14 @@ func (lx *lexicon) scan(text string, h *hits) {
 		h[t] = h[t][:0]
 	}
 	for i, k, size := lx.next(text, 0); i < len(text); i, k, size = lx.next(text, i+size) {
-		lx.match(text, i, k, h)
+		if g := lx.slot[k]; g != 0 {
+			for _, w := range lx.groups[g-1] {
+				// The last byte first: most words that share a key differ there.
+				if n := len(w.word); len(text)-i >= n && text[i+n-1] == w.last && text[i:i+n] == w.word {
+					h[w.table] = append(h[w.table], hit{i, i + n, w.entry})
+				}
+			}
+		}
 	}
 }
 
@@ -203,20 +210,6 @@ func (lx *lexicon) next(s string, i int) (int, uint32, int) {
 		return i, k, size
 	}
 	return len(s), 0, 0
-}
-
-// match adds to h the words of key k that start at text[i].
-func (lx *lexicon) match(text string, i int, k uint32, h *hits) {
-	g := lx.slot[k]
-	if g == 0 {
-		return
-	}
-	for _, w := range lx.groups[g-1] {
-		// The last byte first: most words that share a key differ there.
-		if n := len(w.word); len(text)-i >= n && text[i+n-1] == w.last && text[i:i+n] == w.word {
-			h[w.table] = append(h[w.table], hit{i, i + n, w.entry})
-		}
-	}
 }
 
 // The tables of the words clean looks for in a name.
