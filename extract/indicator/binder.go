@@ -2,7 +2,6 @@ package indicator
 
 import (
 	"strings"
-	"unicode/utf8"
 
 	"govx"
 )
@@ -12,29 +11,34 @@ type binder struct {
 	e      *Extractor
 	text   string
 	region string
-	qs     []govx.Quantity // by start
-	ps     []govx.Period   // by start
-	es     []govx.Entity   // by start
-	quotes []govx.Span     // the quotations “…”, in order
-	toks   []govx.Token    // the segmenter's tokens, in order; may be empty
-	hits   hits            // the words of the tables in the text
-	dated  bool            // the article has a reference date, so a vague period is vague indeed
+	qs     []govx.Quantity // by start; the article's own, or qsBuf
+	ps     []govx.Period   // by start; the article's own, or psBuf
+	es     []govx.Entity   // by start; the article's own, or esBuf
+	// The sorted copies of the mentions, made only when the earlier
+	// extractors left them out of order (or out of the text).
+	qsBuf  []govx.Quantity
+	psBuf  []govx.Period
+	esBuf  []govx.Entity
+	quotes []quotation  // the quotations “…”, in order
+	toks   []govx.Token // the segmenter's tokens, in order; may be empty
+	hits   hits         // the words of the tables in the text
+	dated  bool         // the article has a reference date, so a vague period is vague indeed
 
 	// The starts of qs, ps and es, searched for the mentions at an offset.
 	qStarts, pStarts, eStarts []int
 	// Cursors into them for the lookups made in text order: the quantity
 	// after a clause separator, the quantities and periods of a clause.
 	sepQ, clauseQ, clauseP cursor
-	// Cursors into the clause separators: those of a sentence, its first,
-	// those since the sentence before.
-	sentenceSep, firstSep, paraSep cursor
+	// Cursors into the clause separators: those of a sentence, its first.
+	sentenceSep, firstSep cursor
 	// Cursors into the quantities and periods for the sentences.
 	sentenceQ, sentenceP cursor
-	// The last answers of searches asked again and again with the same
-	// offset: the entities at the start of a clause, the periods at the
-	// start of a clause and at a figure.
-	eAt, pFrom, pTo memo
-	governing       []uint8 // by period: 0 not known yet, 1 it governs, 2 it does not; see governsAt
+	// Cursors for searches asked again and again with the same or nearby
+	// offsets: the entities at the start of a clause, the periods at the
+	// start of a clause and at a figure, the periods of a name, the
+	// quantity at a figure.
+	eAt, pFrom, pTo, pName, qAt cursor
+	governing                   []uint8 // by period: 0 not known yet, 1 it governs, 2 it does not; see governsAt
 
 	passage *govx.Period // the reporting period of the passage so far, or nil
 	scanned int          // where the last sentence started; line breaks before it are seen
@@ -55,10 +59,11 @@ type scratch struct {
 // release drops what the binder holds of the article it bound, keeping
 // its buffers for the next one.
 func (b *binder) release() {
-	clear(b.qs[:cap(b.qs)])
-	clear(b.ps[:cap(b.ps)])
-	clear(b.es[:cap(b.es)])
-	clear(b.out[:cap(b.out)])
+	clear(b.qsBuf[:cap(b.qsBuf)])
+	clear(b.psBuf[:cap(b.psBuf)])
+	clear(b.esBuf[:cap(b.esBuf)])
+	clear(b.out) // what lies past its length was cleared before, or never written
+	b.qs, b.ps, b.es = nil, nil, nil
 	clear(b.list[:cap(b.list)])
 	clear(b.st.mods[:cap(b.st.mods)])
 	b.text, b.region, b.toks, b.passage, b.company, b.floats = "", "", nil, nil, nil, nil
@@ -66,47 +71,88 @@ func (b *binder) release() {
 	b.st.lastShare, b.st.bareName = "", ""
 }
 
-// sentenceState is what the clauses of one sentence share.
+// sentenceState is what the clauses of one sentence share: its buffers,
+// reused from sentence to sentence, and the facts found in it.
 type sentenceState struct {
+	rows        []int         // indexes into binder.out of this sentence's rows
+	rowClause   []int         // the clause number of each row
+	rowCompares []bool        // whether each row is a comparison (its name has 比 or 较)
+	mods        []modalityHit // the modality words of the sentence
+	bases       []basisHit    // the basis words of the sentence
+	segCuts     []int         // the segmentSeps of the sentence
+	sentenceFacts
+}
+
+// sentenceFacts are the facts of sentenceState, set afresh for each
+// sentence (apart from its buffers, which are only emptied).
+type sentenceFacts struct {
 	index        int
 	span         govx.Span
-	rows         []int         // indexes into binder.out of this sentence's rows
-	rowClause    []int         // the clause number of each row
-	rowCompares  []bool        // whether each row is a comparison (its name has 比 or 较)
-	clause       int           // the number of the current clause
-	company      *govx.Entity  // the company or project the sentence is about
-	place        *govx.Entity  // the place that heads an earlier clause with figures
-	headDate     *govx.Period  // the first period that heads a clause
-	period       *govx.Period  // the governing period of the earlier clauses
-	bareSpan     govx.Span     // the figureless clause before, whose name the next may take
-	bareName     string        // bareSpan's name, once cleaned
-	bareDone     bool          // bareName is cleaned
-	dated        *govx.Period  // the last in-sentence period that dated a row
-	lastShare    string        // the name a 占 clause refers to
-	mods         []modalityHit // the modality words of the sentence
-	bases        []basisHit    // the basis words of the sentence
-	segCuts      []int         // the segmentSeps of the sentence
-	futureAt     int           // the first future word, or -1
-	cumulativeAt int           // the first cumulative word, or -1
-	firstEnd     int           // where the first clause ends
-	aside        int           // the last clause that only says how figures are counted (按可比价格计算), or -1
-	said         int8          // whether a person and a verb of saying head the sentence: 0 not known yet, 1 yes, 2 no
+	clause       int          // the number of the current clause
+	company      *govx.Entity // the company or project the sentence is about
+	place        *govx.Entity // the place that heads an earlier clause with figures
+	headDate     *govx.Period // the first period that heads a clause
+	period       *govx.Period // the governing period of the earlier clauses
+	bareSpan     govx.Span    // the figureless clause before, whose name the next may take
+	bareName     string       // bareSpan's name, once cleaned
+	bareDone     bool         // bareName is cleaned
+	dated        *govx.Period // the last in-sentence period that dated a row
+	lastShare    string       // the name a 占 clause refers to
+	futureAt     int          // the first future word, or -1
+	cumulativeAt int          // the first cumulative word, or -1
+	firstEnd     int          // where the first clause ends
+	aside        int          // the last clause that only says how figures are counted (按可比价格计算), or -1
+	said         int8         // whether a person and a verb of saying head the sentence: 0 not known yet, 1 yes, 2 no
 }
 
 func (b *binder) sentence(index int, s govx.Span) {
 	st := &b.st
-	*st = sentenceState{index: index, span: s, aside: -1,
-		rows: st.rows[:0], rowClause: st.rowClause[:0], rowCompares: st.rowCompares[:0],
-		mods: st.mods[:0], bases: st.bases[:0], segCuts: st.segCuts[:0]}
-	if !b.mayBind(s) {
+	// The buffers are emptied in place, which writes only their lengths.
+	st.rows = st.rows[:0]
+	st.rowClause = st.rowClause[:0]
+	st.rowCompares = st.rowCompares[:0]
+	st.mods = st.mods[:0]
+	st.bases = st.bases[:0]
+	st.segCuts = st.segCuts[:0]
+	st.sentenceFacts = sentenceFacts{index: index, span: s, aside: -1}
+	rows := b.mayRow(s)
+	if !rows && !b.hasPeriod(s) {
 		// Without a figure, a period or a fixed change, a sentence makes
 		// no row and dates none after it: only its company is noted.
 		b.sentenceCompany(st)
 		return
 	}
+	if !rows {
+		// Without a figure or a fixed change, a sentence makes no row:
+		// only the period heading one of its clauses may date the passage.
+		b.sentenceCompany(st)
+		for _, c := range b.splitClauses(s) {
+			if b.headDateIn(st, c, c.End); st.headDate != nil {
+				break
+			}
+		}
+		if st.headDate != nil && st.company == nil && !st.headDate.Period.Start.IsZero() {
+			b.passage = st.headDate
+		}
+		return
+	}
 	st.mods = b.modalityHits(st.mods, s)
 	b.scanSentence(st)
 	b.sentenceCompany(st)
+	for k, c := range b.splitClauses(s) {
+		st.clause = k
+		b.clause(st, c)
+	}
+	switch {
+	case st.dated != nil:
+		b.passage = st.dated
+	case st.headDate != nil && st.company == nil && len(st.rows) == 0 && !st.headDate.Period.Start.IsZero():
+		b.passage = st.headDate
+	}
+}
+
+// splitClauses returns the clauses of sentence s, in b.clauses's storage.
+func (b *binder) splitClauses(s govx.Span) []govx.Span {
 	clauses := b.clauses[:0]
 	start, skip := s.Start, s.Start
 	seps := b.hits[tClause]
@@ -132,26 +178,13 @@ func (b *binder) sentence(index int, s govx.Span) {
 		clauses = append(clauses, govx.Span{Start: start, End: s.End})
 	}
 	b.clauses = clauses
-	for k, c := range clauses {
-		st.clause = k
-		b.clause(st, c)
-	}
-	switch {
-	case st.dated != nil:
-		b.passage = st.dated
-	case st.headDate != nil && st.company == nil && len(st.rows) == 0 && !st.headDate.Period.Start.IsZero():
-		b.passage = st.headDate
-	}
+	return clauses
 }
 
-// mayBind reports whether sentence s holds what a row is made of or what
-// the passage takes its period from: a quantity, a period, or a word of a
-// fixed change (持平, 翻番).
-func (b *binder) mayBind(s govx.Span) bool {
+// mayRow reports whether sentence s holds what a row is made of: a
+// quantity, or a word of a fixed change (持平, 翻番).
+func (b *binder) mayRow(s govx.Span) bool {
 	if k := b.sentenceQ.seek(b.qStarts, s.Start); k < len(b.qs) && b.qs[k].Start < s.End {
-		return true
-	}
-	if k := b.sentenceP.seek(b.pStarts, s.Start); k < len(b.ps) && b.ps[k].Start < s.End {
 		return true
 	}
 	for _, t := range []table{tFlat, tFixed} {
@@ -160,6 +193,13 @@ func (b *binder) mayBind(s govx.Span) bool {
 		}
 	}
 	return false
+}
+
+// hasPeriod reports whether sentence s holds a period, which the passage
+// may take.
+func (b *binder) hasPeriod(s govx.Span) bool {
+	k := b.sentenceP.seek(b.pStarts, s.Start)
+	return k < len(b.ps) && b.ps[k].Start < s.End
 }
 
 // insideFigure reports whether offset i lies inside a quantity: the comma
@@ -173,17 +213,21 @@ func (b *binder) insideFigure(i int) bool {
 // closes before end with no quantity inside, and returns the offset after
 // its closing bracket.
 func (b *binder) bracketWithoutFigure(from, end int) (int, bool) {
-	k := strings.IndexAny(b.text[from:end], "）)")
-	if k < 0 {
+	// The closing brackets are clause separators: the first one is among
+	// the separators after from.
+	seps := b.hits[tClause]
+	k := searchHit(seps, from)
+	for k < len(seps) && seps[k].start < end && !b.e.closes[seps[k].entry] {
+		k++
+	}
+	if k == len(seps) || seps[k].end > end {
 		return 0, false
 	}
-	closeAt := from + k
 	i := searchInts(b.qStarts, from)
-	if i < len(b.qs) && b.qs[i].Start < closeAt {
+	if i < len(b.qs) && b.qs[i].Start < seps[k].start {
 		return 0, false
 	}
-	_, size := utf8.DecodeRuneInString(b.text[closeAt:])
-	return closeAt + size, true
+	return seps[k].end, true
 }
 
 // clause binds the figures of clause c.
@@ -313,7 +357,7 @@ func (b *binder) levelName(st *sentenceState, c govx.Span, qs []govx.Quantity, i
 			lv.shareOf = st.rows[len(st.rows)-1]
 		}
 	}
-	if b.e.reporting.in(lv.name) || hasPrefixAny(lv.name, namePrepositions) && utf8.RuneCountInString(lv.name) <= 3 {
+	if b.e.reporting.in(lv.name) || hasPrefixAny(lv.name, namePrepositions) && !hasRunes(lv.name, 4) {
 		return levelOf{end: q.End, shareOf: -1, changeOf: -1}
 	}
 	return lv
@@ -369,7 +413,13 @@ func (b *binder) endClause(st *sentenceState, c govx.Span, qs []govx.Quantity) {
 	if p := b.governingIn(c, firstFigure); p != nil && p.Start < firstFigure && !(len(qs) == 0 && st.headDate != nil && b.namesEvent(c, p)) {
 		st.period = p
 	}
-	for i := b.pFrom.find(b.pStarts, c.Start); st.headDate == nil && i < len(b.ps) && b.ps[i].Start < firstFigure; i++ {
+	b.headDateIn(st, c, firstFigure)
+}
+
+// headDateIn sets st.headDate, when not set yet, to the first period of
+// clause c before its first figure that governs and heads the clause.
+func (b *binder) headDateIn(st *sentenceState, c govx.Span, firstFigure int) {
+	for i := b.pFrom.seek(b.pStarts, c.Start); st.headDate == nil && i < len(b.ps) && b.ps[i].Start < firstFigure; i++ {
 		if p := &b.ps[i]; b.governsAt(i) && trimSpace(b.text[c.Start:p.Start]) == "" {
 			st.headDate = p
 		}
@@ -480,9 +530,8 @@ func asPercent(q govx.Quantity) govx.Quantity {
 
 // level makes a row for the level q named name.
 func (b *binder) level(st *sentenceState, c govx.Span, q govx.Quantity, name string, at int) {
-	row := b.row(st, c, name, at)
+	row := b.newRow(st, c, name, at)
 	row.Value, row.Unit, row.Qualifier = b.float(q.Value), q.Unit, q.Qualifier
-	b.add(st, row)
 	st.lastShare = strings.TrimSuffix(name, "占比")
 }
 
@@ -505,9 +554,8 @@ func (b *binder) growth(st *sentenceState, c govx.Span, list []govx.Quantity, si
 		}
 	}
 	fresh := func(name string, q govx.Quantity) {
-		row := b.row(st, c, name, q.Start)
+		row := b.newRow(st, c, name, q.Start)
 		row.ChangePct, row.ChangeBasis = b.float(sign*q.Value), basis
-		b.add(st, row)
 	}
 	if name != "" {
 		names := []string{name}
@@ -603,9 +651,8 @@ func (b *binder) fixedChanges(st *sentenceState, c govx.Span, pos int) {
 	if k := first(b.hits[tFlat], pos, c.End); k >= 0 {
 		f, i := b.e.flat[b.hits[tFlat][k].entry], b.hits[tFlat][k].start-pos
 		if name := b.clean(pos, pos+i); name != "" {
-			row := b.row(st, c, name, pos+i) // 工业用电量与上年同期持平
+			row := b.newRow(st, c, name, pos+i) // 工业用电量与上年同期持平
 			row.ChangePct, row.ChangeBasis = b.float(0), f.basis
-			b.add(st, row)
 		} else if k := b.previousRow(st); k >= 0 {
 			b.out[k].ChangePct, b.out[k].ChangeBasis = b.float(0), f.basis
 		}
@@ -621,25 +668,25 @@ func (b *binder) fixedChanges(st *sentenceState, c govx.Span, pos int) {
 			return
 		}
 		for _, n := range names {
-			row := b.row(st, c, n, at)
+			row := b.newRow(st, c, n, at)
 			row.ChangePct = b.float(f.change)
-			b.add(st, row)
 		}
 		return
 	}
 }
 
-// row starts a row for a figure at offset at in clause c.
-func (b *binder) row(st *sentenceState, c govx.Span, name string, at int) govx.Indicator {
+// newRow adds a row for a figure at offset at in clause c to the rows of
+// the sentence and returns it, for its figures to be filled in. It is
+// built in place, as a row is large.
+func (b *binder) newRow(st *sentenceState, c govx.Span, name string, at int) *govx.Indicator {
+	st.rows = append(st.rows, len(b.out))
+	st.rowClause = append(st.rowClause, st.clause)
+	st.rowCompares = append(st.rowCompares, strings.Contains(name, "比") || strings.Contains(name, "较"))
+	b.out = append(b.out, govx.Indicator{})
+	row := &b.out[len(b.out)-1]
 	subject, company := b.subjectAt(st, c, at)
-	row := govx.Indicator{
-		Span:     c,
-		Sentence: st.index,
-		Subject:  subject,
-		Name:     name,
-		Modality: b.modalityAt(st, c, at),
-		Evidence: b.text[c.Start:c.End],
-	}
+	row.Span, row.Sentence, row.Subject, row.Name = c, st.index, subject, name
+	row.Modality, row.Evidence = b.modalityAt(st, c, at), b.text[c.Start:c.End]
 	if b.undated(st, at) {
 		company = true
 	}
@@ -685,13 +732,6 @@ func (b *binder) float(v float64) *float64 {
 	return &b.floats[len(b.floats)-1]
 }
 
-func (b *binder) add(st *sentenceState, row govx.Indicator) {
-	st.rows = append(st.rows, len(b.out))
-	st.rowClause = append(st.rowClause, st.clause)
-	st.rowCompares = append(st.rowCompares, strings.Contains(row.Name, "比") || strings.Contains(row.Name, "较"))
-	b.out = append(b.out, row)
-}
-
 // openRows returns the trailing rows of the sentence that have no change
 // yet, oldest first, passing over comparisons.
 func (b *binder) openRows(st *sentenceState) []int {
@@ -724,8 +764,8 @@ func (b *binder) quantitiesIn(c govx.Span) []govx.Quantity {
 // it), in order.
 func (b *binder) entitiesIn(s govx.Span) []govx.Entity {
 	// The same start is asked for again and again (the head of a clause,
-	// for each of its figures): the last answer is kept.
-	i := b.eAt.find(b.eStarts, s.Start)
+	// for each of its figures), or a near one: the cursor walks to it.
+	i := b.eAt.seek(b.eStarts, s.Start)
 	j := i // most spans hold a few entities: look for the end near the start
 	for j < len(b.eStarts) && b.eStarts[j] < s.End && j-i < 8 {
 		j++
@@ -736,57 +776,45 @@ func (b *binder) entitiesIn(s govx.Span) []govx.Entity {
 	return b.es[i:j]
 }
 
-// cursor finds offsets in a sorted list for lookups whose offsets mostly
-// grow: each one walks on from where the last one ended.
+// cursor finds offsets in a sorted list for lookups whose offsets are
+// mostly near the last one (the same, or a little ahead or back): each
+// walks from where the last one ended, and searches only when it is far.
 type cursor struct{ k int }
 
 // seek returns the index of the first of a (in ascending order) that is
 // at least off.
 func (c *cursor) seek(a []int, off int) int {
-	k := c.k
-	switch {
-	case k > len(a) || k > 0 && a[k-1] >= off:
-		k = searchInts(a, off) // back: search
-	default:
-		for n := 0; k < len(a) && a[k] < off; k++ {
-			if n++; n == 8 {
-				k += searchInts(a[k:], off) // far ahead: search the rest
-				break
-			}
+	k := min(c.k, len(a))
+	for n := 0; k > 0 && a[k-1] >= off; k-- {
+		if n++; n == 8 {
+			k = searchInts(a[:k], off) // far back: search the rest
+			break
+		}
+	}
+	for n := 0; k < len(a) && a[k] < off; k++ {
+		if n++; n == 8 {
+			k += searchInts(a[k:], off) // far ahead: search the rest
+			break
 		}
 	}
 	c.k = k
 	return k
 }
 
-// memo is the last answer of a search: the index k for offset off.
-type memo struct {
-	off, k int
-	ok     bool
-}
-
-// find returns the index of the first of a (in ascending order) that is at
-// least off, searching only when off is not the offset asked for last.
-func (m *memo) find(a []int, off int) int {
-	if !m.ok || off != m.off {
-		*m = memo{off: off, k: searchInts(a, off), ok: true}
-	}
-	return m.k
-}
-
 // seekHit returns the index of the first of hs that starts at off or
 // after it, as seek does for offsets.
 func (c *cursor) seekHit(hs []hit, off int) int {
-	k := c.k
-	switch {
-	case k > len(hs) || k > 0 && hs[k-1].start >= off:
-		k = searchHit(hs, off)
-	default:
-		for n := 0; k < len(hs) && hs[k].start < off; k++ {
-			if n++; n == 8 {
-				k += searchHit(hs[k:], off)
-				break
-			}
+	k := min(c.k, len(hs))
+	for n := 0; k > 0 && hs[k-1].start >= off; k-- {
+		if n++; n == 8 {
+			k = searchHit(hs[:k], off)
+			break
+		}
+	}
+	for n := 0; k < len(hs) && hs[k].start < off; k++ {
+		if n++; n == 8 {
+			k += searchHit(hs[k:], off)
+			break
 		}
 	}
 	c.k = k
@@ -842,9 +870,9 @@ func searchTokens(toks []govx.Token, off int) int {
 	return lo
 }
 
-// searchEnds returns the index of the first span that ends at off or
-// after it.
-func searchEnds(spans []govx.Span, off int) int {
+// searchEnds returns the index of the first quotation that ends at off
+// or after it.
+func searchEnds(spans []quotation, off int) int {
 	lo, hi := 0, len(spans)
 	for lo < hi {
 		mid := int(uint(lo+hi) >> 1)
@@ -861,7 +889,7 @@ func searchEnds(spans []govx.Span, off int) int {
 // after it: 亿元以上产业项目21个, 超10亿元项目6个, 超过10亿元以上的项目有5个.
 func (b *binder) modifies(q, next govx.Quantity) bool {
 	between := b.text[q.End:next.Start]
-	if between == "" || strings.ContainsAny(between, "、，,") || utf8.RuneCountInString(between) > 12 {
+	if between == "" || strings.ContainsAny(between, "、，,") || hasRunes(between, 13) {
 		return false
 	}
 	if _, _, ok := b.e.growthBefore(between); ok {

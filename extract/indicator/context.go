@@ -40,12 +40,8 @@ func (b *binder) firstClauseEnd(s govx.Span) int {
 // names a place or a whole area and so returns to the region.
 func (b *binder) sentenceCompany(st *sentenceState) {
 	// A line break since the last sentence starts a new paragraph.
-	seps := b.hits[tClause]
-	for k := b.paraSep.seekHit(seps, b.scanned); k < len(seps) && seps[k].start < st.span.Start; k++ {
-		if seps[k].entry == b.e.newline {
-			b.company = nil
-			break
-		}
+	if b.scanned < st.span.Start && strings.IndexByte(b.text[b.scanned:st.span.Start], '\n') >= 0 {
+		b.company = nil
 	}
 	b.scanned = st.span.Start
 	st.firstEnd = b.firstClauseEnd(st.span)
@@ -76,15 +72,19 @@ func (b *binder) headsClause(s govx.Span) bool {
 	if i := searchInts(b.pStarts, s.Start); i < len(b.ps) && b.ps[i].Start == s.Start {
 		return true
 	}
-	for off := s.Start; off < s.End; {
-		if heads(off) {
-			rest := b.text[off:s.End]
-			if hasPrefixAny(rest, headSubjects) || b.region != "" && strings.HasPrefix(rest, b.region) {
-				return true
-			}
+	// The clauses start at s.Start and after each separator.
+	startsWith := func(off int) bool {
+		rest := b.text[off:s.End]
+		return hasPrefixAny(rest, headSubjects) || b.region != "" && strings.HasPrefix(rest, b.region)
+	}
+	if startsWith(s.Start) {
+		return true
+	}
+	seps := b.hits[tClause]
+	for k := searchHit(seps, s.Start); k < len(seps) && seps[k].end < s.End; k++ {
+		if startsWith(seps[k].end) {
+			return true
 		}
-		_, size := utf8.DecodeRuneInString(b.text[off:])
-		off += size
 	}
 	return false
 }
@@ -147,24 +147,30 @@ func (b *binder) periodFor(p *govx.Period, stock bool) govx.DateRange {
 	return r
 }
 
-// quoteAt returns the length in runes of the quotation “…” around offset
-// at, or 0 when at is not quoted. A quotation with a clause or sentence
-// end in it counts as long: it is speech.
-func (b *binder) quoteAt(at int) int {
+// quoteAt reports whether offset at stands in a quotation “…”, and
+// whether that quotation is long: of minSpeechRunes or more, or with a
+// clause or sentence end in it (speechMarks). A long one is speech.
+func (b *binder) quoteAt(at int) (quoted, long bool) {
 	i := searchEnds(b.quotes, at+1)
 	if i < len(b.quotes) && b.quotes[i].Start < at {
-		q := b.quotes[i].In(b.text)
-		if strings.ContainsAny(q, "，,。；;！？!?") {
-			return max(minSpeechRunes, utf8.RuneCountInString(q))
-		}
-		return utf8.RuneCountInString(q)
+		return true, b.quotes[i].long
 	}
-	return 0
+	return false, false
 }
 
-// findQuotes returns the spans of the quotations of the text, from “ to ”,
-// in dst's storage.
-func (b *binder) findQuotes(dst []govx.Span) []govx.Span {
+// speechMarks are the clause and sentence ends that make a quotation
+// speech, whatever its length. All are clause separators.
+const speechMarks = "，,。；;！？!?"
+
+// quotation is a quotation “…” of the text, from “ to ”, and whether it
+// is long (see quoteAt).
+type quotation struct {
+	govx.Span
+	long bool
+}
+
+// findQuotes returns the quotations of the text in dst's storage.
+func (b *binder) findQuotes(dst []quotation) []quotation {
 	out := dst[:0]
 	open := -1
 	for _, h := range b.hits[tQuote] {
@@ -173,7 +179,9 @@ func (b *binder) findQuotes(dst []govx.Span) []govx.Span {
 			open = h.start
 		case "”":
 			if open >= 0 {
-				out = append(out, govx.Span{Start: open, End: h.end})
+				q := quotation{Span: govx.Span{Start: open, End: h.end}}
+				q.long = hasRunes(q.In(b.text), minSpeechRunes) || b.speechMarkIn(q.Span)
+				out = append(out, q)
 				open = -1
 			}
 		}
@@ -181,11 +189,23 @@ func (b *binder) findQuotes(dst []govx.Span) []govx.Span {
 	return out
 }
 
+// speechMarkIn reports whether one of speechMarks stands in s, looking
+// among the clause separators.
+func (b *binder) speechMarkIn(s govx.Span) bool {
+	seps := b.hits[tClause]
+	for k := searchHit(seps, s.Start); k < len(seps) && seps[k].start < s.End; k++ {
+		if b.e.speechSeps[seps[k].entry] && seps[k].end <= s.End {
+			return true
+		}
+	}
+	return false
+}
+
 // inSlogan reports whether offset at stands in a short quotation: a
 // slogan or a name, whose figures are not indicators.
 func (b *binder) inSlogan(at int) bool {
-	n := b.quoteAt(at)
-	return n > 0 && n < minSpeechRunes
+	quoted, long := b.quoteAt(at)
+	return quoted && !long
 }
 
 // undated reports whether the figure at offset at belongs to no period
@@ -206,7 +226,7 @@ func (b *binder) undated(st *sentenceState, at int) bool {
 // speech reports whether offset at stands in reported speech: inside a
 // long quotation, or in a sentence headed by a person and a verb of saying.
 func (b *binder) speech(st *sentenceState, at int) bool {
-	if b.quoteAt(at) >= minSpeechRunes {
+	if _, long := b.quoteAt(at); long {
 		return true
 	}
 	if st.said == 0 { // the sentence's head, looked at once
@@ -255,7 +275,7 @@ func (b *binder) vagueBefore(st *sentenceState, at int) bool {
 	if !b.dated {
 		return false
 	}
-	i := b.pTo.find(b.pStarts, at) - 1
+	i := b.pTo.seek(b.pStarts, at) - 1
 	if i < 0 || b.ps[i].Start < st.span.Start {
 		return false
 	}
@@ -267,8 +287,8 @@ func (b *binder) vagueBefore(st *sentenceState, at int) bool {
 // last governing period of c before at, else the first after it; nil when
 // c has none.
 func (b *binder) governingIn(c govx.Span, at int) *govx.Period {
-	first := b.pFrom.find(b.pStarts, c.Start)
-	mid := b.pTo.find(b.pStarts, at)
+	first := b.pFrom.seek(b.pStarts, c.Start)
+	mid := b.pTo.seek(b.pStarts, at)
 	for i := mid - 1; i >= first; i-- { // the nearest before at
 		if p := &b.ps[i]; p.End <= c.End && b.governsAt(i) {
 			return p
@@ -362,7 +382,7 @@ const maxSpeakerBytes = 300
 // 是5万吨…”走进…的镇江龙源铝业有限公司), or nil.
 func (b *binder) speaker(at int) *govx.Entity {
 	i := searchEnds(b.quotes, at+1)
-	if i == len(b.quotes) || b.quotes[i].Start >= at || b.quoteAt(at) < minSpeechRunes {
+	if i == len(b.quotes) || b.quotes[i].Start >= at || !b.quotes[i].long {
 		return nil
 	}
 	end := min(len(b.text), b.quotes[i].End+maxSpeakerBytes)
@@ -402,7 +422,7 @@ func nameOf(text string, e *govx.Entity) string {
 func (b *binder) modalityAt(st *sentenceState, c govx.Span, at int) govx.Modality {
 	if h := st.lastModalityHit(c.Start, at, true); h != nil {
 		from := h.span.End
-		if k := searchInts(b.qStarts, at) - 1; k >= 0 && b.qs[k].End > from && b.qs[k].End <= at {
+		if k := b.qAt.seek(b.qStarts, at) - 1; k >= 0 && b.qs[k].End > from && b.qs[k].End <= at {
 			from = b.qs[k].End // only what stands between the figure and the one before
 		}
 		if anyIn(b.hits[tPresent], from, at) {
@@ -428,7 +448,7 @@ const adjacentBytes = 2 * len("将")
 // figureEnd returns the end of the quantity that starts at offset at, or
 // at.
 func (b *binder) figureEnd(at int) int {
-	i := searchInts(b.qStarts, at)
+	i := b.qAt.seek(b.qStarts, at)
 	if i < len(b.qs) && b.qs[i].Start == at {
 		return b.qs[i].End
 	}

@@ -48,6 +48,10 @@ type lexWord struct {
 type lexicon struct {
 	slot   [lexBits]uint16 // by the key of a first character: 1 + the index of its words in groups, or 0
 	groups [][]lexWord     // the words whose first characters share a key, longest first
+	// The first characters of the words, by code point, for those below
+	// U+10000 (all of Chinese): most characters of a text start no word,
+	// and this tells so without the words that share their key.
+	firsts [1 << 16 / 64]uint64
 }
 
 // lexBits is the number of character keys.
@@ -72,6 +76,9 @@ func keyAt(s string, i int) (uint32, int) {
 // add adds the words of a table; entry i is words[i].
 func (lx *lexicon) add(t table, words []string) {
 	for i, w := range words {
+		if r, _ := utf8.DecodeRuneInString(w); r < 1<<16 {
+			lx.firsts[r/64] |= 1 << (r % 64)
+		}
 		k, _ := keyAt(w, 0)
 		if lx.slot[k] == 0 {
 			lx.groups = append(lx.groups, nil)
@@ -154,25 +161,12 @@ type hit struct {
 // order of start, the longest first at one start.
 type hits [numTables][]hit
 
-// scan finds every occurrence in text of the lexicon's words. A word
-// starts where a character starts, so the bytes inside a character are
-// passed over.
+// scan finds every occurrence in text of the lexicon's words.
 func (lx *lexicon) scan(text string, h *hits) {
 	for t := range h {
 		h[t] = h[t][:0]
 	}
-	for i := 0; i < len(text); {
-		// keyAt, with its two common cases written out.
-		var k uint32
-		size := 1
-		switch c := text[i]; {
-		case c < utf8.RuneSelf:
-			k = uint32(c)
-		case c >= 0xE0 && c < 0xF0 && i+2 < len(text) && text[i+1]&0xC0 == 0x80 && text[i+2]&0xC0 == 0x80:
-			k, size = uint32(text[i+1]&0x3F)<<6|uint32(text[i+2]&0x3F), 3
-		default:
-			k, size = keyAt(text, i)
-		}
+	for i, k, size := lx.next(text, 0); i < len(text); i, k, size = lx.next(text, i+size) {
 		if g := lx.slot[k]; g != 0 {
 			for _, w := range lx.groups[g-1] {
 				// The last byte first: most words that share a key differ there.
@@ -181,8 +175,41 @@ func (lx *lexicon) scan(text string, h *hits) {
 				}
 			}
 		}
-		i += size
 	}
+}
+
+// next returns the first offset from i on where a character starts that
+// a word may start with, with the key of that character and its length
+// in bytes (as keyAt gives them); len(s) when there is none. A word
+// starts where a character starts, so the bytes inside a character are
+// passed over. The two common cases of keyAt are written out, with the
+// test of firsts that rules out most characters at once.
+func (lx *lexicon) next(s string, i int) (int, uint32, int) {
+	for i < len(s) {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if lx.firsts[c/64]&(1<<(c%64)) != 0 {
+				return i, uint32(c), 1
+			}
+			i++
+			continue
+		}
+		if c-0xE0 < 0x10 && i+2 < len(s) {
+			// A lead byte of three, followed by two continuation bytes
+			// (10xxxxxx): their payloads are c1^0x80 and c2^0x80.
+			c2, c1 := uint32(s[i+2])^0x80, uint32(s[i+1])^0x80
+			if c1|c2 < 0x40 {
+				if r := uint32(c&0x0F)<<12 | c1<<6 | c2; lx.firsts[r/64]&(1<<(r%64)) != 0 {
+					return i, r % lexBits, 3 // keyAt's key: the last two bytes' payload
+				}
+				i += 3
+				continue
+			}
+		}
+		k, size := keyAt(s, i)
+		return i, k, size
+	}
+	return len(s), 0, 0
 }
 
 // The tables of the words clean looks for in a name.
@@ -197,8 +224,7 @@ const (
 // words s holds, in one pass.
 func (lx *lexicon) tablesIn(s string) uint64 {
 	var set uint64
-	for i := 0; i < len(s); {
-		k, size := keyAt(s, i)
+	for i, k, size := lx.next(s, 0); i < len(s); i, k, size = lx.next(s, i+size) {
 		if g := lx.slot[k]; g != 0 {
 			for _, w := range lx.groups[g-1] {
 				if hasPrefix(s[i:], w.word) {
@@ -206,15 +232,13 @@ func (lx *lexicon) tablesIn(s string) uint64 {
 				}
 			}
 		}
-		i += size
 	}
 	return set
 }
 
 // in reports whether s holds one of the lexicon's words, in one pass.
 func (lx *lexicon) in(s string) bool {
-	for i := 0; i < len(s); {
-		k, size := keyAt(s, i)
+	for i, k, size := lx.next(s, 0); i < len(s); i, k, size = lx.next(s, i+size) {
 		if g := lx.slot[k]; g != 0 {
 			for _, w := range lx.groups[g-1] {
 				if hasPrefix(s[i:], w.word) {
@@ -222,7 +246,6 @@ func (lx *lexicon) in(s string) bool {
 				}
 			}
 		}
-		i += size
 	}
 	return false
 }

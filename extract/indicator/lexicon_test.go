@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+	"unicode/utf8"
 
 	"govx"
 )
@@ -107,7 +108,7 @@ func FuzzLexicon(f *testing.F) {
 }
 
 // TestCursor checks that a cursor finds what a binary search finds,
-// whether the offsets grow slowly, jump ahead or go back.
+// whether the offsets grow slowly, jump ahead or go back a little or far.
 func TestCursor(t *testing.T) {
 	a := []int{2, 3, 3, 5, 8, 13, 21, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 60}
 	var c cursor
@@ -126,10 +127,10 @@ func TestCursor(t *testing.T) {
 			}
 		}
 	}
-	var m memo
-	for _, off := range []int{3, 3, 4, 4, 3, 60, 0, 0} {
-		if got, want := m.find(a, off), searchInts(a, off); got != want {
-			t.Errorf("memo find(%d) = %d, want %d", off, got, want)
+	c = cursor{}
+	for _, off := range []int{3, 3, 4, 4, 3, 60, 0, 0, 44, 39, 38, 60, 50, 46, 2, 45} { // back a little, and far
+		if got, want := c.seek(a, off), searchInts(a, off); got != want {
+			t.Errorf("seek(%d) = %d, want %d", off, got, want)
 		}
 	}
 	var hs []hit
@@ -137,7 +138,7 @@ func TestCursor(t *testing.T) {
 		hs = append(hs, hit{start: off, end: off + 1})
 	}
 	c = cursor{}
-	for _, off := range []int{0, 1, 2, 3, 3, 4, 9, 40, 41, 61, 100, 5, 5, 6, 35, 2, 0, 46, 47, 70} {
+	for _, off := range []int{0, 1, 2, 3, 3, 4, 9, 40, 41, 61, 100, 5, 5, 6, 35, 2, 0, 46, 47, 70, 44, 39, 38} {
 		if got, want := c.seekHit(hs, off), searchHit(hs, off); got != want {
 			t.Errorf("seekHit(%d) = %d, want %d", off, got, want)
 		}
@@ -148,7 +149,9 @@ func TestCursor(t *testing.T) {
 // the originals, on text where their shortcuts apply and where they do not.
 func TestQuickHelpers(t *testing.T) {
 	for _, s := range []string{"", " ", "增长", " 增长", "增长 ", "\u3000增长\u3000", "增长\u00a0", "增\xe4\xb8 ", "a增长", "增长b", "预计 增长",
-		"12%", "（一）", "\xe5\x80", "䷀", "一", "、。"} {
+		"12%", "（一）", "\xe5\x80", "䷀", "一", "、。", "增长6.3%", "6.3% ", "增长\u3000", "\u2028增长", "增长\u0085", "\xe0\x80\x80",
+		"\xed\xa0\x80", "\xef\xbf\xbd", "\xe1\x9a\x80", "a\xe2\x80", "\x80增", "增\xc2", "“增长”", "、增长。", "\u3000", "\u205f增\u2029",
+		"\u2000", "增\u200b", "\xe3", "\xe2\x80\x8a"} {
 		checkHelpers(t, s)
 	}
 }
@@ -162,12 +165,35 @@ func checkHelpers(t *testing.T, s string) {
 	if got, want := trimSpace(s), strings.TrimSpace(s); got != want {
 		t.Errorf("trimSpace(%q) = %q, want %q", s, got, want)
 	}
+	if got, want := runeCount(s), utf8.RuneCountInString(s); got != want {
+		t.Errorf("runeCount(%q) = %d, want %d", s, got, want)
+	}
+	for n := range 8 {
+		if got, want := hasRunes(s, n), utf8.RuneCountInString(s) >= n; got != want {
+			t.Errorf("hasRunes(%q, %d) = %v", s, n, got)
+		}
+	}
 	for _, w := range []string{"", "长", "增长", "长 ", " ", "预计 增长", "b"} {
 		if hasSuffix(s, w) != strings.HasSuffix(s, w) || hasPrefix(s, w) != strings.HasPrefix(s, w) {
 			t.Errorf("%q and %q: hasSuffix %v hasPrefix %v", s, w, hasSuffix(s, w), hasPrefix(s, w))
 		}
 		if lastIndex(s, w) != strings.LastIndex(s, w) {
 			t.Errorf("lastIndex(%q, %q) = %d", s, w, lastIndex(s, w))
+		}
+	}
+}
+
+// TestSpaceBytes checks that trimSpace sees every space at the start or
+// end of a string.
+func TestSpaceBytes(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if !unicode.IsSpace(r) {
+			continue
+		}
+		for _, s := range []string{string(r), string(r) + "增", "增" + string(r), "a" + string(r) + "b"} {
+			if strings.HasPrefix(s, string(r)) && !spaceAtStart(s) || strings.HasSuffix(s, string(r)) && !spaceAtEnd(s) {
+				t.Errorf("%q: space %U not seen", s, r)
+			}
 		}
 	}
 }

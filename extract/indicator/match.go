@@ -38,6 +38,9 @@ func (e *Extractor) growthBefore(head string) (int, float64, bool) {
 
 // isGrowthVerb reports whether s is a growth verb and nothing else.
 func (e *Extractor) isGrowthVerb(s string) bool {
+	if !e.growthEnds.mayEnd(s) {
+		return false
+	}
 	for _, g := range e.growth {
 		if s == g.word {
 			return true
@@ -168,15 +171,79 @@ func hasPrefix(s, w string) bool {
 	return n == 0 || len(s) >= n && s[n-1] == w[n-1] && s[:n] == w
 }
 
-// trimSpace is strings.TrimSpace, quick when s starts and ends with a
-// character of U+4000–U+9FFF (lead byte E4–E9), never a space, as most
-// clauses do.
+// trimSpace is strings.TrimSpace, quick when the bytes at the ends of s
+// tell that it neither starts nor ends with a space, as most clauses
+// (and figures) do.
 func trimSpace(s string) string {
-	if n := len(s); n >= 3 && s[0] >= 0xE4 && s[0] <= 0xE9 &&
-		s[n-3] >= 0xE4 && s[n-3] <= 0xE9 && s[n-2]&0xC0 == 0x80 && s[n-1]&0xC0 == 0x80 {
+	if s == "" || !spaceAtStart(s) && !spaceAtEnd(s) {
 		return s
 	}
 	return strings.TrimSpace(s)
+}
+
+// spaceAtStart reports whether s (not empty) may start with a space
+// (unicode.IsSpace): an ASCII space, U+0085, U+00A0, U+1680,
+// U+2000–U+205F or U+3000. When it reports false, s does not.
+func spaceAtStart(s string) bool {
+	switch s[0] {
+	case '\t', '\n', '\v', '\f', '\r', ' ':
+		return true
+	case 0xC2, 0xE1, 0xE2:
+		return true
+	case 0xE3: // U+3000 is E3 80 80; 、 and 。 are E3 80 81 and E3 80 82
+		return len(s) < 3 || s[1] == 0x80 && s[2] == 0x80
+	}
+	return false
+}
+
+// spaceAtEnd reports whether s (not empty) may end with a space. When it
+// reports false, s does not (TestSpaceBytes checks every space).
+func spaceAtEnd(s string) bool {
+	n := len(s)
+	switch c := s[n-1]; {
+	case c < utf8.RuneSelf:
+		return c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r' || c == ' '
+	case n >= 2 && s[n-2] == 0xC2:
+		return true // U+0085, U+00A0
+	case n >= 3 && s[n-3] == 0xE1:
+		return true // U+1680
+	case n >= 3 && s[n-3] == 0xE2: // U+2000–U+200A, U+2028, U+2029, U+202F, U+205F; not ” (E2 80 9D)
+		return s[n-2] == 0x80 && (c <= 0x8A || c == 0xA8 || c == 0xA9 || c == 0xAF) || s[n-2] == 0x81 && c == 0x9F
+	case n >= 3 && s[n-3] == 0xE3:
+		return s[n-2] == 0x80 && c == 0x80 // U+3000
+	}
+	return false
+}
+
+// hasRunes reports whether s has n runes or more, counting them only when
+// its length in bytes does not tell.
+func hasRunes(s string, n int) bool {
+	switch {
+	case len(s) < n: // a rune has a byte at least
+		return false
+	case len(s) >= n*utf8.UTFMax: // and at most utf8.UTFMax
+		return true
+	}
+	return runeCount(s) >= n
+}
+
+// runeCount is utf8.RuneCountInString, quick for Chinese: a character of
+// three bytes whose lead byte is E1–EC or EE–EF (never overlong, never a
+// surrogate) is counted without being decoded.
+func runeCount(s string) int {
+	n := 0
+	for i := 0; i < len(s); n++ {
+		switch c := s[i]; {
+		case c < utf8.RuneSelf:
+			i++
+		case c >= 0xE1 && c <= 0xEF && c != 0xED && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80:
+			i += 3
+		default:
+			_, size := utf8.DecodeRuneInString(s[i:])
+			i += size
+		}
+	}
+	return n
 }
 
 // lastIndex is strings.LastIndex, quicker when w is absent: a name is

@@ -5,7 +5,6 @@ package indicator
 
 import (
 	"strings"
-	"unicode/utf8"
 
 	"govx"
 )
@@ -56,15 +55,15 @@ func (b *binder) tokenNoun(from, limit int) (string, int) {
 // shorten returns name, or its part after the last 的 or 等 when it is too
 // long to be a name (…便民集中充电点建设等“群众身边事” → “群众身边事”), or "".
 func (b *binder) shorten(name string) string {
-	if utf8.RuneCountInString(name) <= maxNameRunes {
+	if !hasRunes(name, maxNameRunes+1) {
 		return name
 	}
 	for _, cut := range longNameCuts {
-		if i := strings.LastIndex(name, cut); i >= 0 && utf8.RuneCountInString(name) > maxNameRunes {
+		if i := strings.LastIndex(name, cut); i >= 0 && hasRunes(name, maxNameRunes+1) {
 			name = b.trimName(name[i+len(cut):])
 		}
 	}
-	if utf8.RuneCountInString(name) > maxNameRunes {
+	if hasRunes(name, maxNameRunes+1) {
 		return ""
 	}
 	return name
@@ -125,7 +124,7 @@ func (b *binder) clean(from, to int) string {
 	}
 	var sb strings.Builder // only when a period is taken out
 	last := from
-	for i := searchInts(b.pStarts, from); i < len(b.ps) && b.ps[i].Start < to; i++ {
+	for i := b.pName.seek(b.pStarts, from); i < len(b.ps) && b.ps[i].Start < to; i++ {
 		p := b.ps[i]
 		if p.End > to || p.Start < last {
 			continue
