@@ -1,6 +1,7 @@
 package normalize
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -11,19 +12,18 @@ import (
 // report spans in the original with Orig.
 type Folded struct {
 	Text string
-	// orig[i] is the offset in the original text of byte i of Text, with
-	// one extra entry for len(Text). nil when Text is the original.
-	orig []int32
+	// folds are the offsets in Text of the folded characters, in order.
+	// Each was three bytes in the original (every foldable character is)
+	// and is one byte in Text.
+	folds []int32
 }
 
 // Orig maps a byte offset in f.Text (0 ≤ i ≤ len(f.Text)) to the offset in
 // the original text. The end of a folded character maps to the end of the
 // original character, so a span [i, j) maps to [Orig(i), Orig(j)).
 func (f Folded) Orig(i int) int {
-	if f.orig == nil {
-		return i
-	}
-	return int(f.orig[i])
+	before, _ := slices.BinarySearch(f.folds, int32(i)) // folded characters before i
+	return i + 2*before
 }
 
 // Fold returns text with full-width forms read as ASCII:
@@ -43,34 +43,43 @@ func Fold(text string) Folded {
 	}
 	var b strings.Builder
 	b.Grow(len(text))
-	orig := make([]int32, 0, len(text)+1)
-	b.WriteString(text[:first])
-	for i := 0; i < first; i++ {
-		orig = append(orig, int32(i))
-	}
+	var folds []int32
+	copied := 0 // text[:copied] is in b
 	for i := first; i < len(text); {
+		if !mayFold(text[i]) {
+			i++
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(text[i:])
 		if a, ok := foldRune(text, i, r, size); ok {
+			b.WriteString(text[copied:i])
+			folds = append(folds, int32(b.Len()))
 			b.WriteByte(a)
-			orig = append(orig, int32(i))
-		} else {
-			b.WriteString(text[i : i+size])
-			for k := 0; k < size; k++ {
-				orig = append(orig, int32(i+k))
-			}
+			copied = i + size
 		}
 		i += size
 	}
-	orig = append(orig, int32(len(text)))
-	return Folded{Text: b.String(), orig: orig}
+	b.WriteString(text[copied:])
+	return Folded{Text: b.String(), folds: folds}
 }
+
+// mayFold reports whether a character that starts with byte c may be
+// folded: every foldable character is U+3000 or in U+FF00–U+FFEF, which
+// start with these lead bytes (never a continuation byte).
+func mayFold(c byte) bool { return c == 0xE3 || c == 0xEF }
 
 // firstFoldable returns the offset of the first rune Fold would change, or -1.
 func firstFoldable(text string) int {
-	for i, r := range text {
-		if _, ok := foldRune(text, i, r, utf8.RuneLen(r)); ok {
+	for i := 0; i < len(text); {
+		if !mayFold(text[i]) {
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if _, ok := foldRune(text, i, r, size); ok {
 			return i
 		}
+		i += size
 	}
 	return -1
 }
