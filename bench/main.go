@@ -192,6 +192,9 @@ func baseline(args []string) error {
 	fs := flag.NewFlagSet("baseline", flag.ExitOnError)
 	workers := fs.Int("workers", runtime.NumCPU(), "workers")
 	fs.Parse(args)
+	if *workers < runtime.GOMAXPROCS(0) { // as govx extract does
+		runtime.GOMAXPROCS(*workers)
+	}
 	seg, err := segment.Load()
 	if err != nil {
 		return err

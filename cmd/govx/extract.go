@@ -49,7 +49,7 @@ type extractConfig struct {
 func parseExtract(args []string, stderr io.Writer) (*extractConfig, error) {
 	fs := newFlags("extract", "extract [flags] [PATH ...]", stderr)
 	dir := fs.String("o", "out", "output `DIR`")
-	workers := fs.Int("workers", runtime.NumCPU(), "number of worker goroutines")
+	workers := fs.Int("workers", runtime.NumCPU(), "number of worker goroutines, and the most CPUs govx uses")
 	ref := fs.String("reference-date", "", "fallback `DATE` (2006-01-02) for relative time words when an article carries none")
 	var dicts listFlag
 	fs.Var(&dicts, "dict", "extra user dictionary `FILE` (word [freq [pos]] per line); may be repeated")
@@ -122,6 +122,11 @@ func extractWith(ctx context.Context, c *extractConfig, stdout, stderr io.Writer
 	extractors, err := newExtractors()
 	if err != nil {
 		return err
+	}
+	// N workers use at most N CPUs, reading, writing and garbage
+	// collection included: --workers 1 leaves the other cores alone.
+	if c.workers < runtime.GOMAXPROCS(0) {
+		defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(c.workers))
 	}
 	p := pipeline.New(seg, extractors, pipeline.Options{
 		ReferenceDate: c.refDate,
