@@ -271,6 +271,11 @@ func (s *scan) occurrences(words []string) [][]int {
 	for h := range heads {
 		heads[h] = -1
 	}
+	// firsts holds the first runes of the words: most runes of the text
+	// open none, and the scan passes them at the cost of one bit test.
+	firsts := runeBits(resize(s.occFirsts, runeBitsWords))
+	clear(firsts)
+	s.occFirsts = firsts
 	for k, w := range words {
 		r, size := utf8.DecodeRuneInString(w)
 		r2, size2 := utf8.DecodeRuneInString(w[size:])
@@ -289,9 +294,14 @@ func (s *scan) occurrences(words []string) [][]int {
 		}
 		h := pairHash(r, r2, occBits)
 		next[k], heads[h], pairs[k] = heads[h], int32(k), runePair(r, r2)
+		firsts.add(r)
 	}
 	for q := range len(s.rs) - 1 {
-		r, r2 := s.rs[q], s.rs[q+1]
+		r := s.rs[q]
+		if !firsts.has(r) {
+			continue
+		}
+		r2 := s.rs[q+1]
 		for k := heads[pairHash(r, r2, occBits)]; k >= 0; k = next[k] {
 			if i := int(s.ro[q]); pairs[k] == runePair(r, r2) && strings.HasPrefix(s.text[i:], words[k]) {
 				occ[k] = append(occ[k], i)
@@ -300,6 +310,17 @@ func (s *scan) occurrences(words []string) [][]int {
 	}
 	return occ
 }
+
+// runeBits is a set of runes as a bitmap of runeBitsWords words, each
+// rune at the bit of its low 16 bits: runes above U+FFFF share the bits of
+// others, so has may report a rune that was not added, never the reverse.
+type runeBits []uint64
+
+// runeBitsWords is the length of a runeBits.
+const runeBitsWords = 1 << 16 / 64
+
+func (b runeBits) add(r rune)      { b[r>>6&(runeBitsWords-1)] |= 1 << (r & 63) }
+func (b runeBits) has(r rune) bool { return b[r>>6&(runeBitsWords-1)]&(1<<(r&63)) != 0 }
 
 // runePair packs two runes into a number.
 func runePair(r, r2 rune) uint64 { return uint64(uint32(r))<<32 | uint64(uint32(r2)) }

@@ -65,6 +65,7 @@ type scan struct {
 	occHeads  []int32
 	occNext   []int32
 	occPairs  []uint64
+	occFirsts []uint64
 	groups    map[string]regionGroup
 	// Buffers of people, shortForms and gazetteer.
 	found     []govx.Span
@@ -244,7 +245,7 @@ func (s *scan) done() {
 		dengs: s.dengs, names: s.names,
 		hits: s.hits, mentioned: s.mentioned, taken: s.taken, chosen: s.chosen,
 		keys: s.keys, sorted: s.sorted, owner: s.owner, byText: s.byText, words: s.words, dead: s.dead, occ: s.occ,
-		occHeads: s.occHeads, occNext: s.occNext, occPairs: s.occPairs, groups: s.groups,
+		occHeads: s.occHeads, occNext: s.occNext, occPairs: s.occPairs, occFirsts: s.occFirsts, groups: s.groups,
 		found: s.found, shorts: s.shorts, placeEnds: s.placeEnds, fits: s.fits}
 	x.scans.Put(s)
 }
