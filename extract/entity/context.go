@@ -400,7 +400,7 @@ func (s *scan) shortForms(c cand) []string {
 		}
 		// The tail of a long body's name, written alone elsewhere:
 		// 春运工作专班 for 国务院联防联控机制春运工作专班.
-		if utf8.RuneCountInString(w) >= 8 {
+		if c.runes >= 8 { // set by resolve
 			for b := c.Start + 1; b < c.End; b++ {
 				head, tail := s.text[c.Start:b], s.text[b:c.End]
 				if !s.aligned(b) || s.runes(b, c.End) < minTail || s.runes(c.Start, b) < 2 {
@@ -410,7 +410,7 @@ func (s *scan) shortForms(c cand) []string {
 				// 交通运输厅 is any region's).
 				if slices.Contains(placeEnds, b) || s.endsClass(head, classAdmin) ||
 					strings.HasSuffix(head, "省") || strings.HasSuffix(head, "市") || strings.HasSuffix(head, "县") ||
-					hasLead(tail, s.t.lead) {
+					s.leadWithin(b, c.End) {
 					continue
 				}
 				out = append(out, tail)
