@@ -126,24 +126,28 @@ var zoneShort = [][2]string{
 // name).
 func (s *scan) propagate(chosen []cand) []cand {
 	if s.byText == nil {
-		s.byText = map[string]alias{}
+		s.byText = map[string]bool{}
 	}
-	byText := s.byText
+	byText, aliases := s.byText, s.aliases[:0]
 	clear(byText)
+	// add records the name w, unless recorded already.
+	add := func(w string, a alias) {
+		if !byText[w] {
+			byText[w] = true
+			a.w = w
+			aliases = append(aliases, a)
+		}
+	}
 	for _, c := range chosen {
 		w := s.text[c.Start:c.End]
 		if c.runes < 2 { // set by resolve
 			continue
 		}
-		if _, ok := byText[w]; !ok {
-			byText[w] = alias{c: c}
-		}
+		add(w, alias{c: c})
 		if short, sp, ok := s.statedShort(c); ok {
 			// 常州星宇车灯股份有限公司（以下简称星宇股份）
 			a := alias{c: cand{typ: c.typ, prio: prioRule}, full: w}
-			if _, ok := byText[short]; !ok {
-				byText[short] = a
-			}
+			add(short, a)
 			if !s.overlapsAny(chosen, sp) {
 				nc := a.c
 				nc.Span, nc.norm = sp, w
@@ -151,21 +155,28 @@ func (s *scan) propagate(chosen []cand) []cand {
 			}
 		}
 		for _, short := range s.shortForms(c) {
-			if _, ok := byText[short]; !ok {
-				byText[short] = alias{c: cand{typ: c.typ, prio: prioRule}, full: w}
-			}
+			add(short, alias{c: cand{typ: c.typ, prio: prioRule}, full: w})
 		}
 	}
-	words := s.words[:0]
-	for w := range byText {
-		words = append(words, w)
+	s.aliases = aliases
+	// The names longest first, then in byte order: order holds the
+	// indexes in aliases of words.
+	order := resize(s.order, len(aliases))
+	for k := range order {
+		order[k] = int32(k)
 	}
-	slices.SortFunc(words, func(a, b string) int {
+	slices.SortFunc(order, func(i, j int32) int {
+		a, b := aliases[i].w, aliases[j].w
 		if len(a) != len(b) {
 			return len(b) - len(a)
 		}
 		return strings.Compare(a, b)
 	})
+	s.order = order
+	words := s.words[:0]
+	for _, k := range order {
+		words = append(words, aliases[k].w)
+	}
 	occ := s.occurrences(words)
 	// owner[b] is 1 + the index in chosen of the name that covers byte b,
 	// 0 for none. A name found inside a longer one is marked dead, and
@@ -185,7 +196,7 @@ func (s *scan) propagate(chosen []cand) []cand {
 	dead := resize(s.dead, len(chosen))
 	clear(dead)
 	for k, w := range words {
-		a := byText[w]
+		a := &aliases[order[k]]
 		twoRunes := utf8.RuneCountInString(w) == 2
 		off := 0
 		for _, i := range occ[k] {
@@ -249,6 +260,7 @@ func (s *scan) propagate(chosen []cand) []cand {
 // alias is a name propagate looks for: the candidate it makes, and the
 // full name it stands for, if it is a short name.
 type alias struct {
+	w    string // the name
 	c    cand
 	full string
 }

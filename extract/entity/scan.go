@@ -58,7 +58,9 @@ type scan struct {
 	keys      []uint64 // sort keys of resolve and inTextOrder
 	sorted    []cand
 	owner     []int32
-	byText    map[string]alias
+	byText    map[string]bool
+	aliases   []alias
+	order     []int32
 	words     []string
 	dead      []bool
 	occ       [][]int
@@ -245,7 +247,7 @@ func (s *scan) done() {
 		rs: s.rs, ro: s.ro, ri: s.ri, suffixSpots: s.suffixSpots, personSpots: s.personSpots, lexSpots: s.lexSpots, ownToks: s.ownToks, tokClass: s.tokClass,
 		dengs: s.dengs, names: s.names,
 		hits: s.hits, mentioned: s.mentioned, taken: s.taken, chosen: s.chosen,
-		keys: s.keys, sorted: s.sorted, owner: s.owner, byText: s.byText, words: s.words, dead: s.dead, occ: s.occ,
+		keys: s.keys, sorted: s.sorted, owner: s.owner, byText: s.byText, aliases: s.aliases, order: s.order, words: s.words, dead: s.dead, occ: s.occ,
 		occHeads: s.occHeads, occNext: s.occNext, occPairs: s.occPairs, occFirsts: s.occFirsts, groups: s.groups,
 		found: s.found, shorts: s.shorts, placeEnds: s.placeEnds, fits: s.fits}
 	x.scans.Put(s)
