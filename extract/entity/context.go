@@ -347,6 +347,9 @@ var statedPrefixes = []string{"（以下简称", "(以下简称", "（简称", "
 // statedShort returns the short name stated right after c, and its span.
 func (s *scan) statedShort(c cand) (string, govx.Span, bool) {
 	rest := s.text[c.End:]
+	if !strings.HasPrefix(rest, "（") && !strings.HasPrefix(rest, "(") {
+		return "", govx.Span{}, false // how every prefix opens
+	}
 	for _, p := range statedPrefixes {
 		if !strings.HasPrefix(rest, p) {
 			continue

@@ -152,8 +152,10 @@ func (s *scan) bySuffix(i, end int, sf suffix) (cand, bool) {
 		}
 	}
 	// 中能建集团: a known short name plus 集团 is the same organization.
-	if kn, ok := s.t.names[core]; ok && kn.typ == govx.EntityOrg && sf.class == classCompany {
-		c.norm = kn.normalized
+	if sf.class == classCompany {
+		if kn, ok := s.t.names[core]; ok && kn.typ == govx.EntityOrg {
+			c.norm = kn.normalized
+		}
 	}
 	return c, true
 }
