@@ -163,7 +163,9 @@ func newScan(x *Extractor, doc *extract.Doc) *scan {
 		if tk.Start < 0 || tk.End > len(text) || tk.Start >= tk.End {
 			continue
 		}
-		if text[tk.Start:tk.End] == "等" {
+		// The first byte first: a third of the tokens are of one rune,
+		// few open with the byte of 等.
+		if text[tk.Start] == "等"[0] && text[tk.Start:tk.End] == "等" {
 			dengs = append(dengs, int32(k))
 		}
 		at := s.tokAt[tk.Start:tk.End]
