@@ -126,24 +126,28 @@ var zoneShort = [][2]string{
 // name).
 func (s *scan) propagate(chosen []cand) []cand {
 	if s.byText == nil {
-		s.byText = map[string]alias{}
+		s.byText = map[string]bool{}
 	}
-	byText := s.byText
+	byText, aliases := s.byText, s.aliases[:0]
 	clear(byText)
+	// add records the name w, unless recorded already.
+	add := func(w string, a alias) {
+		if !byText[w] {
+			byText[w] = true
+			a.w = w
+			aliases = append(aliases, a)
+		}
+	}
 	for _, c := range chosen {
 		w := s.text[c.Start:c.End]
 		if c.runes < 2 { // set by resolve
 			continue
 		}
-		if _, ok := byText[w]; !ok {
-			byText[w] = alias{c: c}
-		}
+		add(w, alias{c: c})
 		if short, sp, ok := s.statedShort(c); ok {
 			// 常州星宇车灯股份有限公司（以下简称星宇股份）
 			a := alias{c: cand{typ: c.typ, prio: prioRule}, full: w}
-			if _, ok := byText[short]; !ok {
-				byText[short] = a
-			}
+			add(short, a)
 			if !s.overlapsAny(chosen, sp) {
 				nc := a.c
 				nc.Span, nc.norm = sp, w
@@ -151,21 +155,28 @@ func (s *scan) propagate(chosen []cand) []cand {
 			}
 		}
 		for _, short := range s.shortForms(c) {
-			if _, ok := byText[short]; !ok {
-				byText[short] = alias{c: cand{typ: c.typ, prio: prioRule}, full: w}
-			}
+			add(short, alias{c: cand{typ: c.typ, prio: prioRule}, full: w})
 		}
 	}
-	words := s.words[:0]
-	for w := range byText {
-		words = append(words, w)
+	s.aliases = aliases
+	// The names longest first, then in byte order: order holds the
+	// indexes in aliases of words.
+	order := resize(s.order, len(aliases))
+	for k := range order {
+		order[k] = int32(k)
 	}
-	slices.SortFunc(words, func(a, b string) int {
+	slices.SortFunc(order, func(i, j int32) int {
+		a, b := aliases[i].w, aliases[j].w
 		if len(a) != len(b) {
 			return len(b) - len(a)
 		}
 		return strings.Compare(a, b)
 	})
+	s.order = order
+	words := s.words[:0]
+	for _, k := range order {
+		words = append(words, aliases[k].w)
+	}
 	occ := s.occurrences(words)
 	// owner[b] is 1 + the index in chosen of the name that covers byte b,
 	// 0 for none. A name found inside a longer one is marked dead, and
@@ -185,7 +196,7 @@ func (s *scan) propagate(chosen []cand) []cand {
 	dead := resize(s.dead, len(chosen))
 	clear(dead)
 	for k, w := range words {
-		a := byText[w]
+		a := &aliases[order[k]]
 		twoRunes := utf8.RuneCountInString(w) == 2
 		off := 0
 		for _, i := range occ[k] {
@@ -249,6 +260,7 @@ func (s *scan) propagate(chosen []cand) []cand {
 // alias is a name propagate looks for: the candidate it makes, and the
 // full name it stands for, if it is a short name.
 type alias struct {
+	w    string // the name
 	c    cand
 	full string
 }
@@ -271,6 +283,11 @@ func (s *scan) occurrences(words []string) [][]int {
 	for h := range heads {
 		heads[h] = -1
 	}
+	// firsts holds the first runes of the words: most runes of the text
+	// open none, and the scan passes them at the cost of one bit test.
+	firsts := runeBits(resize(s.occFirsts, runeBitsWords))
+	clear(firsts)
+	s.occFirsts = firsts
 	for k, w := range words {
 		r, size := utf8.DecodeRuneInString(w)
 		r2, size2 := utf8.DecodeRuneInString(w[size:])
@@ -289,9 +306,14 @@ func (s *scan) occurrences(words []string) [][]int {
 		}
 		h := pairHash(r, r2, occBits)
 		next[k], heads[h], pairs[k] = heads[h], int32(k), runePair(r, r2)
+		firsts.add(r)
 	}
 	for q := range len(s.rs) - 1 {
-		r, r2 := s.rs[q], s.rs[q+1]
+		r := s.rs[q]
+		if !firsts.has(r) {
+			continue
+		}
+		r2 := s.rs[q+1]
 		for k := heads[pairHash(r, r2, occBits)]; k >= 0; k = next[k] {
 			if i := int(s.ro[q]); pairs[k] == runePair(r, r2) && strings.HasPrefix(s.text[i:], words[k]) {
 				occ[k] = append(occ[k], i)
@@ -300,6 +322,17 @@ func (s *scan) occurrences(words []string) [][]int {
 	}
 	return occ
 }
+
+// runeBits is a set of runes as a bitmap of runeBitsWords words, each
+// rune at the bit of its low 16 bits: runes above U+FFFF share the bits of
+// others, so has may report a rune that was not added, never the reverse.
+type runeBits []uint64
+
+// runeBitsWords is the length of a runeBits.
+const runeBitsWords = 1 << 16 / 64
+
+func (b runeBits) add(r rune)      { b[r>>6&(runeBitsWords-1)] |= 1 << (r & 63) }
+func (b runeBits) has(r rune) bool { return b[r>>6&(runeBitsWords-1)]&(1<<(r&63)) != 0 }
 
 // runePair packs two runes into a number.
 func runePair(r, r2 rune) uint64 { return uint64(uint32(r))<<32 | uint64(uint32(r2)) }
@@ -314,6 +347,9 @@ var statedPrefixes = []string{"（以下简称", "(以下简称", "（简称", "
 // statedShort returns the short name stated right after c, and its span.
 func (s *scan) statedShort(c cand) (string, govx.Span, bool) {
 	rest := s.text[c.End:]
+	if !strings.HasPrefix(rest, "（") && !strings.HasPrefix(rest, "(") {
+		return "", govx.Span{}, false // how every prefix opens
+	}
 	for _, p := range statedPrefixes {
 		if !strings.HasPrefix(rest, p) {
 			continue
@@ -379,7 +415,7 @@ func (s *scan) shortForms(c cand) []string {
 		}
 		// The tail of a long body's name, written alone elsewhere:
 		// 春运工作专班 for 国务院联防联控机制春运工作专班.
-		if utf8.RuneCountInString(w) >= 8 {
+		if c.runes >= 8 { // set by resolve
 			for b := c.Start + 1; b < c.End; b++ {
 				head, tail := s.text[c.Start:b], s.text[b:c.End]
 				if !s.aligned(b) || s.runes(b, c.End) < minTail || s.runes(c.Start, b) < 2 {
@@ -389,7 +425,7 @@ func (s *scan) shortForms(c cand) []string {
 				// 交通运输厅 is any region's).
 				if slices.Contains(placeEnds, b) || s.endsClass(head, classAdmin) ||
 					strings.HasSuffix(head, "省") || strings.HasSuffix(head, "市") || strings.HasSuffix(head, "县") ||
-					hasLead(tail, s.t.lead) {
+					s.leadWithin(b, c.End) {
 					continue
 				}
 				out = append(out, tail)

@@ -65,9 +65,9 @@ type Extractor struct {
 	// personPairs holds the first two runes of the titles and the byline
 	// labels.
 	personPairs pairSet
-	// titles, bylines and leads hold the titles, the byline labels and
-	// the lead words.
-	titles, bylines, leads *trie
+	// titles, bylines, leads and markers hold the titles, the byline
+	// labels, the lead words and the markers (see tables).
+	titles, bylines, leads, markers *trie
 	// kinds says, by rune, which scans may start at that rune: the
 	// decoding pass of newScan reads it.
 	kinds runeKinds
@@ -184,13 +184,18 @@ func (x *Extractor) buildLexicon() error {
 			return err
 		}
 	}
-	leads := newTrieBuilder()
+	leads, markers := newTrieBuilder(), newTrieBuilder()
 	for _, w := range x.t.lead {
 		if err := leads.add(w, 0); err != nil {
 			return err
 		}
 	}
-	x.titles, x.bylines, x.leads = titles.build(), bylines.build(), leads.build()
+	for _, w := range x.t.markers {
+		if err := markers.add(w, 0); err != nil {
+			return err
+		}
+	}
+	x.titles, x.bylines, x.leads, x.markers = titles.build(), bylines.build(), leads.build(), markers.build()
 	x.personPairs = newPairSet(12)
 	for _, w := range slices.Concat(slices.Collect(maps.Keys(x.t.title)), x.t.byline) {
 		r1, size := utf8.DecodeRuneInString(w)

@@ -247,12 +247,7 @@ func (s *scan) nameEnds(e int) bool {
 	if s.classAt(e)&(wordAfter|wordTitle|wordStop) != 0 {
 		return true
 	}
-	for _, word := range s.t.markers {
-		if strings.HasPrefix(s.text[e:], word) {
-			return true
-		}
-	}
-	return false
+	return len(s.wordsAt(s.x.markers, e)) > 0
 }
 
 // foreignName reports whether text[b:e] reads as a transcribed name: the

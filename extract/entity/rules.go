@@ -152,8 +152,10 @@ func (s *scan) bySuffix(i, end int, sf suffix) (cand, bool) {
 		}
 	}
 	// 中能建集团: a known short name plus 集团 is the same organization.
-	if kn, ok := s.t.names[core]; ok && kn.typ == govx.EntityOrg && sf.class == classCompany {
-		c.norm = kn.normalized
+	if sf.class == classCompany {
+		if kn, ok := s.t.names[core]; ok && kn.typ == govx.EntityOrg {
+			c.norm = kn.normalized
+		}
 	}
 	return c, true
 }
@@ -228,9 +230,9 @@ func (s *scan) stopTagged(k int32, class suffixClass) bool {
 // measureAfterNumber reports whether token k is a measure word after a
 // number (1家, 21个): the number and what it counts are not a name.
 func (s *scan) measureAfterNumber(k int32) bool {
-	tk, prev := s.toks[k], s.toks[k-1]
-	return prev.End == tk.Start && isDigits(s.text[prev.Start:prev.End]) &&
-		s.runes(tk.Start, tk.End) == 1 && strings.ContainsRune(measureRunes, firstRune(s.text[tk.Start:]))
+	tk, prev := &s.toks[k], &s.toks[k-1]
+	return prev.End == tk.Start && s.runes(tk.Start, tk.End) == 1 &&
+		strings.ContainsRune(measureRunes, firstRune(s.text[tk.Start:])) && isDigits(s.text[prev.Start:prev.End])
 }
 
 // inNames are words whose tags would stop a name but that join its parts:
@@ -261,7 +263,7 @@ func (s *scan) reachLeft(i int, sf suffix) int {
 		start, k = s.skipBracket(start, k)
 	}
 	for ; k >= 0; k-- {
-		tk := s.toks[k]
+		tk := &s.toks[k]
 		w := s.text[tk.Start:tk.End]
 		wc := s.class(k)
 		if tk.End != start || tk.Sentence != sent || wc&wordPunct != 0 {
@@ -448,6 +450,13 @@ func (s *scan) hasLeadWord(i, j int) bool {
 		}
 	}
 	return false
+}
+
+// leadWithin reports whether a lead word starts at byte i and ends by
+// byte j.
+func (s *scan) leadWithin(i, j int) bool {
+	ms := s.wordsAt(s.x.leads, i)
+	return len(ms) > 0 && ms[0].end <= j // shortest first
 }
 
 // endsClause reports whether a short company name ending at byte b stands

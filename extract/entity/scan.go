@@ -58,13 +58,16 @@ type scan struct {
 	keys      []uint64 // sort keys of resolve and inTextOrder
 	sorted    []cand
 	owner     []int32
-	byText    map[string]alias
+	byText    map[string]bool
+	aliases   []alias
+	order     []int32
 	words     []string
 	dead      []bool
 	occ       [][]int
 	occHeads  []int32
 	occNext   []int32
 	occPairs  []uint64
+	occFirsts []uint64
 	groups    map[string]regionGroup
 	// Buffers of people, shortForms and gazetteer.
 	found     []govx.Span
@@ -160,7 +163,9 @@ func newScan(x *Extractor, doc *extract.Doc) *scan {
 		if tk.Start < 0 || tk.End > len(text) || tk.Start >= tk.End {
 			continue
 		}
-		if text[tk.Start:tk.End] == "等" {
+		// The first byte first: a third of the tokens are of one rune,
+		// few open with the byte of 等.
+		if text[tk.Start] == "等"[0] && text[tk.Start:tk.End] == "等" {
 			dengs = append(dengs, int32(k))
 		}
 		at := s.tokAt[tk.Start:tk.End]
@@ -175,7 +180,10 @@ func newScan(x *Extractor, doc *extract.Doc) *scan {
 	clear(s.known)
 	// A text has at most as many runes as bytes.
 	rs, ro, ri := resize(s.rs, len(text)), resize(s.ro, len(text)+1), resize(s.ri, len(text)+1)
-	n, suffixSpots, personSpots, lexSpots := 0, s.suffixSpots[:0], s.personSpots[:0], s.lexSpots[:0]
+	// The spots are written branch-free: at every rune each list gets
+	// an entry, kept (its length moved on) only where the rune is a spot.
+	suffixSpots, lexSpots := resize(s.suffixSpots, len(text)+1), resize(s.lexSpots, len(text)+1)
+	n, nSuffix, nLex, personSpots := 0, 0, 0, s.personSpots[:0]
 	prev, prevKind := rune(-1), runeKind(0)
 	for i, size := 0, 0; i < len(text); i += size {
 		// Decoded as range decodes, the three-byte runes of Chinese here
@@ -193,27 +201,25 @@ func newScan(x *Extractor, doc *extract.Doc) *scan {
 		kind := x.kinds.of(r)
 		// The words of two runes or more that may start at the previous
 		// rune, then the suffixes of one rune and the parentheses here.
-		if pairs := (prevKind & kindHeads) << secondShift & kind; pairs != 0 {
-			h := pairHash(prev, r, 32)
-			if pairs&kindSuffixSecond != 0 && prevKind&kindSuffix == 0 && x.suffixPairs.hasHash(h) {
-				suffixSpots = append(suffixSpots, int32(n-1)) // unless a suffix of one rune already
-			}
-			if pairs&kindPersonSecond != 0 && x.personPairs.hasHash(h) {
-				personSpots = append(personSpots, int32(n-1))
-			}
-			if pairs&kindLexSecond != 0 && x.lexPairs.hasHash(h) {
-				lexSpots = append(lexSpots, int32(n-1))
-			}
+		pairs := (prevKind & kindHeads) << secondShift & kind
+		h := pairHash(prev, r, 32)
+		// A suffix of two runes or more, unless a suffix of one rune already.
+		suffixSpots[nSuffix] = int32(n - 1)
+		nSuffix += int(pairs>>kindSuffixSecondBit&^(prevKind>>kindSuffixBit)&1) & x.suffixPairs.bit(h)
+		lexSpots[nLex] = int32(n - 1)
+		nLex += int(pairs>>kindLexSecondBit&1) & x.lexPairs.bit(h)
+		if pairs&kindPersonSecond != 0 && x.personPairs.hasHash(h) {
+			personSpots = append(personSpots, int32(n-1))
 		}
-		if kind&kindSuffix != 0 {
-			suffixSpots = append(suffixSpots, int32(n))
-		}
+		suffixSpots[nSuffix] = int32(n)
+		nSuffix += int(kind >> kindSuffixBit & 1)
 		if kind&kindParen != 0 {
 			personSpots = append(personSpots, int32(n))
 		}
 		prev, prevKind = r, kind
 		n++
 	}
+	suffixSpots, lexSpots = suffixSpots[:nSuffix], lexSpots[:nLex]
 	s.suffixSpots, s.personSpots, s.lexSpots = suffixSpots, personSpots, lexSpots
 	ro[n], ri[len(text)] = int32(len(text)), int32(n)
 	s.rs, s.ro, s.ri = rs[:n], ro[:n+1], ri
@@ -243,8 +249,8 @@ func (s *scan) done() {
 		rs: s.rs, ro: s.ro, ri: s.ri, suffixSpots: s.suffixSpots, personSpots: s.personSpots, lexSpots: s.lexSpots, ownToks: s.ownToks, tokClass: s.tokClass,
 		dengs: s.dengs, names: s.names,
 		hits: s.hits, mentioned: s.mentioned, taken: s.taken, chosen: s.chosen,
-		keys: s.keys, sorted: s.sorted, owner: s.owner, byText: s.byText, words: s.words, dead: s.dead, occ: s.occ,
-		occHeads: s.occHeads, occNext: s.occNext, occPairs: s.occPairs, groups: s.groups,
+		keys: s.keys, sorted: s.sorted, owner: s.owner, byText: s.byText, aliases: s.aliases, order: s.order, words: s.words, dead: s.dead, occ: s.occ,
+		occHeads: s.occHeads, occNext: s.occNext, occPairs: s.occPairs, occFirsts: s.occFirsts, groups: s.groups,
 		found: s.found, shorts: s.shorts, placeEnds: s.placeEnds, fits: s.fits}
 	x.scans.Put(s)
 }

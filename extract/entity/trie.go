@@ -215,6 +215,13 @@ const (
 	kindParen
 )
 
+// The bit numbers of kinds read one by one.
+const (
+	kindSuffixBit       = 3
+	kindSuffixSecondBit = 4
+	kindLexSecondBit    = 6
+)
+
 // kindHeads are the kinds of first runes, and secondShift moves them to
 // the kinds of second runes.
 const (
@@ -264,6 +271,12 @@ func (s *pairSet) hash(a, b rune) uint32 { return pairHash(a, b, s.n) }
 func (s *pairSet) hasHash(h32 uint32) bool {
 	h := h32 >> (32 - s.n)
 	return s.bits[h>>6]&(1<<(h&63)) != 0
+}
+
+// bit is hasHash as a number, 1 or 0.
+func (s *pairSet) bit(h32 uint32) int {
+	h := h32 >> (32 - s.n)
+	return int(s.bits[h>>6] >> (h & 63) & 1)
 }
 
 // pairHash hashes the pair (a, b) to n bits.
