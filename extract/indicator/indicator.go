@@ -106,8 +106,7 @@ type Extractor struct {
 	nounStops  []string
 	agencies   []string
 
-	stocks    lexicon // stockWords, looked for in names
-	reporting lexicon // reportingWords, looked for in names
+	nameFacts lexicon // stockWords and reportingWords, looked for in names (see binder.nameFacts)
 	nameWords lexicon // the words clean looks for in a name: nameCuts, rateWords, the ends of asides, innerWords
 
 	// The last bytes of the words of lists tested against the ends of
@@ -177,7 +176,8 @@ func New() (*Extractor, error) {
 		}
 		e.lex.add(t.table, t.words)
 	}
-	e.stocks.add(0, stockWords)
+	e.nameFacts.add(factStock, stockWords)
+	e.nameFacts.add(factReporting, reportingWords)
 	e.opens, e.closes, e.speechSeps = make([]bool, len(e.seps)), make([]bool, len(e.seps)), make([]bool, len(e.seps))
 	for i, sep := range e.seps {
 		e.opens[i] = sep == "（" || sep == "("
@@ -202,7 +202,6 @@ func New() (*Extractor, error) {
 	}
 	e.fillerEnds, e.thresholdEnds, e.agencyEnds, e.toVerbEnds = endsOf(e.fillers), endsOf(e.threshold), endsOf(e.agencies), endsOf(toVerbs)
 	e.growthEnds = endsOf(keys(e.growth, func(w signedWord) string { return w.word }))
-	e.reporting.add(0, reportingWords)
 	return e, nil
 }
 

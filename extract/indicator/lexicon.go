@@ -220,6 +220,23 @@ const (
 	nameInner              // innerWords
 )
 
+// The tables of the words binder.nameFacts looks for in a name.
+const (
+	factStock     table = iota // stockWords
+	factReporting              // reportingWords
+)
+
+// nameFacts returns the set of the tables of Extractor.nameFacts (bit
+// 1<<t for table t) whose words name holds. The answer for the last name
+// asked about is kept: a level's name is asked about when it is named,
+// and again when its row is dated.
+func (b *binder) nameFacts(name string) uint64 {
+	if !b.factsDone || name != b.factsName {
+		b.factsName, b.factsSet, b.factsDone = name, b.e.nameFacts.tablesIn(name), true
+	}
+	return b.factsSet
+}
+
 // tablesIn returns the set of the tables (bit 1<<t for table t) whose
 // words s holds, in one pass.
 func (lx *lexicon) tablesIn(s string) uint64 {
@@ -234,20 +251,6 @@ func (lx *lexicon) tablesIn(s string) uint64 {
 		}
 	}
 	return set
-}
-
-// in reports whether s holds one of the lexicon's words, in one pass.
-func (lx *lexicon) in(s string) bool {
-	for i, k, size := lx.next(s, 0); i < len(s); i, k, size = lx.next(s, i+size) {
-		if g := lx.slot[k]; g != 0 {
-			for _, w := range lx.groups[g-1] {
-				if hasPrefix(s[i:], w.word) {
-					return true
-				}
-			}
-		}
-	}
-	return false
 }
 
 // first returns the index of the first of hs (in order of start, the
