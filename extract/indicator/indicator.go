@@ -83,7 +83,8 @@ import (
 
 // Extractor finds indicators. It is safe for concurrent use.
 type Extractor struct {
-	growth     []signedWord
+	growthTail affixIndex         // growthVerbs by their last characters
+	growthSign map[string]float64 // the sign of each of growthVerbs
 	fillers    []string
 	joiners    []string
 	fixed      []fixedChange  // the entries of the tFixed hits
@@ -111,7 +112,7 @@ type Extractor struct {
 
 	// The last bytes of the words of lists tested against the ends of
 	// strings, which rule most strings out at once.
-	fillerEnds, growthEnds, thresholdEnds, agencyEnds, toVerbEnds endSet
+	fillerEnds, thresholdEnds, adverbEnds, agencyEnds, toVerbEnds endSet
 
 	binders sync.Pool // of *binder, whose buffers are reused from article to article
 }
@@ -121,21 +122,21 @@ var _ extract.Extractor = (*Extractor)(nil)
 // New builds an Extractor from the word tables.
 func New() (*Extractor, error) {
 	e := &Extractor{
-		growth:    byLength(growthVerbs, func(w signedWord) string { return w.word }),
-		fillers:   byLength(growthFillers, ident),
-		joiners:   byLength(listJoiners, ident),
-		fixed:     byLength(fixedChanges, func(w fixedChange) string { return w.word }),
-		flat:      byLength(flatPhrases, func(w basisWord) string { return w.word }),
-		basis:     byLength(basisWords, func(w basisWord) string { return w.word }),
-		modality:  byLength(modalityWords, func(w modalityWord) string { return w.word }),
-		notMod:    byLength(notModality, ident),
-		seps:      strings.Split(clauseSeps, ""),
-		threshold: byLength(thresholdContexts, ident),
-		compare:   byLength(comparisonMarks, ident),
-		inner:     byLength(innerWords, ident),
-		cuts:      byLength(nameCuts, ident),
-		nounStops: byLength(nounStops, ident),
-		agencies:  byLength(agencySuffixes, ident),
+		growthSign: make(map[string]float64, len(growthVerbs)),
+		fillers:    byLength(growthFillers, ident),
+		joiners:    byLength(listJoiners, ident),
+		fixed:      byLength(fixedChanges, func(w fixedChange) string { return w.word }),
+		flat:       byLength(flatPhrases, func(w basisWord) string { return w.word }),
+		basis:      byLength(basisWords, func(w basisWord) string { return w.word }),
+		modality:   byLength(modalityWords, func(w modalityWord) string { return w.word }),
+		notMod:     byLength(notModality, ident),
+		seps:       strings.Split(clauseSeps, ""),
+		threshold:  byLength(thresholdContexts, ident),
+		compare:    byLength(comparisonMarks, ident),
+		inner:      byLength(innerWords, ident),
+		cuts:       byLength(nameCuts, ident),
+		nounStops:  byLength(nounStops, ident),
+		agencies:   byLength(agencySuffixes, ident),
 	}
 	for _, list := range [][]string{e.fillers, e.joiners, e.notMod, e.threshold, e.compare,
 		leadWords, tailWords, e.inner, e.cuts, e.nounStops, e.agencies, shareWords, pullWords,
@@ -201,7 +202,14 @@ func New() (*Extractor, error) {
 		e.nameWords.add(nameAside, a[1:]) // no aside without its closing word
 	}
 	e.fillerEnds, e.thresholdEnds, e.agencyEnds, e.toVerbEnds = endsOf(e.fillers), endsOf(e.threshold), endsOf(e.agencies), endsOf(toVerbs)
-	e.growthEnds = endsOf(keys(e.growth, func(w signedWord) string { return w.word }))
+	e.adverbEnds = endsOf(thresholdAdverbs)
+	e.growthTail.add(keys(growthVerbs, func(w signedWord) string { return w.word }), true)
+	for _, w := range growthVerbs {
+		if _, ok := e.growthSign[w.word]; ok || w.word == "" || !utf8.ValidString(w.word) {
+			return nil, fmt.Errorf("indicator: growth verbs: bad or repeated word %q", w.word)
+		}
+		e.growthSign[w.word] = w.sign
+	}
 	return e, nil
 }
 
