@@ -112,7 +112,7 @@ type Extractor struct {
 
 	// The last bytes of the words of lists tested against the ends of
 	// strings, which rule most strings out at once.
-	fillerEnds, thresholdEnds, adverbEnds, agencyEnds, toVerbEnds endSet
+	fillerEnds, thresholdEnds, adverbEnds, agencyEnds, toVerbEnds, skipUnitEnds endSet
 
 	binders sync.Pool // of *binder, whose buffers are reused from article to article
 }
@@ -203,6 +203,7 @@ func New() (*Extractor, error) {
 	}
 	e.fillerEnds, e.thresholdEnds, e.agencyEnds, e.toVerbEnds = endsOf(e.fillers), endsOf(e.threshold), endsOf(e.agencies), endsOf(toVerbs)
 	e.adverbEnds = endsOf(thresholdAdverbs)
+	e.skipUnitEnds = endsOf(keys(skipUnits, func(u govx.Unit) string { return string(u) }))
 	e.growthTail.add(keys(growthVerbs, func(w signedWord) string { return w.word }), true)
 	for _, w := range growthVerbs {
 		if _, ok := e.growthSign[w.word]; ok || w.word == "" || !utf8.ValidString(w.word) {

@@ -76,6 +76,9 @@ func (e *Extractor) isThreshold(before string) bool {
 
 // skipUnit reports whether u counts phases or batches.
 func (e *Extractor) skipUnit(u govx.Unit) bool {
+	if !e.skipUnitEnds.mayEnd(string(u)) {
+		return false // most units: the last byte tells
+	}
 	for _, s := range skipUnits {
 		if u == s {
 			return true
