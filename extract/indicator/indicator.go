@@ -60,7 +60,7 @@
 // made in text order walk on (or back) from the last one. An Extractor
 // keeps the buffers of one article for the next, so that binding allocates
 // little beyond the rows it returns. On the shared corpus (9 articles,
-// 64 KB) it takes about 0.36 ms of CPU per pass (BenchmarkCorpus, and
+// 64 KB) it takes about 0.33 ms of CPU per pass (BenchmarkCorpus, and
 // BenchmarkPipelineMentions with the mentions the pipeline finds).
 //
 // The words of each rule are tables in words.go; lexicon.go finds them,
