@@ -204,13 +204,13 @@ func New() (*Extractor, error) {
 	e.fillerEnds, e.thresholdEnds, e.agencyEnds, e.toVerbEnds = endsOf(e.fillers), endsOf(e.threshold), endsOf(e.agencies), endsOf(toVerbs)
 	e.adverbEnds = endsOf(thresholdAdverbs)
 	e.skipUnitEnds = endsOf(keys(skipUnits, func(u govx.Unit) string { return string(u) }))
-	e.growthTail.add(keys(growthVerbs, func(w signedWord) string { return w.word }), true)
 	for _, w := range growthVerbs {
 		if _, ok := e.growthSign[w.word]; ok || w.word == "" || !utf8.ValidString(w.word) {
 			return nil, fmt.Errorf("indicator: growth verbs: bad or repeated word %q", w.word)
 		}
 		e.growthSign[w.word] = w.sign
 	}
+	e.growthTail.add(keys(growthVerbs, func(w signedWord) string { return w.word }), true)
 	return e, nil
 }
 
