@@ -46,6 +46,11 @@ type binder struct {
 	out     []govx.Indicator
 	floats  []float64 // the values and changes of the rows; see float
 
+	// The name nameFacts was last asked about, and its answer.
+	factsName string
+	factsSet  uint64
+	factsDone bool
+
 	scratch
 }
 
@@ -69,6 +74,7 @@ func (b *binder) release() {
 	b.text, b.region, b.toks, b.passage, b.company, b.floats = "", "", nil, nil, nil, nil
 	b.st.company, b.st.place, b.st.headDate, b.st.period, b.st.dated = nil, nil, nil, nil, nil
 	b.st.lastShare, b.st.bareName = "", ""
+	b.factsName, b.factsDone = "", false
 }
 
 // sentenceState is what the clauses of one sentence share: its buffers,
@@ -357,7 +363,7 @@ func (b *binder) levelName(st *sentenceState, c govx.Span, qs []govx.Quantity, i
 			lv.shareOf = st.rows[len(st.rows)-1]
 		}
 	}
-	if b.e.reporting.in(lv.name) || hasPrefixAny(lv.name, namePrepositions) && !hasRunes(lv.name, 4) {
+	if b.nameFacts(lv.name)&(1<<factReporting) != 0 || hasPrefixAny(lv.name, namePrepositions) && !hasRunes(lv.name, 4) {
 		return levelOf{end: q.End, shareOf: -1, changeOf: -1}
 	}
 	return lv

@@ -126,7 +126,7 @@ func (b *binder) isStock(name string, c govx.Span, at int) bool {
 	// The verb stands in the name's reach, so a long clause is not searched
 	// again for each of its figures.
 	from := max(c.Start, at-maxNameRunes*utf8.UTFMax)
-	return b.e.stocks.in(name) || anyIn(b.hits[tStock], from, at)
+	return b.nameFacts(name)&(1<<factStock) != 0 || anyIn(b.hits[tStock], from, at)
 }
 
 // periodFor returns the dates p gives a figure, a stock or not: a stock

@@ -52,6 +52,12 @@ type lexicon struct {
 	// U+10000 (all of Chinese): most characters of a text start no word,
 	// and this tells so without the words that share their key.
 	firsts [1 << 16 / 64]uint64
+	// The two bytes after the lead byte of a character of three bytes,
+	// by their value as a number: set where both are continuation bytes
+	// and a first character ends with them (whatever its lead byte), and
+	// where either is not. A character whose bytes are clear starts no
+	// word, and is passed over without being decoded.
+	pairs [1 << 16 / 64]uint64
 }
 
 // lexBits is the number of character keys.
@@ -75,9 +81,20 @@ func keyAt(s string, i int) (uint32, int) {
 
 // add adds the words of a table; entry i is words[i].
 func (lx *lexicon) add(t table, words []string) {
+	if lx.pairs[0] == 0 { // not set up yet: bit 0 is two bytes 00, no continuation bytes
+		for k := range 1 << 16 {
+			if k>>8&0xC0 != 0x80 || k&0xC0 != 0x80 {
+				lx.pairs[k/64] |= 1 << (k % 64)
+			}
+		}
+	}
 	for i, w := range words {
 		if r, _ := utf8.DecodeRuneInString(w); r < 1<<16 {
 			lx.firsts[r/64] |= 1 << (r % 64)
+			if utf8.RuneLen(r) == 3 {
+				k := uint32(w[1])<<8 | uint32(w[2])
+				lx.pairs[k/64] |= 1 << (k % 64)
+			}
 		}
 		k, _ := keyAt(w, 0)
 		if lx.slot[k] == 0 {
@@ -195,11 +212,17 @@ func (lx *lexicon) next(s string, i int) (int, uint32, int) {
 			continue
 		}
 		if c-0xE0 < 0x10 && i+2 < len(s) {
-			// A lead byte of three, followed by two continuation bytes
-			// (10xxxxxx): their payloads are c1^0x80 and c2^0x80.
-			c2, c1 := uint32(s[i+2])^0x80, uint32(s[i+1])^0x80
-			if c1|c2 < 0x40 {
-				if r := uint32(c&0x0F)<<12 | c1<<6 | c2; lx.firsts[r/64]&(1<<(r%64)) != 0 {
+			// A lead byte of three: the two bytes after it rule out
+			// most characters at once (see pairs). The others are
+			// decoded and tested against firsts.
+			w := s[i : i+3]
+			c1, c2 := w[1], w[2]
+			if k := uint32(c1)<<8 | uint32(c2); lx.pairs[k/64]&(1<<(k%64)) == 0 {
+				i += 3
+				continue
+			}
+			if c1&0xC0 == 0x80 && c2&0xC0 == 0x80 { // continuation bytes (10xxxxxx)
+				if r := uint32(c&0x0F)<<12 | uint32(c1&0x3F)<<6 | uint32(c2&0x3F); lx.firsts[r/64]&(1<<(r%64)) != 0 {
 					return i, r % lexBits, 3 // keyAt's key: the last two bytes' payload
 				}
 				i += 3
@@ -220,6 +243,23 @@ const (
 	nameInner              // innerWords
 )
 
+// The tables of the words binder.nameFacts looks for in a name.
+const (
+	factStock     table = iota // stockWords
+	factReporting              // reportingWords
+)
+
+// nameFacts returns the set of the tables of Extractor.nameFacts (bit
+// 1<<t for table t) whose words name holds. The answer for the last name
+// asked about is kept: a level's name is asked about when it is named,
+// and again when its row is dated.
+func (b *binder) nameFacts(name string) uint64 {
+	if !b.factsDone || name != b.factsName {
+		b.factsName, b.factsSet, b.factsDone = name, b.e.nameFacts.tablesIn(name), true
+	}
+	return b.factsSet
+}
+
 // tablesIn returns the set of the tables (bit 1<<t for table t) whose
 // words s holds, in one pass.
 func (lx *lexicon) tablesIn(s string) uint64 {
@@ -234,20 +274,6 @@ func (lx *lexicon) tablesIn(s string) uint64 {
 		}
 	}
 	return set
-}
-
-// in reports whether s holds one of the lexicon's words, in one pass.
-func (lx *lexicon) in(s string) bool {
-	for i, k, size := lx.next(s, 0); i < len(s); i, k, size = lx.next(s, i+size) {
-		if g := lx.slot[k]; g != 0 {
-			for _, w := range lx.groups[g-1] {
-				if hasPrefix(s[i:], w.word) {
-					return true
-				}
-			}
-		}
-	}
-	return false
 }
 
 // first returns the index of the first of hs (in order of start, the

@@ -248,8 +248,14 @@ func checkAffixes(t *testing.T, e *Extractor, s string) {
 		firstOf(all, func(w string) bool { return strings.HasSuffix(s, w) }); got != want {
 		t.Errorf("%q ends with tail word %q, index gives %q", s, want, got)
 	}
-	if got, want := e.stocks.in(s), containsAny(s, stockWords); got != want {
-		t.Errorf("%q holds a stock word: %v, want %v", s, got, want)
+	var facts uint64
+	for tb, words := range map[table][]string{factStock: stockWords, factReporting: reportingWords} {
+		if containsAny(s, words) {
+			facts |= 1 << tb
+		}
+	}
+	if got := e.nameFacts.tablesIn(s); got != facts {
+		t.Errorf("%q holds the name facts of tables %b, want %b", s, got, facts)
 	}
 	var closing []string
 	for _, a := range asides {

@@ -25,12 +25,9 @@ func (e *Extractor) growthBefore(head string) (int, float64, bool) {
 			}
 		}
 	}
-	if !e.growthEnds.mayEnd(s) {
-		return 0, 0, false
-	}
-	for _, g := range e.growth {
-		if hasSuffix(s, g.word) {
-			return len(s) - len(g.word), g.sign, true
+	for _, g := range e.growthTail.ending(s) {
+		if hasSuffix(s, g) {
+			return len(s) - len(g), e.growthSign[g], true
 		}
 	}
 	return 0, 0, false
@@ -38,11 +35,8 @@ func (e *Extractor) growthBefore(head string) (int, float64, bool) {
 
 // isGrowthVerb reports whether s is a growth verb and nothing else.
 func (e *Extractor) isGrowthVerb(s string) bool {
-	if !e.growthEnds.mayEnd(s) {
-		return false
-	}
-	for _, g := range e.growth {
-		if s == g.word {
+	for _, g := range e.growthTail.ending(s) {
+		if s == g {
 			return true
 		}
 	}
@@ -63,7 +57,10 @@ func (e *Extractor) isJoiner(s string) bool {
 // it a threshold: 位于50%以上, 都位于50%以上.
 func (e *Extractor) isThreshold(before string) bool {
 	s := strings.TrimRight(before, " ")
-	for _, w := range []string{"都", "均", "也", "仍", "还"} {
+	if !e.thresholdEnds.mayEnd(s) && !e.adverbEnds.mayEnd(s) {
+		return false // most figures: no adverb to trim, and no threshold word
+	}
+	for _, w := range thresholdAdverbs {
 		s = strings.TrimSuffix(s, w)
 	}
 	if !e.thresholdEnds.mayEnd(s) {
@@ -79,6 +76,9 @@ func (e *Extractor) isThreshold(before string) bool {
 
 // skipUnit reports whether u counts phases or batches.
 func (e *Extractor) skipUnit(u govx.Unit) bool {
+	if !e.skipUnitEnds.mayEnd(string(u)) {
+		return false // most units: the last byte tells
+	}
 	for _, s := range skipUnits {
 		if u == s {
 			return true

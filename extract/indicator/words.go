@@ -114,6 +114,10 @@ var pullWords = []string{"拉动"}
 // not a reported level: 位于50%以上, 高于50%时, 以50%作为分界点.
 var thresholdContexts = []string{"位于", "高于", "低于", "等于", "以", "作为", "不低于", "不高于"}
 
+// thresholdAdverbs may stand between a threshold word and its figure
+// (都位于50%以上); they are taken off the end in this order.
+var thresholdAdverbs = []string{"都", "均", "也", "仍", "还"}
+
 // comparisonMarks before a period make it the basis of a comparison, not
 // the period of the figure: 比2016年全年增速高, 2015和2016年同期.
 var comparisonMarks = []string{"比", "较", "与", "和", "自"}
