@@ -98,6 +98,10 @@ func TestPlaces(t *testing.T) {
 			codes: []string{"310115"}, norms: []string{"上海市浦东新区"}},
 		{in: "[镇江]的[丹徒区]今年新开工项目较多。", types: []govx.EntityType{loc, loc},
 			codes: []string{"321100", "321112"}, norms: []string{"镇江市", ""}},
+		// A bare name shared by a prefecture and the county named after it
+		// is the prefecture, even where the prefecture is named in full.
+		{in: "[长沙]：[长沙市]今年新开工项目一百个。", types: []govx.EntityType{loc, loc},
+			codes: []string{"430100", "430100"}, norms: []string{"长沙市", ""}},
 		{in: "[江苏省]、[浙江省]两地签署协议。", types: []govx.EntityType{loc, loc}, codes: []string{"320000", "330000"}},
 		{in: "[泰国]与[越南]客商参加洽谈。", types: []govx.EntityType{loc, loc}, codes: []string{"", ""}},
 		{in: "[长江]岸线整治全面完成。", types: []govx.EntityType{loc}},

@@ -598,6 +598,10 @@ func (g *gazetteer) pick(fs []form, mentioned map[string]bool) (form, bool) {
 	if len(fs) == 1 {
 		return fs[0], true
 	}
+	fs = g.dropNamesakes(fs)
+	if len(fs) == 1 {
+		return fs[0], true
+	}
 	var inContext []form
 	for _, f := range fs {
 		for _, a := range g.ancestors(f.div) {
@@ -623,6 +627,28 @@ func (g *gazetteer) pick(fs []form, mentioned map[string]bool) (form, bool) {
 		}
 	}
 	return best, n == 1
+}
+
+// dropNamesakes drops the forms of divisions that lie inside another
+// division of fs: a county named after its prefecture (衡阳县 in 衡阳市)
+// is not what the bare shared name (衡阳) means.
+func (g *gazetteer) dropNamesakes(fs []form) []form {
+	kept := fs[:0:0]
+	for _, f := range fs {
+		inner := false
+		for _, a := range g.ancestors(f.div) {
+			for _, o := range fs {
+				inner = inner || o.div.Code == a
+			}
+		}
+		if !inner {
+			kept = append(kept, f)
+		}
+	}
+	if len(kept) == 0 {
+		return fs
+	}
+	return kept
 }
 
 // mark notes that text[i:j] is a known name.
