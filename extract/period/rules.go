@@ -335,6 +335,11 @@ func addRunes(re *syntax.Regexp, set map[rune]bool) {
 	case syntax.OpLiteral:
 		for _, c := range re.Rune {
 			set[c] = true
+			if re.Flags&syntax.FoldCase != 0 { // [Qq] is Q, case folded
+				for f := unicode.SimpleFold(c); f != c; f = unicode.SimpleFold(f) {
+					set[f] = true
+				}
+			}
 		}
 	case syntax.OpCharClass:
 		addClass(re.Rune, set)
