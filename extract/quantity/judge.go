@@ -137,8 +137,8 @@ func bareEnd(s string, p int) bool {
 // quotation or a title (“136”, “四种形态”, 《…八条举措》): a slogan or a
 // name, not a measurement.
 func quoted(s string, start, end int) bool {
-	const reach, titleReach = 12, 40 // runes
-	if !hasOpener(s[max(0, start-titleReach*3):start]) {
+	const reach = 12 // runes
+	if !hasOpener(s[max(0, start-quoteWindow):start]) {
 		return false
 	}
 	open := rune(0)
@@ -180,6 +180,34 @@ func quoted(s string, start, end int) bool {
 		p += size
 	}
 	return false
+}
+
+// titleReach is how far, in runes, a title's opener (《) may stand
+// before a numeral it quotes and its closer after it.
+const titleReach = 40
+
+// quoteWindow is how far, in bytes, quoted looks back for an opener.
+const quoteWindow = titleReach * 3
+
+// isOpener reports whether r opens a quotation or a title: “, 《 or 「.
+func isOpener(r rune) bool { return r == '“' || r == '《' || r == '「' }
+
+// lastOpener returns where the last quotation or title opener that
+// starts in s[i:j] starts, or -1.
+func lastOpener(s string, i, j int) int {
+	last := -1
+	for p := i; p < j; {
+		k := strings.IndexByte(s[p:min(j+2, len(s))], 0x80) // the middle byte
+		if k < 0 {
+			break
+		}
+		p += k
+		if p > i && p+1 < len(s) && isOpener(runeAt(s, p-1)) && p-1 < j {
+			last = p - 1
+		}
+		p++
+	}
+	return last
 }
 
 // hasOpener reports whether s holds a mark that opens a quotation or a

@@ -27,8 +27,10 @@ type measure struct {
 }
 
 // match tries to read a quantity starting at s[i:]. It returns the
-// candidate (ok false when none) and where scanning goes on.
-func (e *Extractor) match(s string, i int) (candidate, int) {
+// candidate (ok false when none) and where scanning goes on. nearOpener
+// is false when no quotation or title opener starts in the quoteWindow
+// bytes before i: the quantity is then not quoted.
+func (e *Extractor) match(s string, i int, nearOpener bool) (candidate, int) {
 	c0 := s[i]
 	if c0 < utf8.RuneSelf && !isDigitByte(c0) && c0 != '-' && c0 != '$' && c0 != 'U' && c0 != 'H' {
 		return candidate{}, i
@@ -123,7 +125,7 @@ func (e *Extractor) match(s string, i int) (candidate, int) {
 	if !finite(c.value) || c.hasMax && !finite(c.max) {
 		return candidate{}, c.end
 	}
-	if quoted(s, start, n.end) {
+	if nearOpener && quoted(s, start, n.end) {
 		return candidate{}, skipNumber(s, n.end)
 	}
 	c.ok = true
@@ -424,7 +426,7 @@ func (e *Extractor) rangeFrom(s string, m *measure) (candidate, int, bool) {
 		return candidate{}, p, false
 	}
 	q := len(s) - len(rest)
-	n2, ok := readNumeral(s, q, readOptions{startsUnit: e.startsScaleUnit})
+	n2, ok := readNumeral(s, q, e.rangeOpts)
 	if !ok || n2.scaleOnly || n2.pair {
 		return candidate{}, p, false
 	}

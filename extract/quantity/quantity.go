@@ -49,8 +49,13 @@ type Extractor struct {
 	// have none before them.
 	signLead [256]bool
 	fixed    map[rune][]fixedAt // idioms and slogans by each numeral rune in them
-	opts     readOptions
-	starts   *[1 << 16 / 64]uint64 // bit r set when a quantity may start with rune r (mayStart)
+	opts     readOptions        // how match reads a numeral
+	// rangeOpts is how rangeFrom reads the second end of a range; built
+	// once, as the method value in it would be allocated at each use.
+	rangeOpts readOptions
+	// stops has bit r set when the scan stops at rune r: a quantity may
+	// start with it (mayStart) or it opens a quotation (isOpener).
+	stops *[1 << 16 / 64]uint64
 	// found holds *[]govx.Quantity for Extract to collect an article's
 	// quantities in before it appends them to the mentions at once.
 	found sync.Pool
@@ -117,11 +122,12 @@ func New() (*Extractor, error) {
 		e.prefixesBy[last] = append(e.prefixesBy[last], d)
 	}
 	e.opts = readOptions{pairs: true, startsUnit: e.startsScaleUnit}
+	e.rangeOpts = readOptions{startsUnit: e.startsScaleUnit}
 	e.found.New = func() any { return new([]govx.Quantity) }
-	e.starts = new([1 << 16 / 64]uint64)
+	e.stops = new([1 << 16 / 64]uint64)
 	for r := rune(0); r < 1<<16; r++ {
-		if mayStart(r) {
-			e.starts[r>>6] |= 1 << (r & 63)
+		if mayStart(r) || isOpener(r) {
+			e.stops[r>>6] |= 1 << (r & 63)
 		}
 	}
 	return e, nil
@@ -155,6 +161,7 @@ func (e *Extractor) Extract(doc *extract.Doc, m *govx.Mentions) {
 	found := e.found.Get().(*[]govx.Quantity)
 	defer e.found.Put(found)
 	qs := (*found)[:0]
+	opener := -1 // where the last quotation or title opener passed starts
 	for i := 0; i < len(s); {
 		// Decode the character at i: inline for ASCII and the
 		// three-byte characters of Chinese (not an overlong form, not a
@@ -167,11 +174,16 @@ func (e *Extractor) Extract(doc *extract.Doc, m *govx.Mentions) {
 				r, size = utf8.DecodeRuneInString(s[i:])
 			}
 		}
-		if r >= 1<<16 || e.starts[r>>6]&(1<<(r&63)) == 0 {
+		if r >= 1<<16 || e.stops[r>>6]&(1<<(r&63)) == 0 {
 			i += size
 			continue
 		}
-		c, next := e.match(s, i)
+		if isOpener(r) {
+			opener = i
+			i += size
+			continue
+		}
+		c, next := e.match(s, i, opener >= i-quoteWindow)
 		if c.ok {
 			q := c.quantity(&v, text)
 			if onBoundaries(text, q.Span) {
@@ -180,6 +192,10 @@ func (e *Extractor) Extract(doc *extract.Doc, m *govx.Mentions) {
 		}
 		if next <= i {
 			next = i + size
+		}
+		// The scan does not see the characters it jumps over.
+		if k := lastOpener(s, i, next); k >= 0 {
+			opener = k
 		}
 		i = next
 	}
@@ -241,16 +257,26 @@ func (c *candidate) quantity(v *view, text string) govx.Quantity {
 		v := cleanValue(c.max)
 		q.ValueMax = &v
 	}
+	// The surface unit is the text of its ranges; when they touch in the
+	// article (亿 then 元), it is one slice of the article, not a new string.
+	from, to := -1, -1 // the article text not yet added to q.SurfaceUnit
 	for _, r := range c.surface {
 		if r[1] <= r[0] {
 			continue
 		}
-		// Most surface units are one range: the article's own text.
-		if part := text[v.start(r[0]):v.end(r[1])]; q.SurfaceUnit == "" {
-			q.SurfaceUnit = part
-		} else {
-			q.SurfaceUnit += part
+		start, end := v.start(r[0]), v.end(r[1])
+		switch {
+		case from < 0:
+			from, to = start, end
+		case start == to:
+			to = end
+		default:
+			q.SurfaceUnit += text[from:to]
+			from, to = start, end
 		}
+	}
+	if from >= 0 {
+		q.SurfaceUnit += text[from:to]
 	}
 	return q
 }
