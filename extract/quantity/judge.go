@@ -4,7 +4,6 @@ import (
 	"math"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
 	"govx"
 )
@@ -58,7 +57,7 @@ func (e *Extractor) acceptable(s string, m *measure, start int) bool {
 func (e *Extractor) opensPeriod(before string) bool {
 	for _, o := range e.lang.periodOpeners {
 		if rest, ok := strings.CutSuffix(before, o.word); ok {
-			r, _ := utf8.DecodeLastRuneInString(rest)
+			r, _ := decodeLastRune(rest)
 			return !strings.ContainsRune(o.notAfter, r)
 		}
 	}
@@ -143,7 +142,7 @@ func quoted(s string, start, end int) bool {
 	}
 	open := rune(0)
 	for k, p := 0, start; k < titleReach && p > 0; k++ {
-		r, size := utf8.DecodeLastRuneInString(s[:p])
+		r, size := decodeLastRune(s[:p])
 		if r == '《' || (r == '“' || r == '「') && k < reach {
 			open = r
 			break
@@ -169,7 +168,7 @@ func quoted(s string, start, end int) bool {
 		limit = titleReach
 	}
 	for k, p := 0, end; k < limit && p < len(s); k++ {
-		r, size := utf8.DecodeRuneInString(s[p:])
+		r, size := decodeRune(s[p:])
 		if r == closer {
 			return true
 		}

@@ -46,7 +46,7 @@ func (e *Extractor) match(s string, i int, nearOpener bool) (candidate, int) {
 	p := i
 	sign := 1.0
 	var sigil *unitDef
-	prev, _ := utf8.DecodeLastRuneInString(s[:start])
+	prev, _ := decodeLastRune(s[:start])
 	// A sign: 负3.9%, -22.2%, but not the dash of 1-6月.
 	if rest, ok := cutPrefix(s[p:], "负", "負", "-"); ok && startsNumber(rest) && !isNumberRune(prev) && !isASCIILetterRune(prev) {
 		sign = -1
@@ -75,7 +75,7 @@ func (e *Extractor) match(s string, i int, nearOpener bool) (candidate, int) {
 	if n.chinese && containsRune(vagueBefore, prev) {
 		return candidate{}, skip // 数十年, 几十万人: no number is said
 	}
-	if r, _ := utf8.DecodeRuneInString(s[n.start:]); r >= utf8.RuneSelf {
+	if r, _ := decodeRune(s[n.start:]); r >= utf8.RuneSelf {
 		for _, f := range e.fixed[r] {
 			if n.start >= f.off && hasPrefix(s[n.start-f.off:], f.term) {
 				return candidate{}, n.start - f.off + len(f.term)
@@ -336,7 +336,7 @@ func (e *Extractor) rate(s string, p int, m *measure) int {
 	}
 	q := p + 1
 	for q < len(s) {
-		r, size := utf8.DecodeRuneInString(s[q:])
+		r, size := decodeRune(s[q:])
 		if _, ok := bigScale(r); !ok {
 			break
 		}
@@ -392,7 +392,7 @@ func (e *Extractor) unitWord(s string, p int, prev rune) *unitDef {
 	if p >= len(s) {
 		return nil
 	}
-	r, _ := utf8.DecodeRuneInString(s[p:])
+	r, _ := decodeRune(s[p:])
 	for _, d := range e.unitsFrom(r) {
 		if !hasPrefix(s[p:], d.word) {
 			continue
@@ -401,13 +401,13 @@ func (e *Extractor) unitWord(s string, p int, prev rune) *unitDef {
 		if d.word[0] < utf8.RuneSelf && d.word[0] != '%' && end < len(s) && (isASCIILetter(s[end]) || isDigitByte(s[end])) {
 			continue // km in kmh, m in mm; t in the word tons
 		}
-		if next := runeAt(s, end); next != 0 && strings.ContainsRune(d.notBefore, next) {
+		if next := runeAt(s, end); next != 0 && containsRune(d.notBefore, next) {
 			continue
 		}
-		if d.needBefore != "" && (prev == 0 || !strings.ContainsRune(d.needBefore, prev)) {
+		if d.needBefore != "" && (prev == 0 || !containsRune(d.needBefore, prev)) {
 			continue
 		}
-		if prev != 0 && strings.ContainsRune(d.notAfter, prev) {
+		if prev != 0 && containsRune(d.notAfter, prev) {
 			continue
 		}
 		return d
@@ -470,7 +470,7 @@ func (e *Extractor) prefixAt(s string, start int) (govx.Qualifier, int) {
 			continue
 		}
 		b := start - len(d.word)
-		if r, _ := utf8.DecodeLastRuneInString(s[:b]); d.notAfter != "" && strings.ContainsRune(d.notAfter, r) {
+		if r, _ := decodeLastRune(s[:b]); d.notAfter != "" && containsRune(d.notAfter, r) {
 			continue
 		}
 		return d.q, b
@@ -490,7 +490,7 @@ func (e *Extractor) suffixAt(s string, end int) (govx.Qualifier, int) {
 			continue
 		}
 		q := p + len(d.word)
-		if r := runeAt(s, q); r != 0 && strings.ContainsRune(d.notBefore, r) {
+		if r := runeAt(s, q); r != 0 && containsRune(d.notBefore, r) {
 			continue
 		}
 		return d.q, q
@@ -503,7 +503,7 @@ func yuanTail(s string, p int, parts []yuanPart) (float64, int) {
 	var frac float64
 	q := p
 	for _, part := range parts {
-		r, size := utf8.DecodeRuneInString(s[q:])
+		r, size := decodeRune(s[q:])
 		d, ok := chineseDigit(r)
 		if r >= '0' && r <= '9' {
 			d, ok, size = int(r-'0'), true, 1

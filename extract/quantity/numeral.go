@@ -117,6 +117,13 @@ type readOptions struct {
 // readNumeral reads the longest numeral that starts at s[i:] in a folded
 // text (ASCII digits). It returns false when none starts there.
 func readNumeral(s string, i int, opt readOptions) (numeral, bool) {
+	if i < len(s) && isDigitByte(s[i]) {
+		// Most numerals are Arabic digits alone (2023, 15.6): read them
+		// without the reader when nothing after them may go on.
+		if v, end := readArabic(s, i); !arabicGoesOn(s, end) {
+			return arabicNumeral(s, i, end, v), true
+		}
+	}
 	r := numeralReader{s: s, opt: opt, pairLow: -1}
 	r.n = numeral{start: i, scaleStart: -1, scaleMul: 1}
 	p := i
@@ -129,6 +136,38 @@ func readNumeral(s string, i int, opt readOptions) (numeral, bool) {
 		r.atoms++
 	}
 	return r.finish(p)
+}
+
+// arabicGoesOn reports whether a numeral whose Arabic digits end at
+// s[end:] may go on there: a scale (2.58亿, 3千万, 15k), 个亿, 多 or 余
+// before a scale, spaces before a scale. It may say true when the reader
+// then stops; never false when the reader goes on.
+func arabicGoesOn(s string, end int) bool {
+	if end >= len(s) {
+		return false
+	}
+	switch c := s[end]; {
+	case c == ' ' || c == 'k' || c == 'K' || c == 'w' || c == 'W':
+		return true
+	case c < utf8.RuneSelf:
+		return false
+	}
+	switch r, _ := decodeRune(s[end:]); r {
+	case '个', '多', '余':
+		return true
+	default:
+		return nextIsScale(s, end)
+	}
+}
+
+// arabicNumeral is the numeral readNumeral returns for the Arabic digits
+// s[start:end] (value v) when nothing follows them that goes on.
+func arabicNumeral(s string, start, end int, v float64) numeral {
+	n := numeral{start: start, end: end, value: v, low: v, arabic: true, scaleStart: end, scaleEnd: end, scaleMul: 1}
+	if strings.IndexByte(s[start:end], '.') < 0 && strings.IndexByte(s[start:end], ',') < 0 {
+		n.plainInt = end - start
+	}
+	return n
 }
 
 // numeralReader is the state of readNumeral. A numeral is read atom by
@@ -161,7 +200,7 @@ type numeralReader struct {
 // step reads the atom at p and returns the offset after it; false when
 // the numeral ends before p.
 func (r *numeralReader) step(p int) (int, bool) {
-	c, size := utf8.DecodeRuneInString(r.s[p:])
+	c, size := decodeRune(r.s[p:])
 	switch {
 	case c >= '0' && c <= '9':
 		return r.arabic(p)
@@ -256,7 +295,7 @@ func (r *numeralReader) point(p, size int) (int, bool) {
 
 // infix reads 多 or 余 before a big scale: 5000多亿, 十余万 (at least).
 func (r *numeralReader) infix(p, size int) (int, bool) {
-	next, _ := utf8.DecodeRuneInString(r.s[p+size:])
+	next, _ := decodeRune(r.s[p+size:])
 	if _, ok := bigScale(next); !ok || r.n.infix || r.n.scaleOnly || !(r.last == atomDigit || r.last == atomSmall) {
 		return p, false
 	}
@@ -271,7 +310,7 @@ func (r *numeralReader) space(p int) (int, bool) {
 	for q < len(r.s) && r.s[q] == ' ' && q-p < 2 {
 		q++
 	}
-	next, _ := utf8.DecodeRuneInString(r.s[q:])
+	next, _ := decodeRune(r.s[q:])
 	if _, ok := bigScale(next); !ok || r.last != atomDigit || !r.arabicSeen {
 		return p, false
 	}
@@ -414,7 +453,7 @@ func (r *numeralReader) finish(p int) (numeral, bool) {
 	}
 	if r.last == atomZero {
 		// A trailing 零 belongs to what follows, not to the numeral.
-		_, size := utf8.DecodeLastRuneInString(r.s[:p])
+		_, size := decodeLastRune(r.s[:p])
 		p -= size
 	}
 	if !r.decimal && r.abbreviated(p) {
@@ -443,8 +482,8 @@ func (r *numeralReader) finish(p int) (numeral, bool) {
 // prevAtomWasScale reports whether the rune before the last one of
 // s[i:p] is a scale word (so that the last digit directly follows it).
 func prevAtomWasScale(s string, i, p int) bool {
-	_, size := utf8.DecodeLastRuneInString(s[i:p])
-	r, _ := utf8.DecodeLastRuneInString(s[i : p-size])
+	_, size := decodeLastRune(s[i:p])
+	r, _ := decodeLastRune(s[i : p-size])
 	if _, ok := smallScale(r); ok {
 		return true
 	}
@@ -454,7 +493,7 @@ func prevAtomWasScale(s string, i, p int) bool {
 
 // nextIsScale reports whether a scale word starts at s[p:].
 func nextIsScale(s string, p int) bool {
-	r, _ := utf8.DecodeRuneInString(s[p:])
+	r, _ := decodeRune(s[p:])
 	if _, ok := smallScale(r); ok {
 		return true
 	}
@@ -464,7 +503,7 @@ func nextIsScale(s string, p int) bool {
 
 // nextIsChineseDigit reports whether a Chinese digit starts at s[p:].
 func nextIsChineseDigit(s string, p int) bool {
-	r, _ := utf8.DecodeRuneInString(s[p:])
+	r, _ := decodeRune(s[p:])
 	_, ok := chineseDigit(r)
 	return ok
 }
@@ -547,7 +586,7 @@ func readChineseFraction(s string, p int) (float64, int) {
 	b.WriteString("0.")
 	q := p
 	for q < len(s) {
-		r, size := utf8.DecodeRuneInString(s[q:])
+		r, size := decodeRune(s[q:])
 		d, ok := chineseDigit(r)
 		if !ok {
 			break
