@@ -163,16 +163,20 @@ func (e *Extractor) Extract(doc *extract.Doc, m *govx.Mentions) {
 	qs := (*found)[:0]
 	opener := -1 // where the last quotation or title opener passed starts
 	for i := 0; i < len(s); {
-		// Decode the character at i: inline for ASCII and the
-		// three-byte characters of Chinese (not an overlong form, not a
-		// surrogate), with utf8 for the rest.
+		// Skip the three-byte characters (most of Chinese) the scan does
+		// not stop at, reading their bits in stops straight from their
+		// bytes. An invalid one (overlong, a surrogate) is skipped as
+		// well: utf8 reads each of its bytes as an error, no stop either.
+		for i+2 < len(s) && s[i]&0xF0 == 0xE0 && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 &&
+			e.stops[int(s[i]&0x0F)<<6|int(s[i+1]&0x3F)]&(1<<(s[i+2]&0x3F)) == 0 {
+			i += 3
+		}
+		if i == len(s) {
+			break
+		}
 		r, size := rune(s[i]), 1
 		if r >= utf8.RuneSelf {
-			if i+2 < len(s) && r&0xF0 == 0xE0 && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 && (r != 0xE0 || s[i+1] >= 0xA0) && (r != 0xED || s[i+1] < 0xA0) {
-				r, size = (r&0x0F)<<12|rune(s[i+1]&0x3F)<<6|rune(s[i+2]&0x3F), 3
-			} else {
-				r, size = utf8.DecodeRuneInString(s[i:])
-			}
+			r, size = decodeRune(s[i:])
 		}
 		if r >= 1<<16 || e.stops[r>>6]&(1<<(r&63)) == 0 {
 			i += size
