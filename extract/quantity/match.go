@@ -35,8 +35,8 @@ func (e *Extractor) match(s string, i int, nearOpener bool) (candidate, int) {
 	if c0 < utf8.RuneSelf && !isDigitByte(c0) && c0 != '-' && c0 != '$' && c0 != 'U' && c0 != 'H' {
 		return candidate{}, i
 	}
-	for _, w := range e.lang.wordQuantities {
-		if s[i] == w.word[0] && strings.HasPrefix(s[i:], w.word) {
+	for k := 0; k < len(e.lang.wordQuantities) && c0 >= utf8.RuneSelf; k++ {
+		if w := &e.lang.wordQuantities[k]; s[i] == w.word[0] && strings.HasPrefix(s[i:], w.word) {
 			end := i + len(w.word)
 			return candidate{ok: true, start: i, end: end, value: w.value, unit: w.unit, kind: w.kind,
 				qualifier: govx.QualifierExact, surface: [2][2]int{{i, end}}}, end
@@ -48,9 +48,11 @@ func (e *Extractor) match(s string, i int, nearOpener bool) (candidate, int) {
 	var sigil *unitDef
 	prev, _ := decodeLastRune(s[:start])
 	// A sign: 负3.9%, -22.2%, but not the dash of 1-6月.
-	if rest, ok := cutPrefix(s[p:], "负", "負", "-"); ok && startsNumber(rest) && !isNumberRune(prev) && !isASCIILetterRune(prev) {
-		sign = -1
-		p = len(s) - len(rest)
+	if c0 == '-' || c0 >= utf8.RuneSelf {
+		if rest, ok := cutPrefix(s[p:], "负", "負", "-"); ok && startsNumber(rest) && !isNumberRune(prev) && !isASCIILetterRune(prev) {
+			sign = -1
+			p = len(s) - len(rest)
+		}
 	}
 	for k := 0; k < len(e.lang.currencySigns) && p < len(s) && e.signLead[s[p]]; k++ {
 		d := &e.lang.currencySigns[k]
@@ -421,6 +423,9 @@ func (e *Extractor) unitWord(s string, p int, prev rune) *unitDef {
 // that scanning skips it.
 func (e *Extractor) rangeFrom(s string, m *measure) (candidate, int, bool) {
 	p := m.end
+	if !e.rangeFirst.mayStart(s, p) {
+		return candidate{}, p, false
+	}
 	rest, ok := cutPrefix(s[p:], e.lang.rangeSeparators...)
 	if !ok {
 		return candidate{}, p, false
@@ -482,7 +487,10 @@ func (e *Extractor) prefixAt(s string, start int) (govx.Qualifier, int) {
 // (含) may come between: 50万元（含）以上), and where the span ends with it.
 func (e *Extractor) suffixAt(s string, end int) (govx.Qualifier, int) {
 	p := end
-	if rest, ok := cutPrefix(s[p:], "（含）", "(含)"); ok {
+	if !e.suffixFirst.mayStart(s, p) {
+		return govx.QualifierNone, end
+	}
+	if rest, ok := cutPrefix(s[p:], e.lang.suffixIncludes...); ok {
 		p = len(s) - len(rest)
 	}
 	for _, d := range e.lang.suffixes {

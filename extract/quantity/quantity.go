@@ -23,6 +23,7 @@ package quantity
 import (
 	"fmt"
 	"math"
+	"math/bits"
 	"slices"
 	"sort"
 	"strconv"
@@ -37,9 +38,14 @@ import (
 // concurrent use.
 type Extractor struct {
 	byFirst map[rune][]*unitDef // unit words by first rune, longest first
-	// unitFirst has bit r set when a unit word starts with rune r: most
-	// runes after a number start none, which saves a lookup in byFirst.
+	// unitFirst has bit r set when a unit word starts with rune r (below
+	// 1<<16): most runes after a number start none. The lists of byFirst
+	// for those runes are unitLists, in the order of the runes: the
+	// list of r is at unitRank[r>>6] plus the bits set below r in its
+	// word of unitFirst.
 	unitFirst *[1 << 16 / 64]uint64
+	unitRank  *[1 << 16 / 64]uint16
+	unitLists [][]*unitDef
 	words     map[string]*unitDef // unit words by word
 	lang      language            // the other tables; prefixes longest first
 	// prefixesBy lists the prefix qualifiers by their last byte, longest
@@ -48,8 +54,12 @@ type Extractor struct {
 	// signLead holds the first bytes of the currency signs: most numbers
 	// have none before them.
 	signLead [256]bool
-	fixed    map[rune][]fixedAt // idioms and slogans by each numeral rune in them
-	opts     readOptions        // how match reads a numeral
+	// suffixFirst and rangeFirst hold the first runes of the suffix
+	// qualifiers (and of （含）) and of the range separators: most
+	// quantities are followed by neither.
+	suffixFirst, rangeFirst firstRunes
+	fixed                   map[rune][]fixedAt // idioms and slogans by each numeral rune in them
+	opts                    readOptions        // how match reads a numeral
 	// rangeOpts is how rangeFrom reads the second end of a range; built
 	// once, as the method value in it would be allocated at each use.
 	rangeOpts readOptions
@@ -112,10 +122,28 @@ func New() (*Extractor, error) {
 	for _, list := range e.byFirst {
 		sort.Slice(list, func(i, j int) bool { return len(list[i].word) > len(list[j].word) })
 	}
+	e.unitRank = new([1 << 16 / 64]uint16)
+	for r := rune(0); r < 1<<16; r++ {
+		if r&63 == 0 {
+			e.unitRank[r>>6] = uint16(len(e.unitLists))
+		}
+		if e.unitFirst[r>>6]&(1<<(r&63)) != 0 {
+			e.unitLists = append(e.unitLists, e.byFirst[r])
+		}
+	}
 	e.lang = tables()
 	sort.SliceStable(e.lang.prefixes, func(i, j int) bool { return len(e.lang.prefixes[i].word) > len(e.lang.prefixes[j].word) })
 	for _, d := range e.lang.currencySigns {
 		e.signLead[d.word[0]] = true
+	}
+	for _, d := range e.lang.suffixes {
+		e.suffixFirst.add(d.word)
+	}
+	for _, w := range e.lang.suffixIncludes {
+		e.suffixFirst.add(w)
+	}
+	for _, w := range e.lang.rangeSeparators {
+		e.rangeFirst.add(w)
 	}
 	for _, d := range e.lang.prefixes {
 		last := d.word[len(d.word)-1]
@@ -135,10 +163,34 @@ func New() (*Extractor, error) {
 
 // unitsFrom returns the unit words that start with r, longest first.
 func (e *Extractor) unitsFrom(r rune) []*unitDef {
-	if r < 1<<16 && e.unitFirst[r>>6]&(1<<(r&63)) == 0 {
+	if r >= 1<<16 {
+		return e.byFirst[r]
+	}
+	w, bit := e.unitFirst[r>>6], uint64(1)<<(r&63)
+	if w&bit == 0 {
 		return nil
 	}
-	return e.byFirst[r]
+	return e.unitLists[int(e.unitRank[r>>6])+bits.OnesCount64(w&(bit-1))]
+}
+
+// firstRunes is a filter on the first runes of a few words: it has bit
+// r%64 set for the first rune r of each. A word of them may start with
+// a rune only when its bit is set.
+type firstRunes uint64
+
+// add sets the bit of the first rune of word.
+func (f *firstRunes) add(word string) {
+	r, _ := decodeRune(word)
+	*f |= 1 << (r & 63)
+}
+
+// mayStart reports whether one of the words may start at s[p:].
+func (f firstRunes) mayStart(s string, p int) bool {
+	if p >= len(s) {
+		return false
+	}
+	r, _ := decodeRune(s[p:])
+	return f&(1<<(r&63)) != 0
 }
 
 // startsScaleUnit reports whether a unit whose word begins with a scale

@@ -276,6 +276,10 @@ func suffixQualifiers() []qualifierDef {
 	}
 }
 
+// suffixIncludes may stand between a quantity and its suffix qualifier:
+// 50万元（含）以上.
+func suffixIncludes() []string { return []string{"（含）", "(含)"} }
+
 // infixQualifiers come between the number and the unit (30余家, 100多亩,
 // 3亿余元) or after a duration (两年多); they mean at least.
 func infixQualifiers() []string { return []string{"多", "余"} }
@@ -381,6 +385,7 @@ func yuanEnds() []string { return []string{"整", "正"} }
 // language is every table of this file, as the Extractor holds it.
 type language struct {
 	prefixes, suffixes    []qualifierDef
+	suffixIncludes        []string
 	infixes               []string
 	rangeSeparators       []string
 	currencySigns         []unitDef
@@ -395,6 +400,7 @@ func tables() language {
 	return language{
 		prefixes:        prefixQualifiers(),
 		suffixes:        suffixQualifiers(),
+		suffixIncludes:  suffixIncludes(),
 		infixes:         infixQualifiers(),
 		rangeSeparators: rangeSeparators(),
 		currencySigns:   currencySigns(),
