@@ -120,8 +120,8 @@ func readNumeral(s string, i int, opt readOptions) (numeral, bool) {
 	if i < len(s) && isDigitByte(s[i]) {
 		// Most numerals are Arabic digits alone (2023, 15.6): read them
 		// without the reader when nothing after them may go on.
-		if v, end := readArabic(s, i); !arabicGoesOn(s, end) {
-			return arabicNumeral(s, i, end, v), true
+		if v, end, plain := readArabic(s, i); !arabicGoesOn(s, end) {
+			return arabicNumeral(i, end, v, plain), true
 		}
 	}
 	r := numeralReader{s: s, opt: opt, pairLow: -1}
@@ -160,11 +160,12 @@ func arabicGoesOn(s string, end int) bool {
 	}
 }
 
-// arabicNumeral is the numeral readNumeral returns for the Arabic digits
-// s[start:end] (value v) when nothing follows them that goes on.
-func arabicNumeral(s string, start, end int, v float64) numeral {
+// arabicNumeral is the numeral readNumeral returns for the Arabic number
+// from start to end (value v, plain when digits only) when nothing
+// follows it that goes on.
+func arabicNumeral(start, end int, v float64, plain bool) numeral {
 	n := numeral{start: start, end: end, value: v, low: v, arabic: true, scaleStart: end, scaleEnd: end, scaleMul: 1}
-	if strings.IndexByte(s[start:end], '.') < 0 && strings.IndexByte(s[start:end], ',') < 0 {
+	if plain {
 		n.plainInt = end - start
 	}
 	return n
@@ -245,7 +246,7 @@ func (r *numeralReader) arabic(p int) (int, bool) {
 	if r.hasPending || r.n.scaleOnly || r.decimal {
 		return p, false
 	}
-	v, end := readArabic(r.s, p)
+	v, end, _ := readArabic(r.s, p)
 	if r.atoms == 0 {
 		r.n.arabic = true
 	}
@@ -509,65 +510,63 @@ func nextIsChineseDigit(s string, p int) bool {
 }
 
 // readArabic reads ASCII digits with thousands separators (1,234) and a
-// decimal part (.5) at s[p:], which starts with a digit.
-func readArabic(s string, p int) (float64, int) {
-	var b [64]byte
-	buf := b[:0]
-	dot := false
+// decimal part (.5) at s[p:], which starts with a digit. plain reports
+// whether it read digits only.
+func readArabic(s string, p int) (v float64, end int, plain bool) {
+	var mantissa uint64   // the digits as an integer, while there are 15 or fewer
+	digits, frac := 0, -1 // frac counts the digits after the point, -1 before it
 	q := p
 	for q < len(s) {
 		c := s[q]
 		switch {
 		case c >= '0' && c <= '9':
-			buf = append(buf, c)
+			mantissa = mantissa*10 + uint64(c-'0')
+			digits++
+			if frac >= 0 {
+				frac++
+			}
 			q++
 			continue
-		case c == ',' && !dot && isGroup(s[q+1:]):
+		case c == ',' && frac < 0 && isGroup(s[q+1:]):
 			q++
 			continue
-		case c == '.' && !dot && q+1 < len(s) && isDigitByte(s[q+1]):
-			buf = append(buf, c)
-			dot = true
+		case c == '.' && frac < 0 && q+1 < len(s) && isDigitByte(s[q+1]):
+			frac = 0
 			q++
 			continue
 		}
 		break
 	}
-	if v, ok := shortDecimal(buf); ok {
-		return v, q
+	plain = digits == q-p
+	if v, ok := shortDecimal(mantissa, digits, frac); ok {
+		return v, q, plain
+	}
+	buf := make([]byte, 0, 64)
+	for k := p; k < q; k++ {
+		if s[k] != ',' {
+			buf = append(buf, s[k])
+		}
 	}
 	v, err := strconv.ParseFloat(string(buf), 64)
 	if err != nil {
-		return 0, p + 1 // cannot happen: buf holds digits and at most one point
+		return 0, p + 1, true // a number too large for a float64: its first digit
 	}
-	return v, q
+	return v, q, plain
 }
 
-// shortDecimal reads digits with at most one point (most numbers in
-// news) when there are 15 digits or fewer: the digits as an integer and
-// the power of ten are exact in a float64, so one division gives the
-// correctly rounded value, the one strconv.ParseFloat returns.
-func shortDecimal(buf []byte) (float64, bool) {
-	var n uint64
-	digits, frac := 0, -1
-	for _, c := range buf {
-		if c == '.' {
-			frac = 0
-			continue
-		}
-		n = n*10 + uint64(c-'0')
-		digits++
-		if frac >= 0 {
-			frac++
-		}
-	}
+// shortDecimal returns the number whose digits, point left out, are
+// mantissa, with frac digits after the point (-1 when it has none), when
+// it has 15 digits or fewer (most numbers in news): the digits as an
+// integer and the power of ten are exact in a float64, so one division
+// gives the correctly rounded value, the one strconv.ParseFloat returns.
+func shortDecimal(mantissa uint64, digits, frac int) (float64, bool) {
 	if digits > 15 {
 		return 0, false
 	}
 	if frac <= 0 {
-		return float64(n), true
+		return float64(mantissa), true
 	}
-	return float64(n) / math.Pow10(frac), true
+	return float64(mantissa) / math.Pow10(frac), true
 }
 
 // isGroup reports whether s starts with exactly three digits, the group

@@ -168,13 +168,30 @@ func TestShortDecimal(t *testing.T) {
 		{"123456789012345", true}, {"12345678901234.5", true}, {"900719925474.993", true},
 		{"1234567890123456", false}, {"0.1234567890123456", false},
 	} {
-		got, ok := shortDecimal([]byte(tc.in))
+		var mantissa uint64
+		digits, frac := 0, -1
+		for _, c := range tc.in {
+			if c == '.' {
+				frac = 0
+				continue
+			}
+			mantissa = mantissa*10 + uint64(c-'0')
+			digits++
+			if frac >= 0 {
+				frac++
+			}
+		}
+		got, ok := shortDecimal(mantissa, digits, frac)
 		if ok != tc.ok {
 			t.Errorf("shortDecimal(%q) ok = %v, want %v", tc.in, ok, tc.ok)
 			continue
 		}
-		if want, _ := strconv.ParseFloat(tc.in, 64); ok && got != want {
+		want, _ := strconv.ParseFloat(tc.in, 64)
+		if ok && got != want {
 			t.Errorf("shortDecimal(%q) = %v, want %v", tc.in, got, want)
+		}
+		if v, end, _ := readArabic(tc.in, 0); v != want || end != len(tc.in) {
+			t.Errorf("readArabic(%q) = %v, %d; want %v, %d", tc.in, v, end, want, len(tc.in))
 		}
 	}
 }
