@@ -67,15 +67,23 @@ func (e *Extractor) match(s string, i int, nearOpener bool) (candidate, int) {
 		return candidate{}, i
 	}
 	skip := n.end
-	// Codes and names: 5G, V8, G20; ordinals 第七届, 周一, 初三.
-	if isASCIILetterRune(prev) || isDigitRune(prev) || prev < utf8.RuneSelf && strings.ContainsRune(codeBefore, prev) || containsRune(ordinalBefore, prev) {
+	// Codes and names: 5G, V8, G20.
+	if isASCIILetterRune(prev) || isDigitRune(prev) || prev < utf8.RuneSelf && strings.ContainsRune(codeBefore, prev) {
 		return candidate{}, skipNumber(s, skip)
 	}
-	if strings.HasSuffix(s[:start], "星期") || strings.HasSuffix(s[:start], "礼拜") {
-		return candidate{}, skip
-	}
-	if n.chinese && containsRune(vagueBefore, prev) {
-		return candidate{}, skip // 数十年, 几十万人: no number is said
+	if e.cueBefore.mayHold(prev) {
+		// Ordinals 第七届, 周一, 初三; days of the week 星期三.
+		if containsRune(ordinalBefore, prev) {
+			return candidate{}, skipNumber(s, skip)
+		}
+		for _, w := range e.lang.weekWords {
+			if strings.HasSuffix(s[:start], w) {
+				return candidate{}, skip
+			}
+		}
+		if n.chinese && containsRune(vagueBefore, prev) {
+			return candidate{}, skip // 数十年, 几十万人: no number is said
+		}
 	}
 	if r, _ := decodeRune(s[n.start:]); r >= utf8.RuneSelf {
 		for _, f := range e.fixed[r] {

@@ -124,6 +124,24 @@ func TestReadNumeralScale(t *testing.T) {
 	}
 }
 
+// TestFloorLog10 checks floorLog10 against math.Floor(math.Log10), near
+// the powers of ten and between them.
+func TestFloorLog10(t *testing.T) {
+	var values []float64
+	for e := -3; e <= 24; e++ {
+		p := math.Pow(10, float64(e))
+		values = append(values, p, math.Nextafter(p, 0), math.Nextafter(p, math.Inf(1)), p*(1+1e-9), p*(1-1e-9), p*1.5, p*9.99)
+	}
+	for v := 0.001; v < 1e25; v *= 1.0001 {
+		values = append(values, v)
+	}
+	for _, v := range values {
+		if got, want := floorLog10(v), math.Floor(math.Log10(v)); got != want {
+			t.Errorf("floorLog10(%v) = %v, want %v", v, got, want)
+		}
+	}
+}
+
 func TestCleanValue(t *testing.T) {
 	tests := []struct{ in, want float64 }{
 		{2.58 * 1e8, 258000000},

@@ -57,9 +57,13 @@ type Extractor struct {
 	// suffixFirst and rangeFirst hold the first runes of the suffix
 	// qualifiers (and of （含）) and of the range separators: most
 	// quantities are followed by neither.
-	suffixFirst, rangeFirst firstRunes
-	fixed                   map[rune][]fixedAt // idioms and slogans by each numeral rune in them
-	opts                    readOptions        // how match reads a numeral
+	suffixFirst, rangeFirst runeFilter
+	// cueBefore holds the Chinese runes that, right before a numeral,
+	// may make it no quantity: ordinalBefore, vagueBefore and the last
+	// runes of the weekWords.
+	cueBefore runeFilter
+	fixed     map[rune][]fixedAt // idioms and slogans by each numeral rune in them
+	opts      readOptions        // how match reads a numeral
 	// rangeOpts is how rangeFrom reads the second end of a range; built
 	// once, as the method value in it would be allocated at each use.
 	rangeOpts readOptions
@@ -137,13 +141,20 @@ func New() (*Extractor, error) {
 		e.signLead[d.word[0]] = true
 	}
 	for _, d := range e.lang.suffixes {
-		e.suffixFirst.add(d.word)
+		e.suffixFirst.addFirst(d.word)
 	}
 	for _, w := range e.lang.suffixIncludes {
-		e.suffixFirst.add(w)
+		e.suffixFirst.addFirst(w)
 	}
 	for _, w := range e.lang.rangeSeparators {
-		e.rangeFirst.add(w)
+		e.rangeFirst.addFirst(w)
+	}
+	for _, r := range ordinalBefore + vagueBefore {
+		e.cueBefore.add(r)
+	}
+	for _, w := range e.lang.weekWords {
+		r, _ := decodeLastRune(w)
+		e.cueBefore.add(r)
 	}
 	for _, d := range e.lang.prefixes {
 		last := d.word[len(d.word)-1]
@@ -173,24 +184,29 @@ func (e *Extractor) unitsFrom(r rune) []*unitDef {
 	return e.unitLists[int(e.unitRank[r>>6])+bits.OnesCount64(w&(bit-1))]
 }
 
-// firstRunes is a filter on the first runes of a few words: it has bit
-// r%64 set for the first rune r of each. A word of them may start with
-// a rune only when its bit is set.
-type firstRunes uint64
+// runeFilter is a filter on a few runes: it has bit r%64 set for each
+// rune r of them. A rune may be one of them only when its bit is set.
+type runeFilter uint64
 
-// add sets the bit of the first rune of word.
-func (f *firstRunes) add(word string) {
+// add sets the bit of r.
+func (f *runeFilter) add(r rune) { *f |= 1 << (r & 63) }
+
+// addFirst sets the bit of the first rune of word.
+func (f *runeFilter) addFirst(word string) {
 	r, _ := decodeRune(word)
-	*f |= 1 << (r & 63)
+	f.add(r)
 }
 
-// mayStart reports whether one of the words may start at s[p:].
-func (f firstRunes) mayStart(s string, p int) bool {
+// mayHold reports whether r may be one of the runes.
+func (f runeFilter) mayHold(r rune) bool { return f&(1<<(r&63)) != 0 }
+
+// mayStart reports whether one of the runes may start s[p:].
+func (f runeFilter) mayStart(s string, p int) bool {
 	if p >= len(s) {
 		return false
 	}
 	r, _ := decodeRune(s[p:])
-	return f&(1<<(r&63)) != 0
+	return f.mayHold(r)
 }
 
 // startsScaleUnit reports whether a unit whose word begins with a scale
@@ -341,6 +357,23 @@ func (c *candidate) quantity(v *view, text string) govx.Quantity {
 var powersOfTen = [...]float64{1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10,
 	1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22}
 
+// floorLog10 is math.Floor(math.Log10(a)) for a > 0, found among the
+// powers of ten when a is not within a billionth of one of them (there
+// Log10 is left to decide, as its rounding may fall either side).
+func floorLog10(a float64) float64 {
+	for e := 0; e+1 < len(powersOfTen) && a >= 1; e++ {
+		lo, hi := powersOfTen[e], powersOfTen[e+1]
+		if a >= hi {
+			continue
+		}
+		if a > lo*(1+1e-9) && a < hi*(1-1e-9) {
+			return float64(e)
+		}
+		break
+	}
+	return math.Floor(math.Log10(a))
+}
+
 // cleanValue rounds away the binary noise of decimal arithmetic
 // (2.58 × 1e8 = 258000000.00000003) by keeping 12 significant digits.
 func cleanValue(v float64) float64 {
@@ -353,7 +386,7 @@ func cleanValue(v float64) float64 {
 	}
 	// Fast path: with a power of ten exact in float64, v×10^k rounded to
 	// an integer and divided back is the nearest float64 to the decimal.
-	if k := 11 - math.Floor(math.Log10(math.Abs(v))); k >= 0 && k <= 22 {
+	if k := 11 - floorLog10(math.Abs(v)); k >= 0 && k <= 22 {
 		p := powersOfTen[int(k)]
 		if r := math.Round(v * p); math.Abs(r) < 1<<53 {
 			return r / p

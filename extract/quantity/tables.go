@@ -339,6 +339,10 @@ func periodOpeners() []periodOpener {
 // They are ASCII (match looks them up for an ASCII rune only).
 const codeBefore = ".%/=&?#_@\\-"
 
+// weekWords name the days of the week with a numeral after them (星期三):
+// the numeral is then no quantity.
+func weekWords() []string { return []string{"星期", "礼拜"} }
+
 // vagueBefore are runes that make the Chinese numeral after them vague:
 // 数十年, 几十万人.
 const vagueBefore = "数几"
@@ -394,6 +398,7 @@ type language struct {
 	yuanParts             []yuanPart
 	yuanEnds              []string
 	periodOpeners         []periodOpener
+	weekWords             []string
 }
 
 func tables() language {
@@ -410,5 +415,6 @@ func tables() language {
 		yuanParts:       yuanParts(),
 		yuanEnds:        yuanEnds(),
 		periodOpeners:   periodOpeners(),
+		weekWords:       weekWords(),
 	}
 }
