@@ -40,7 +40,7 @@ func (e *Extractor) acceptable(s string, m *measure, start int) bool {
 		return u.kind == govx.KindCount && clauseEnds(s, m.end)
 	case n.lone && n.value == 0:
 		return false // 零部件, 零售
-	case u.word == "年" && (looksLikeYear(*n) || e.dateFollows(s, m.uEnd)):
+	case u.word == "年" && (looksLikeYear(n) || e.dateFollows(s, m.uEnd)):
 		return false
 	case n.digitString && u.kind != govx.KindPercent:
 		return false
@@ -76,7 +76,7 @@ func clauseEnds(s string, p int) bool {
 
 // looksLikeYear reports whether n followed by 年 is a year: 2023, 两千,
 // 一九九八, 07.
-func looksLikeYear(n numeral) bool {
+func looksLikeYear(n *numeral) bool {
 	switch {
 	case n.digitString, n.plainInt > 4:
 		return true

@@ -62,8 +62,9 @@ func (e *Extractor) match(s string, i int, nearOpener bool) (candidate, int) {
 			break
 		}
 	}
-	n, ok := readNumeral(s, p, e.opts)
-	if !ok {
+	var m measure // its numeral, then what follows it
+	n := &m.n
+	if !readNumeralInto(s, p, e.opts, n) {
 		return candidate{}, i
 	}
 	skip := n.end
@@ -100,7 +101,7 @@ func (e *Extractor) match(s string, i int, nearOpener bool) (candidate, int) {
 			return candidate{}, n.end + len("分之")
 		}
 	} else {
-		m := e.measureAt(s, n, prev)
+		e.measureAt(s, prev, &m)
 		m.currencyOf = sigil
 		if !e.acceptable(s, &m, start) {
 			return candidate{}, max(skip, m.end)
@@ -144,7 +145,7 @@ func (e *Extractor) match(s string, i int, nearOpener bool) (candidate, int) {
 
 // fraction reads a fraction whose denominator is n: 三分之一, 百分之三十,
 // 千分之一, 百分之百. Its value is in percent.
-func (e *Extractor) fraction(s string, n numeral) (candidate, bool) {
+func (e *Extractor) fraction(s string, n *numeral) (candidate, bool) {
 	n2, ok := readNumeral(s, n.end+len("分之"), readOptions{})
 	if !ok || n.value == 0 || n2.scaleOnly && n2.value != 100 {
 		return candidate{}, false
@@ -162,7 +163,7 @@ func (e *Extractor) fraction(s string, n numeral) (candidate, bool) {
 // amount in 亿 is money in this genre (投资85亿); an index reading is a
 // number (总指数为99.5); an amount in 万 is a number in the unit as
 // written (1600万). It sets c and reports whether the number is kept.
-func (e *Extractor) bare(s string, n numeral, start int, c *candidate) bool {
+func (e *Extractor) bare(s string, n *numeral, start int, c *candidate) bool {
 	switch {
 	case n.scaleOnly:
 		return false
@@ -232,11 +233,12 @@ func (e *Extractor) setUnit(c *candidate, m *measure) {
 	}
 }
 
-// measureAt reads what follows numeral n: spaces, an infix qualifier
-// (30余家), the unit, the fractions of a yuan, a rate's denominator.
-// prev is the rune before the numeral.
-func (e *Extractor) measureAt(s string, n numeral, prev rune) measure {
-	m := measure{n: n, value: n.value, end: n.end}
+// measureAt reads into m, which holds only its numeral, what follows the
+// numeral: spaces, an infix qualifier (30余家), the unit, the fractions of
+// a yuan, a rate's denominator. prev is the rune before the numeral.
+func (e *Extractor) measureAt(s string, prev rune, m *measure) {
+	n := &m.n
+	m.value, m.end = n.value, n.end
 	if n.infix {
 		m.qualifier = govx.QualifierAtLeast // 5000多亿元
 	}
@@ -251,21 +253,21 @@ func (e *Extractor) measureAt(s string, n numeral, prev rune) measure {
 			p += len(w)
 		}
 	}
-	if e.splitUnit(s, p, &m) {
-		return m
+	if e.splitUnit(s, p, m) {
+		return
 	}
 	u := e.unitWord(s, p, prev)
 	if u == nil {
-		return m
+		return
 	}
 	m.unit = u
 	m.uStart, m.uEnd = p, p+len(u.word)
 	if u.word == "折" && n.digitString {
 		m.value /= 10 // 五五折 is 5.5折
 	}
-	p = e.valueTail(s, m.uEnd, &m)
-	p = e.rate(s, p, &m)
-	p = e.alternative(s, p, &m)
+	p = e.valueTail(s, m.uEnd, m)
+	p = e.rate(s, p, m)
+	p = e.alternative(s, p, m)
 	// 两年多, 七成多: 多 or 余 after a duration or 成.
 	if (u.kind == govx.KindDuration || u.word == "成") && m.qualifier == govx.QualifierNone {
 		if rest, ok := cutPrefix(s[p:], e.lang.infixes...); ok {
@@ -274,7 +276,6 @@ func (e *Extractor) measureAt(s string, n numeral, prev rune) measure {
 		}
 	}
 	m.end = p
-	return m
 }
 
 // splitUnit reads a unit written with 个 that has 多, 余 or 半 inside it
@@ -439,12 +440,13 @@ func (e *Extractor) rangeFrom(s string, m *measure) (candidate, int, bool) {
 		return candidate{}, p, false
 	}
 	q := len(s) - len(rest)
-	n2, ok := readNumeral(s, q, e.rangeOpts)
-	if !ok || n2.scaleOnly || n2.pair {
+	var m2 measure
+	n2 := &m2.n
+	if !readNumeralInto(s, q, e.rangeOpts, n2) || n2.scaleOnly || n2.pair {
 		return candidate{}, p, false
 	}
-	m2 := e.measureAt(s, n2, 0)
-	if m2.unit != nil && m2.unit.word == "年" && (looksLikeYear(n2) || looksLikeYear(m.n)) {
+	e.measureAt(s, 0, &m2)
+	if m2.unit != nil && m2.unit.word == "年" && (looksLikeYear(n2) || looksLikeYear(&m.n)) {
 		return candidate{}, m2.end, false
 	}
 	if m2.unit == nil || !e.acceptable(s, &m2, q) {

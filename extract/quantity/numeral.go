@@ -117,13 +117,30 @@ type readOptions struct {
 // readNumeral reads the longest numeral that starts at s[i:] in a folded
 // text (ASCII digits). It returns false when none starts there.
 func readNumeral(s string, i int, opt readOptions) (numeral, bool) {
+	var n numeral
+	if !readNumeralInto(s, i, opt, &n) {
+		return numeral{}, false
+	}
+	return n, true
+}
+
+// readNumeralInto is readNumeral into *n, for the callers that keep the
+// numeral in a larger struct: it saves copying it there. *n is not
+// defined when it returns false.
+func readNumeralInto(s string, i int, opt readOptions, n *numeral) bool {
 	if i < len(s) && isDigitByte(s[i]) {
 		// Most numerals are Arabic digits alone (2023, 15.6): read them
 		// without the reader when nothing after them may go on.
 		if v, end, plain := readArabic(s, i); !arabicGoesOn(s, end) {
-			return arabicNumeral(i, end, v, plain), true
+			*n = numeral{start: i, end: end, value: v, low: v, arabic: true, scaleStart: end, scaleEnd: end, scaleMul: 1}
+			if plain {
+				n.plainInt = end - i
+			}
+			return true
 		}
 	}
+	// The reader keeps the numeral in itself, not in *n: it gives its
+	// text to opt.startsUnit, which would make n escape.
 	r := numeralReader{s: s, opt: opt, pairLow: -1}
 	r.n = numeral{start: i, scaleStart: -1, scaleMul: 1}
 	p := i
@@ -135,7 +152,11 @@ func readNumeral(s string, i int, opt readOptions) (numeral, bool) {
 		p = next
 		r.atoms++
 	}
-	return r.finish(p)
+	if !r.finish(p) {
+		return false
+	}
+	*n = r.n
+	return true
 }
 
 // arabicGoesOn reports whether a numeral whose Arabic digits end at
@@ -158,17 +179,6 @@ func arabicGoesOn(s string, end int) bool {
 	default:
 		return nextIsScale(s, end)
 	}
-}
-
-// arabicNumeral is the numeral readNumeral returns for the Arabic number
-// from start to end (value v, plain when digits only) when nothing
-// follows it that goes on.
-func arabicNumeral(start, end int, v float64, plain bool) numeral {
-	n := numeral{start: start, end: end, value: v, low: v, arabic: true, scaleStart: end, scaleEnd: end, scaleMul: 1}
-	if plain {
-		n.plainInt = end - start
-	}
-	return n
 }
 
 // numeralReader is the state of readNumeral. A numeral is read atom by
@@ -446,11 +456,11 @@ func (r *numeralReader) abbreviated(p int) bool {
 		r.last == atomDigit && prevAtomWasScale(r.s, r.n.start, p)
 }
 
-// finish completes the numeral that ends at p.
-func (r *numeralReader) finish(p int) (numeral, bool) {
-	n := r.n
+// finish completes r.n, which ends at p.
+func (r *numeralReader) finish(p int) bool {
+	n := &r.n
 	if r.atoms == 0 || (!r.digits && !n.scaleOnly) {
-		return numeral{}, false
+		return false
 	}
 	if r.last == atomZero {
 		// A trailing 零 belongs to what follows, not to the numeral.
@@ -477,7 +487,7 @@ func (r *numeralReader) finish(p int) (numeral, bool) {
 	if n.arabic && r.atoms == 1 && strings.IndexByte(r.s[n.start:p], '.') < 0 && strings.IndexByte(r.s[n.start:p], ',') < 0 {
 		n.plainInt = p - n.start
 	}
-	return n, true
+	return true
 }
 
 // prevAtomWasScale reports whether the rune before the last one of
