@@ -257,9 +257,9 @@ func (e *Extractor) Extract(doc *extract.Doc, m *govx.Mentions) {
 		}
 		c, next := e.match(s, i, opener >= i-quoteWindow)
 		if c.ok {
-			q := c.quantity(&v, text)
-			if onBoundaries(text, q.Span) {
-				qs = append(qs, q)
+			if span := (govx.Span{Start: v.start(c.start), End: v.end(c.end)}); onBoundaries(text, span) {
+				qs = append(qs, govx.Quantity{Span: span})
+				c.fill(&qs[len(qs)-1], &v, text)
 			}
 		}
 		if next <= i {
@@ -315,16 +315,11 @@ type candidate struct {
 	surface    [2][2]int // ranges of the view whose original text is the surface unit
 }
 
-// quantity converts c to a govx.Quantity with spans and surface unit in
-// the original text.
-func (c *candidate) quantity(v *view, text string) govx.Quantity {
-	q := govx.Quantity{
-		Span:      govx.Span{Start: v.start(c.start), End: v.end(c.end)},
-		Value:     cleanValue(c.value),
-		Unit:      c.unit,
-		Kind:      c.kind,
-		Qualifier: c.qualifier,
-	}
+// fill sets the fields of q but its span from c, with the surface unit
+// in the original text.
+func (c *candidate) fill(q *govx.Quantity, v *view, text string) {
+	q.Value = cleanValue(c.value)
+	q.Unit, q.Kind, q.Qualifier = c.unit, c.kind, c.qualifier
 	if c.hasMax {
 		v := cleanValue(c.max)
 		q.ValueMax = &v
@@ -347,10 +342,13 @@ func (c *candidate) quantity(v *view, text string) govx.Quantity {
 			from, to = start, end
 		}
 	}
-	if from >= 0 {
+	switch {
+	case from < 0:
+	case q.SurfaceUnit == "":
+		q.SurfaceUnit = text[from:to]
+	default:
 		q.SurfaceUnit += text[from:to]
 	}
-	return q
 }
 
 // powersOfTen are the powers of ten that float64 holds exactly.
