@@ -97,6 +97,9 @@ func (e *Extractor) dateFollows(s string, p int) bool {
 // word: 总指数为99.5, PMI为52.4.
 func (e *Extractor) indexReading(s string, start int) bool {
 	before := s[:start]
+	if r, _ := decodeLastRune(before); !e.indexEnds.mayHold(r) {
+		return false
+	}
 	for _, v := range e.lang.indexVerbs {
 		if !strings.HasSuffix(before, v) {
 			continue

@@ -26,20 +26,21 @@ type measure struct {
 	currencyOf  *unitDef // a currency sign before the number ($20)
 }
 
-// match tries to read a quantity starting at s[i:]. It returns the
-// candidate (ok false when none) and where scanning goes on. nearOpener
-// is false when no quotation or title opener starts in the quoteWindow
-// bytes before i: the quantity is then not quoted.
-func (e *Extractor) match(s string, i int, nearOpener bool) (candidate, int) {
+// match tries to read a quantity starting at s[i:] into c, which is
+// zero: c.ok is left false when there is none. It returns where scanning
+// goes on. nearOpener is false when no quotation or title opener starts
+// in the quoteWindow bytes before i: the quantity is then not quoted.
+func (e *Extractor) match(s string, i int, nearOpener bool, c *candidate) int {
 	c0 := s[i]
 	if c0 < utf8.RuneSelf && !isDigitByte(c0) && c0 != '-' && c0 != '$' && c0 != 'U' && c0 != 'H' {
-		return candidate{}, i
+		return i
 	}
 	for k := 0; k < len(e.lang.wordQuantities) && c0 >= utf8.RuneSelf; k++ {
 		if w := &e.lang.wordQuantities[k]; s[i] == w.word[0] && strings.HasPrefix(s[i:], w.word) {
 			end := i + len(w.word)
-			return candidate{ok: true, start: i, end: end, value: w.value, unit: w.unit, kind: w.kind,
-				qualifier: govx.QualifierExact, surface: [2][2]int{{i, end}}}, end
+			*c = candidate{ok: true, start: i, end: end, value: w.value, unit: w.unit, kind: w.kind,
+				qualifier: govx.QualifierExact, surface: [2][2]int{{i, end}}}
+			return end
 		}
 	}
 	start := i
@@ -65,63 +66,62 @@ func (e *Extractor) match(s string, i int, nearOpener bool) (candidate, int) {
 	var m measure // its numeral, then what follows it
 	n := &m.n
 	if !readNumeralInto(s, p, e.opts, n) {
-		return candidate{}, i
+		return i
 	}
 	skip := n.end
 	// Codes and names: 5G, V8, G20.
 	if isASCIILetterRune(prev) || isDigitRune(prev) || prev < utf8.RuneSelf && strings.ContainsRune(codeBefore, prev) {
-		return candidate{}, skipNumber(s, skip)
+		return skipNumber(s, skip)
 	}
 	if e.cueBefore.mayHold(prev) {
 		// Ordinals 第七届, 周一, 初三; days of the week 星期三.
 		if containsRune(ordinalBefore, prev) {
-			return candidate{}, skipNumber(s, skip)
+			return skipNumber(s, skip)
 		}
 		for _, w := range e.lang.weekWords {
 			if strings.HasSuffix(s[:start], w) {
-				return candidate{}, skip
+				return skip
 			}
 		}
 		if n.chinese && containsRune(vagueBefore, prev) {
-			return candidate{}, skip // 数十年, 几十万人: no number is said
+			return skip // 数十年, 几十万人: no number is said
 		}
 	}
 	if r, _ := decodeRune(s[n.start:]); r >= utf8.RuneSelf {
 		for _, f := range e.fixed[r] {
 			if n.start >= f.off && hasPrefix(s[n.start-f.off:], f.term) {
-				return candidate{}, n.start - f.off + len(f.term)
+				return n.start - f.off + len(f.term)
 			}
 		}
 	}
 
-	var c candidate
 	if strings.HasPrefix(s[n.end:], "分之") {
 		var ok bool
-		if c, ok = e.fraction(s, n); !ok {
-			return candidate{}, n.end + len("分之")
+		if *c, ok = e.fraction(s, n); !ok {
+			return n.end + len("分之")
 		}
 	} else {
 		e.measureAt(s, prev, &m)
 		m.currencyOf = sigil
 		if !e.acceptable(s, &m, start) {
-			return candidate{}, max(skip, m.end)
+			return max(skip, m.end)
 		}
 		c.end = m.end
 		c.value = m.value
 		c.qualifier = m.qualifier
-		e.setUnit(&c, &m)
+		e.setUnit(c, &m)
 		switch r, end, ok := e.rangeFrom(s, &m); {
 		case n.pair && n.value > 0:
 			// 两三个, 三五百块: the numeral read the higher digit.
 			c.value, c.max, c.hasMax = c.value*n.low/n.value, c.value, true
 		case ok:
-			c = r // 20%—30%, 5-10亿元, 三至五年, 1万-5万元
+			*c = r // 20%—30%, 5-10亿元, 三至五年, 1万-5万元
 			c.end = end
 		case end > c.end && m.unit == nil:
-			return candidate{}, end // a range of years or dates
+			return end // a range of years or dates
 		}
-		if c.kind == govx.KindNone && !e.bare(s, n, start, &c) {
-			return candidate{}, skipNumber(s, skip)
+		if c.kind == govx.KindNone && !e.bare(s, n, start, c) {
+			return skipNumber(s, skip)
 		}
 	}
 	c.start = start
@@ -132,15 +132,15 @@ func (e *Extractor) match(s string, i int, nearOpener bool) (candidate, int) {
 			c.value, c.max = c.max, c.value
 		}
 	}
-	e.qualify(s, &c)
+	e.qualify(s, c)
 	if !finite(c.value) || c.hasMax && !finite(c.max) {
-		return candidate{}, c.end
+		return c.end
 	}
 	if nearOpener && quoted(s, start, n.end) {
-		return candidate{}, skipNumber(s, n.end)
+		return skipNumber(s, n.end)
 	}
 	c.ok = true
-	return c, c.end
+	return c.end
 }
 
 // fraction reads a fraction whose denominator is n: 三分之一, 百分之三十,
@@ -412,8 +412,10 @@ func (e *Extractor) unitWord(s string, p int, prev rune) *unitDef {
 		if d.word[0] < utf8.RuneSelf && d.word[0] != '%' && end < len(s) && (isASCIILetter(s[end]) || isDigitByte(s[end])) {
 			continue // km in kmh, m in mm; t in the word tons
 		}
-		if next := runeAt(s, end); next != 0 && containsRune(d.notBefore, next) {
-			continue
+		if d.notBefore != "" {
+			if next := runeAt(s, end); next != 0 && containsRune(d.notBefore, next) {
+				continue
+			}
 		}
 		if d.needBefore != "" && (prev == 0 || !containsRune(d.needBefore, prev)) {
 			continue

@@ -62,6 +62,9 @@ type Extractor struct {
 	// may make it no quantity: ordinalBefore, vagueBefore and the last
 	// runes of the weekWords.
 	cueBefore runeFilter
+	// indexEnds holds the last runes of the index verbs and cues: an
+	// index reading ends with one of them.
+	indexEnds runeFilter
 	fixed     map[rune][]fixedAt // idioms and slogans by each numeral rune in them
 	opts      readOptions        // how match reads a numeral
 	// rangeOpts is how rangeFrom reads the second end of a range; built
@@ -151,6 +154,11 @@ func New() (*Extractor, error) {
 	}
 	for _, r := range ordinalBefore + vagueBefore {
 		e.cueBefore.add(r)
+	}
+	for _, w := range slices.Concat(e.lang.indexVerbs, e.lang.indexCues) {
+		if r, size := decodeLastRune(w); size > 0 {
+			e.indexEnds.add(r)
+		}
 	}
 	for _, w := range e.lang.weekWords {
 		r, _ := decodeLastRune(w)
@@ -255,7 +263,8 @@ func (e *Extractor) Extract(doc *extract.Doc, m *govx.Mentions) {
 			i += size
 			continue
 		}
-		c, next := e.match(s, i, opener >= i-quoteWindow)
+		var c candidate
+		next := e.match(s, i, opener >= i-quoteWindow, &c)
 		if c.ok {
 			if span := (govx.Span{Start: v.start(c.start), End: v.end(c.end)}); onBoundaries(text, span) {
 				qs = append(qs, govx.Quantity{Span: span})
@@ -265,9 +274,12 @@ func (e *Extractor) Extract(doc *extract.Doc, m *govx.Mentions) {
 		if next <= i {
 			next = i + size
 		}
-		// The scan does not see the characters it jumps over.
-		if k := lastOpener(s, i, next); k >= 0 {
-			opener = k
+		// The scan does not see the characters it jumps over (the one at
+		// i is no opener).
+		if next > i+size {
+			if k := lastOpener(s, i, next); k >= 0 {
+				opener = k
+			}
 		}
 		i = next
 	}
