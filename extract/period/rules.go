@@ -364,7 +364,10 @@ func (s *scanner) scan(text string, atoms []atom, memo map[memoKey][]int) []atom
 				break
 			}
 		}
-		c, size := decodeChar(text, p)
+		c, size := rune(text[p]), 1
+		if c >= utf8.RuneSelf {
+			c, size = decodeChar(text, p)
+		}
 		if s.isPatternChar(c) {
 			if n == 0 {
 				start = p
@@ -385,14 +388,11 @@ func (s *scanner) scan(text string, atoms []atom, memo map[memoKey][]int) []atom
 	return atoms
 }
 
-// decodeChar decodes the character at text[p:]: inline for ASCII and the
+// decodeChar decodes the character at text[p:]: inline for the
 // three-byte characters Chinese is written with (not an overlong form),
-// with utf8 for the rest.
+// with utf8 for the rest. The callers decode ASCII themselves.
 func decodeChar(text string, p int) (rune, int) {
 	c := rune(text[p])
-	if c < utf8.RuneSelf {
-		return c, 1
-	}
 	if p+2 < len(text) && c&0xF0 == 0xE0 && text[p+1]&0xC0 == 0x80 && text[p+2]&0xC0 == 0x80 && (c != 0xE0 || text[p+1] >= 0xA0) {
 		return (c&0x0F)<<12 | rune(text[p+1]&0x3F)<<6 | rune(text[p+2]&0x3F), 3
 	}
@@ -405,7 +405,10 @@ func decodeChar(text string, p int) (rune, int) {
 func (s *scanner) runOf(text string, start int, run []runChar) []runChar {
 	run = run[:0]
 	for p := start; p < len(text); {
-		c, size := decodeChar(text, p)
+		c, size := rune(text[p]), 1
+		if c >= utf8.RuneSelf {
+			c, size = decodeChar(text, p)
+		}
 		run = append(run, runChar{pos: p, c: c, rules: s.rulesOf(c)})
 		p += size
 	}
