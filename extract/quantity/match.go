@@ -87,10 +87,12 @@ func (e *Extractor) match(s string, i int, nearOpener bool, c *candidate) int {
 			return skip // 数十年, 几十万人: no number is said
 		}
 	}
-	if r, _ := decodeRune(s[n.start:]); r >= utf8.RuneSelf {
-		for _, f := range e.fixed[r] {
-			if n.start >= f.off && hasPrefix(s[n.start-f.off:], f.term) {
-				return n.start - f.off + len(f.term)
+	if r, size := decodeRune(s[n.start:]); r >= utf8.RuneSelf {
+		if f := e.fixed[r]; f != nil && (f.last || f.next.mayHold(runeAt(s, n.start+size))) {
+			for _, t := range f.at {
+				if n.start >= t.off && hasPrefix(s[n.start-t.off:], t.term) {
+					return n.start - t.off + len(t.term)
+				}
 			}
 		}
 	}

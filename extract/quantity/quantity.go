@@ -65,8 +65,8 @@ type Extractor struct {
 	// indexEnds holds the last runes of the index verbs and cues: an
 	// index reading ends with one of them.
 	indexEnds runeFilter
-	fixed     map[rune][]fixedAt // idioms and slogans by each numeral rune in them
-	opts      readOptions        // how match reads a numeral
+	fixed     map[rune]*fixedGroup // idioms and slogans by each numeral rune in them
+	opts      readOptions          // how match reads a numeral
 	// rangeOpts is how rangeFrom reads the second end of a range; built
 	// once, as the method value in it would be allocated at each use.
 	rangeOpts readOptions
@@ -87,21 +87,42 @@ type fixedAt struct {
 	off  int
 }
 
+// fixedGroup holds the fixed terms with one numeral rune in them.
+type fixedGroup struct {
+	at []fixedAt
+	// next holds the runes that follow the numeral in the terms, and
+	// last is set when it ends one: a term may stand at a numeral only
+	// when the rune after it is in next, or when last is set.
+	next runeFilter
+	last bool
+}
+
 // New builds an Extractor from the tables of this package.
 func New() (*Extractor, error) {
 	e := &Extractor{
 		byFirst:   make(map[rune][]*unitDef),
 		unitFirst: new([1 << 16 / 64]uint64),
 		words:     make(map[string]*unitDef),
-		fixed:     make(map[rune][]fixedAt),
+		fixed:     make(map[rune]*fixedGroup),
 	}
 	for _, term := range fixedTerms() {
 		found := false
 		for off, r := range term {
-			if isNumberRune(r) {
-				e.fixed[r] = append(e.fixed[r], fixedAt{term: term, off: off})
-				found = true
+			if !isNumberRune(r) {
+				continue
 			}
+			f := e.fixed[r]
+			if f == nil {
+				f = new(fixedGroup)
+				e.fixed[r] = f
+			}
+			f.at = append(f.at, fixedAt{term: term, off: off})
+			if next := off + utf8.RuneLen(r); next < len(term) {
+				f.next.addFirst(term[next:])
+			} else {
+				f.last = true
+			}
+			found = true
 		}
 		if !found {
 			return nil, fmt.Errorf("quantity: fixed term %q has no numeral", term)
