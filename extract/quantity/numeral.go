@@ -177,7 +177,7 @@ func arabicGoesOn(s string, end int) bool {
 	case '个', '多', '余':
 		return true
 	default:
-		return nextIsScale(s, end)
+		return isScale(r)
 	}
 }
 
@@ -505,6 +505,11 @@ func prevAtomWasScale(s string, i, p int) bool {
 // nextIsScale reports whether a scale word starts at s[p:].
 func nextIsScale(s string, p int) bool {
 	r, _ := decodeRune(s[p:])
+	return isScale(r)
+}
+
+// isScale reports whether r is a scale word.
+func isScale(r rune) bool {
 	if _, ok := smallScale(r); ok {
 		return true
 	}
