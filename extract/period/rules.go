@@ -348,9 +348,8 @@ type memoKey struct {
 // in an article); it is filled as they run.
 func (s *scanner) scan(text string, atoms []atom, memo map[memoKey][]int) []atom {
 	run := make([]runChar, 0, 64)
-	start, n := 0, 0 // the run of pattern characters being read: its offset and length
 	for p := 0; p < len(text); {
-		if n == 0 {
+		if len(run) == 0 {
 			// Outside a run, skip the three-byte characters (most of
 			// Chinese) that are no pattern characters, reading their
 			// bits in patternChars straight from their bytes. An
@@ -369,21 +368,18 @@ func (s *scanner) scan(text string, atoms []atom, memo map[memoKey][]int) []atom
 			c, size = decodeChar(text, p)
 		}
 		if s.isPatternChar(c) {
-			if n == 0 {
-				start = p
+			run = append(run, runChar{}) // its fields set in place: quicker than copying them in
+			run[len(run)-1].pos, run[len(run)-1].c = p, c
+		} else if len(run) > 0 {
+			if len(run) >= s.shortest {
+				atoms = s.scanRun(text[:p], s.withRules(run), atoms, memo)
 			}
-			n++
-		} else if n > 0 {
-			if n >= s.shortest {
-				run = s.runOf(text[:p], start, run)
-				atoms = s.scanRun(text[:p], run, atoms, memo)
-			}
-			n = 0
+			run = run[:0]
 		}
 		p += size
 	}
-	if n > 0 && n >= s.shortest {
-		atoms = s.scanRun(text, s.runOf(text, start, run), atoms, memo)
+	if len(run) >= max(s.shortest, 1) {
+		atoms = s.scanRun(text, s.withRules(run), atoms, memo)
 	}
 	return atoms
 }
@@ -399,18 +395,11 @@ func decodeChar(text string, p int) (rune, int) {
 	return utf8.DecodeRuneInString(text[p:])
 }
 
-// runOf returns the run of pattern characters from text[start:] to the
-// end of text, in the array of run. The scanner builds it only for the
-// runs long enough to hold a match.
-func (s *scanner) runOf(text string, start int, run []runChar) []runChar {
-	run = run[:0]
-	for p := start; p < len(text); {
-		c, size := rune(text[p]), 1
-		if c >= utf8.RuneSelf {
-			c, size = decodeChar(text, p)
-		}
-		run = append(run, runChar{pos: p, c: c, rules: s.rulesOf(c)})
-		p += size
+// withRules sets the rules of the characters of run and returns it. The
+// scanner looks them up only for the runs long enough to hold a match.
+func (s *scanner) withRules(run []runChar) []runChar {
+	for k := range run {
+		run[k].rules = s.rulesOf(run[k].c)
 	}
 	return run
 }
