@@ -288,8 +288,10 @@ func (e *Extractor) Extract(doc *extract.Doc, m *govx.Mentions) {
 		next := e.match(s, i, opener >= i-quoteWindow, &c)
 		if c.ok {
 			if span := (govx.Span{Start: v.start(c.start), End: v.end(c.end)}); onBoundaries(text, span) {
-				qs = append(qs, govx.Quantity{Span: span})
-				c.fill(&qs[len(qs)-1], &v, text)
+				qs = append(qs, govx.Quantity{}) // its fields set in place: quicker than copying them in
+				q := &qs[len(qs)-1]
+				q.Span = span
+				c.fill(q, &v, text)
 			}
 		}
 		if next <= i {
