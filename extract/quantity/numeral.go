@@ -157,11 +157,7 @@ func readNumeralInto(s string, i int, opt readOptions, n *numeral) bool {
 		p = next
 		r.atoms++
 	}
-	if !r.finish(p) {
-		return false
-	}
-	*n = r.n
-	return true
+	return r.finish(p, n)
 }
 
 // arabicGoesOn reports whether a numeral whose Arabic digits end at
@@ -461,12 +457,12 @@ func (r *numeralReader) abbreviated(p int) bool {
 		r.last == atomDigit && prevAtomWasScale(r.s, r.n.start, p)
 }
 
-// finish completes r.n, which ends at p.
-func (r *numeralReader) finish(p int) bool {
-	n := &r.n
-	if r.atoms == 0 || (!r.digits && !n.scaleOnly) {
+// finish completes the numeral read, which ends at p, into n.
+func (r *numeralReader) finish(p int, n *numeral) bool {
+	if r.atoms == 0 || (!r.digits && !r.n.scaleOnly) {
 		return false
 	}
+	*n = r.n
 	if r.last == atomZero {
 		// A trailing 零 belongs to what follows, not to the numeral.
 		_, size := decodeLastRune(r.s[:p])
