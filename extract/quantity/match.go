@@ -87,7 +87,8 @@ func (e *Extractor) match(s string, i int, nearOpener bool, c *candidate) int {
 			return skip // 数十年, 几十万人: no number is said
 		}
 	}
-	if r, size := decodeRune(s[n.start:]); r >= utf8.RuneSelf {
+	if s[n.start] >= utf8.RuneSelf { // the fixed terms have Chinese numerals
+		r, size := decodeWide(s[n.start:])
 		if f := e.fixed[r]; f != nil && (f.last || f.next.mayHold(runeAt(s, n.start+size))) {
 			for _, t := range f.at {
 				if n.start >= t.off && hasPrefix(s[n.start-t.off:], t.term) {

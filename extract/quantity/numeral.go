@@ -212,7 +212,10 @@ type numeralReader struct {
 // step reads the atom at p and returns the offset after it; false when
 // the numeral ends before p.
 func (r *numeralReader) step(p int) (int, bool) {
-	c, size := decodeRune(r.s[p:])
+	c, size := rune(r.s[p]), 1
+	if c >= utf8.RuneSelf {
+		c, size = decodeWide(r.s[p:])
+	}
 	switch {
 	case c >= '0' && c <= '9':
 		return r.arabic(p)

@@ -42,9 +42,19 @@ func runeAt(s string, p int) rune {
 	return r
 }
 
-// decodeRune is utf8.DecodeRuneInString, quicker on the three-byte
-// characters of Chinese, which it decodes inline.
+// decodeRune is utf8.DecodeRuneInString, quicker on ASCII, which the
+// compiler decodes inline at the call, and on the three-byte characters
+// of Chinese (decodeWide).
 func decodeRune(s string) (rune, int) {
+	if len(s) > 0 && s[0] < utf8.RuneSelf {
+		return rune(s[0]), 1
+	}
+	return decodeWide(s)
+}
+
+// decodeWide is decodeRune for a character that is not ASCII: inline for
+// the three-byte characters of Chinese, with utf8 for the rest.
+func decodeWide(s string) (rune, int) {
 	if len(s) >= 3 && s[0]&0xF0 == 0xE0 && s[1]&0xC0 == 0x80 && s[2]&0xC0 == 0x80 {
 		r := rune(s[0]&0x0F)<<12 | rune(s[1]&0x3F)<<6 | rune(s[2]&0x3F)
 		if r >= 0x800 && (r < 0xD800 || r > 0xDFFF) { // not overlong, not a surrogate
