@@ -406,7 +406,10 @@ func (e *Extractor) unitWord(s string, p int, prev rune) *unitDef {
 	if p >= len(s) {
 		return nil
 	}
-	r, _ := decodeRune(s[p:])
+	r := rune(s[p])
+	if r >= utf8.RuneSelf {
+		r, _ = decodeWide(s[p:])
+	}
 	for _, d := range e.unitsFrom(r) {
 		if !hasPrefix(s[p:], d.word) {
 			continue

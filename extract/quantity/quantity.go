@@ -234,7 +234,10 @@ func (f runeFilter) mayStart(s string, p int) bool {
 	if p >= len(s) {
 		return false
 	}
-	r, _ := decodeRune(s[p:])
+	r := rune(s[p])
+	if r >= utf8.RuneSelf {
+		r, _ = decodeWide(s[p:])
+	}
 	return f.mayHold(r)
 }
 
@@ -273,7 +276,7 @@ func (e *Extractor) Extract(doc *extract.Doc, m *govx.Mentions) {
 		}
 		r, size := rune(s[i]), 1
 		if r >= utf8.RuneSelf {
-			r, size = decodeRune(s[i:])
+			r, size = decodeWide(s[i:])
 		}
 		if r >= 1<<16 || e.stops[r>>6]&(1<<(r&63)) == 0 {
 			i += size
