@@ -89,7 +89,7 @@ func (e *Extractor) match(s string, i int, nearOpener bool, c *candidate) int {
 	}
 	if s[n.start] >= utf8.RuneSelf { // the fixed terms have Chinese numerals
 		r, size := decodeWide(s[n.start:])
-		if f := e.fixed[r]; f != nil && (f.last || f.next.mayHold(runeAt(s, n.start+size))) {
+		if f := e.fixedWith(r); f != nil && (f.last || f.next.mayHold(runeAt(s, n.start+size))) {
 			for _, t := range f.at {
 				if n.start >= t.off && hasPrefix(s[n.start-t.off:], t.term) {
 					return n.start - t.off + len(t.term)

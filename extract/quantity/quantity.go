@@ -65,8 +65,10 @@ type Extractor struct {
 	// indexEnds holds the last runes of the index verbs and cues: an
 	// index reading ends with one of them.
 	indexEnds runeFilter
-	fixed     map[rune]*fixedGroup // idioms and slogans by each numeral rune in them
-	opts      readOptions          // how match reads a numeral
+	// fixed holds the idioms and slogans by each numeral rune in them:
+	// the numerals are few, and a loop over them costs less than a map.
+	fixed []*fixedGroup
+	opts  readOptions // how match reads a numeral
 	// rangeOpts is how rangeFrom reads the second end of a range; built
 	// once, as the method value in it would be allocated at each use.
 	rangeOpts readOptions
@@ -89,7 +91,8 @@ type fixedAt struct {
 
 // fixedGroup holds the fixed terms with one numeral rune in them.
 type fixedGroup struct {
-	at []fixedAt
+	numeral rune
+	at      []fixedAt
 	// next holds the runes that follow the numeral in the terms, and
 	// last is set when it ends one: a term may stand at a numeral only
 	// when the rune after it is in next, or when last is set.
@@ -103,7 +106,6 @@ func New() (*Extractor, error) {
 		byFirst:   make(map[rune][]*unitDef),
 		unitFirst: new([1 << 16 / 64]uint64),
 		words:     make(map[string]*unitDef),
-		fixed:     make(map[rune]*fixedGroup),
 	}
 	for _, term := range fixedTerms() {
 		found := false
@@ -111,10 +113,10 @@ func New() (*Extractor, error) {
 			if !isNumberRune(r) {
 				continue
 			}
-			f := e.fixed[r]
+			f := e.fixedWith(r)
 			if f == nil {
-				f = new(fixedGroup)
-				e.fixed[r] = f
+				f = &fixedGroup{numeral: r}
+				e.fixed = append(e.fixed, f)
 			}
 			f.at = append(f.at, fixedAt{term: term, off: off})
 			if next := off + utf8.RuneLen(r); next < len(term) {
@@ -199,6 +201,16 @@ func New() (*Extractor, error) {
 		}
 	}
 	return e, nil
+}
+
+// fixedWith returns the fixed terms with numeral r in them, or nil.
+func (e *Extractor) fixedWith(r rune) *fixedGroup {
+	for _, f := range e.fixed {
+		if f.numeral == r {
+			return f
+		}
+	}
+	return nil
 }
 
 // unitsFrom returns the unit words that start with r, longest first.
