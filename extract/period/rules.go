@@ -363,9 +363,16 @@ func (s *scanner) scan(text string, atoms []atom, memo map[memoKey][]int) []atom
 				break
 			}
 		}
+		// Decode the character at p: inline for ASCII and the
+		// three-byte characters Chinese is written with (not an
+		// overlong form), with utf8 for the rest.
 		c, size := rune(text[p]), 1
 		if c >= utf8.RuneSelf {
-			c, size = decodeChar(text, p)
+			if p+2 < len(text) && c&0xF0 == 0xE0 && text[p+1]&0xC0 == 0x80 && text[p+2]&0xC0 == 0x80 && (c != 0xE0 || text[p+1] >= 0xA0) {
+				c, size = (c&0x0F)<<12|rune(text[p+1]&0x3F)<<6|rune(text[p+2]&0x3F), 3
+			} else {
+				c, size = utf8.DecodeRuneInString(text[p:])
+			}
 		}
 		if s.isPatternChar(c) {
 			run = append(run, runChar{}) // its fields set in place: quicker than copying them in
@@ -382,17 +389,6 @@ func (s *scanner) scan(text string, atoms []atom, memo map[memoKey][]int) []atom
 		atoms = s.scanRun(text, s.withRules(run), atoms, memo)
 	}
 	return atoms
-}
-
-// decodeChar decodes the character at text[p:]: inline for the
-// three-byte characters Chinese is written with (not an overlong form),
-// with utf8 for the rest. The callers decode ASCII themselves.
-func decodeChar(text string, p int) (rune, int) {
-	c := rune(text[p])
-	if p+2 < len(text) && c&0xF0 == 0xE0 && text[p+1]&0xC0 == 0x80 && text[p+2]&0xC0 == 0x80 && (c != 0xE0 || text[p+1] >= 0xA0) {
-		return (c&0x0F)<<12 | rune(text[p+1]&0x3F)<<6 | rune(text[p+2]&0x3F), 3
-	}
-	return utf8.DecodeRuneInString(text[p:])
 }
 
 // withRules sets the rules of the characters of run and returns it. The
