@@ -277,8 +277,9 @@ func (e *Extractor) Extract(doc *extract.Doc, m *govx.Mentions) {
 	for i := 0; i < len(s); {
 		// Skip the three-byte characters (most of Chinese) the scan does
 		// not stop at, reading their bits in stops straight from their
-		// bytes. An invalid one (overlong, a surrogate) is skipped as
-		// well: utf8 reads each of its bytes as an error, no stop either.
+		// bytes. An invalid one (overlong, a surrogate) with its bit
+		// clear is skipped as well: utf8 reads each of its bytes as an
+		// error, no stop either.
 		for i+2 < len(s) && s[i]&0xF0 == 0xE0 && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 &&
 			e.stops[int(s[i]&0x0F)<<6|int(s[i+1]&0x3F)]&(1<<(s[i+2]&0x3F)) == 0 {
 			i += 3
