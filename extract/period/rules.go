@@ -162,9 +162,11 @@ type scanner struct {
 	// of rule i (a match may be shorter, or any character may stand
 	// there).
 	free [followDepth]uint32
-	// chars says, for the characters of the patterns, what the rules do
-	// with them.
-	chars charTable
+	// chars says, for each pattern character in order, what the rules
+	// do with it; charIndex[c>>6] is the index in chars of the first
+	// pattern character of c's word of patternChars (see rulesOf).
+	chars     []charRules
+	charIndex [1 << 16 / 64]uint16
 }
 
 // maxRules is how many rules the bits of a charRules hold.
@@ -196,70 +198,12 @@ func (s *scanner) isPatternChar(c rune) bool {
 	return uint32(c) < 1<<16 && s.patternChars[c>>6]&(1<<(c&63)) != 0
 }
 
-// charTable holds a charRules per character, in a hash table with open
-// addressing: the scanner reads it at every character of a run, and the
-// table stays small (a few KB for the hundred characters of the patterns).
-type charTable struct {
-	chars []rune // noChar for an empty slot
-	rules []charRules
-	shift uint // 32 - log2(len(chars))
-	n     int  // the characters held
-}
-
-// noChar marks an empty slot of a charTable.
-const noChar = -1
-
-func (t *charTable) slot(c rune) int { return int(uint32(c) * 0x9E3779B1 >> t.shift) }
-
-func (t *charTable) get(c rune) charRules {
-	if len(t.chars) == 0 {
-		return charRules{}
-	}
-	mask := len(t.chars) - 1
-	for i := t.slot(c); ; i = (i + 1) & mask {
-		switch t.chars[i] {
-		case c:
-			return t.rules[i]
-		case noChar:
-			return charRules{}
-		}
-	}
-}
-
-// add adds the bits of v to those of c.
-func (t *charTable) add(c rune, v charRules) {
-	if c < 0 || c > unicode.MaxRune {
-		return
-	}
-	if 2*(t.n+1) > len(t.chars) {
-		t.grow()
-	}
-	mask := len(t.chars) - 1
-	i := t.slot(c)
-	for t.chars[i] != c && t.chars[i] != noChar {
-		i = (i + 1) & mask
-	}
-	if t.chars[i] == noChar {
-		t.chars[i] = c
-		t.n++
-	}
-	t.rules[i].add(v)
-}
-
-// grow doubles the table (to 16 slots at first) and inserts its
-// characters again.
-func (t *charTable) grow() {
-	old := *t
-	size := max(16, 2*len(old.chars))
-	*t = charTable{chars: make([]rune, size), rules: make([]charRules, size), shift: uint(32 - bits.TrailingZeros(uint(size)))}
-	for i := range t.chars {
-		t.chars[i] = noChar
-	}
-	for i, c := range old.chars {
-		if c != noChar {
-			t.add(c, old.rules[i])
-		}
-	}
+// rulesOf returns what the rules do with pattern character c: its
+// index in chars is the first of its word of patternChars plus the
+// pattern characters before it in the word.
+func (s *scanner) rulesOf(c rune) charRules {
+	w := s.patternChars[c>>6]
+	return s.chars[int(s.charIndex[c>>6])+bits.OnesCount64(w&(1<<(c&63)-1))]
 }
 
 // newScanner compiles the rules.
@@ -268,6 +212,12 @@ func newScanner() (*scanner, error) {
 		return nil, fmt.Errorf("%d rules: the scanner holds at most %d", len(rules), maxRules)
 	}
 	s := &scanner{}
+	byChar := map[rune]charRules{} // what the rules do with each character
+	add := func(c rune, v charRules) {
+		o := byChar[c]
+		o.add(v)
+		byChar[c] = o
+	}
 	for i, r := range rules {
 		re, err := regexp.Compile(`^(?:` + r.pattern + `)`)
 		if err != nil {
@@ -283,7 +233,7 @@ func newScanner() (*scanner, error) {
 			cr.opens[c] = append(cr.opens[c], w)
 		}
 		for _, c := range r.needs {
-			s.chars.add(c, charRules{need: 1 << i})
+			add(c, charRules{need: 1 << i})
 		}
 		tree, err := syntax.Parse(r.pattern, syntax.Perl)
 		if err != nil {
@@ -308,7 +258,7 @@ func newScanner() (*scanner, error) {
 			return nil, fmt.Errorf("rule %d (%s): a match can start with any character", r.kind, r.pattern)
 		}
 		for c := range sets[0] {
-			s.chars.add(c, charRules{start: 1 << i})
+			add(c, charRules{start: 1 << i})
 		}
 		for j := range followDepth {
 			if j+1 >= len(sets) {
@@ -318,13 +268,22 @@ func newScanner() (*scanner, error) {
 			var v charRules
 			v.follow[j] = 1 << i
 			for c := range sets[j+1] {
-				s.chars.add(c, v)
+				add(c, v)
 			}
 		}
 		if i == 0 || len(sets) < s.shortest {
 			s.shortest = len(sets)
 		}
 		s.rules = append(s.rules, cr)
+	}
+	// Only pattern characters are looked up: the others end a run.
+	for c := rune(0); c < 1<<16; c++ {
+		if c&63 == 0 {
+			s.charIndex[c>>6] = uint16(len(s.chars))
+		}
+		if s.isPatternChar(c) {
+			s.chars = append(s.chars, byChar[c])
+		}
 	}
 	return s, nil
 }
@@ -395,6 +354,20 @@ type memoKey struct {
 func (s *scanner) scan(text string, atoms []atom, memo map[memoKey][]int) []atom {
 	run := make([]runChar, 0, 64)
 	for p := 0; p < len(text); {
+		if len(run) == 0 {
+			// Outside a run, skip the three-byte characters (most of
+			// Chinese) that are no pattern characters, reading their
+			// bits in patternChars straight from their bytes. An
+			// invalid one (overlong, a surrogate) is skipped as well:
+			// its bytes are no pattern characters either.
+			for p+2 < len(text) && text[p]&0xF0 == 0xE0 && text[p+1]&0xC0 == 0x80 && text[p+2]&0xC0 == 0x80 &&
+				s.patternChars[int(text[p]&0x0F)<<6|int(text[p+1]&0x3F)]&(1<<(text[p+2]&0x3F)) == 0 {
+				p += 3
+			}
+			if p == len(text) {
+				break
+			}
+		}
 		// Decode the character at p: inline for ASCII and the
 		// three-byte characters Chinese is written with (not an
 		// overlong form), with utf8 for the rest.
@@ -407,19 +380,29 @@ func (s *scanner) scan(text string, atoms []atom, memo map[memoKey][]int) []atom
 			}
 		}
 		if s.isPatternChar(c) {
-			run = append(run, runChar{pos: p, c: c, rules: s.chars.get(c)})
+			run = append(run, runChar{}) // its fields set in place: quicker than copying them in
+			run[len(run)-1].pos, run[len(run)-1].c = p, c
 		} else if len(run) > 0 {
 			if len(run) >= s.shortest {
-				atoms = s.scanRun(text[:p], run, atoms, memo)
+				atoms = s.scanRun(text[:p], s.withRules(run), atoms, memo)
 			}
 			run = run[:0]
 		}
 		p += size
 	}
 	if len(run) >= max(s.shortest, 1) {
-		atoms = s.scanRun(text, run, atoms, memo)
+		atoms = s.scanRun(text, s.withRules(run), atoms, memo)
 	}
 	return atoms
+}
+
+// withRules sets the rules of the characters of run and returns it. The
+// scanner looks them up only for the runs long enough to hold a match.
+func (s *scanner) withRules(run []runChar) []runChar {
+	for k := range run {
+		run[k].rules = s.rulesOf(run[k].c)
+	}
+	return run
 }
 
 // scanRun appends the matches that start in run, a run of pattern

@@ -2,6 +2,7 @@ package period
 
 import (
 	"regexp/syntax"
+	"strings"
 	"testing"
 )
 
@@ -44,23 +45,28 @@ func TestMaxLen(t *testing.T) {
 	}
 }
 
-func TestCharTable(t *testing.T) {
-	var tab charTable
-	if tab.get('年') != (charRules{}) {
-		t.Error("empty table holds 年")
+// TestRulesOf checks that rulesOf finds each pattern character's own
+// bits: those of the rules that need it, and only those.
+func TestRulesOf(t *testing.T) {
+	s, err := newScanner()
+	if err != nil {
+		t.Fatal(err)
 	}
-	for i, c := range "年月日季度0123456789上下本今明去前次翌" {
-		tab.add(c, charRules{start: 1 << i})
-		tab.add(c, charRules{follow: [followDepth]uint32{1 << 20}})
-	}
-	for i, c := range "年月日季度0123456789上下本今明去前次翌" {
-		if got, want := tab.get(c), (charRules{start: 1 << i, follow: [followDepth]uint32{1 << 20}}); got != want {
-			t.Errorf("get(%q) = %+v, want %+v", c, got, want)
+	for c := rune(0); c < 1<<16; c++ {
+		if !s.isPatternChar(c) {
+			continue
+		}
+		var want uint32
+		for i, r := range s.rules {
+			if strings.ContainsRune(r.needs, c) {
+				want |= 1 << i
+			}
+		}
+		if got := s.rulesOf(c).need; got != want {
+			t.Errorf("rulesOf(%q).need = %b, want %b", c, got, want)
 		}
 	}
-	for _, c := range "国家省市aZ\x00" {
-		if tab.get(c) != (charRules{}) {
-			t.Errorf("get(%q) = %+v, want none", c, tab.get(c))
-		}
+	if s.rulesOf('年').start == 0 {
+		t.Error("no rule starts with 年")
 	}
 }

@@ -4,7 +4,6 @@ import (
 	"math"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
 	"govx"
 )
@@ -41,7 +40,7 @@ func (e *Extractor) acceptable(s string, m *measure, start int) bool {
 		return u.kind == govx.KindCount && clauseEnds(s, m.end)
 	case n.lone && n.value == 0:
 		return false // 零部件, 零售
-	case u.word == "年" && (looksLikeYear(*n) || e.dateFollows(s, m.uEnd)):
+	case u.word == "年" && (looksLikeYear(n) || e.dateFollows(s, m.uEnd)):
 		return false
 	case n.digitString && u.kind != govx.KindPercent:
 		return false
@@ -58,7 +57,7 @@ func (e *Extractor) acceptable(s string, m *measure, start int) bool {
 func (e *Extractor) opensPeriod(before string) bool {
 	for _, o := range e.lang.periodOpeners {
 		if rest, ok := strings.CutSuffix(before, o.word); ok {
-			r, _ := utf8.DecodeLastRuneInString(rest)
+			r, _ := decodeLastRune(rest)
 			return !strings.ContainsRune(o.notAfter, r)
 		}
 	}
@@ -77,7 +76,7 @@ func clauseEnds(s string, p int) bool {
 
 // looksLikeYear reports whether n followed by 年 is a year: 2023, 两千,
 // 一九九八, 07.
-func looksLikeYear(n numeral) bool {
+func looksLikeYear(n *numeral) bool {
 	switch {
 	case n.digitString, n.plainInt > 4:
 		return true
@@ -98,6 +97,9 @@ func (e *Extractor) dateFollows(s string, p int) bool {
 // word: 总指数为99.5, PMI为52.4.
 func (e *Extractor) indexReading(s string, start int) bool {
 	before := s[:start]
+	if r, _ := decodeLastRune(before); !e.indexEnds.mayHold(r) {
+		return false
+	}
 	for _, v := range e.lang.indexVerbs {
 		if !strings.HasSuffix(before, v) {
 			continue
@@ -137,13 +139,13 @@ func bareEnd(s string, p int) bool {
 // quotation or a title (“136”, “四种形态”, 《…八条举措》): a slogan or a
 // name, not a measurement.
 func quoted(s string, start, end int) bool {
-	const reach, titleReach = 12, 40 // runes
-	if !hasOpener(s[max(0, start-titleReach*3):start]) {
+	const reach = 12 // runes
+	if !hasOpener(s[max(0, start-quoteWindow):start]) {
 		return false
 	}
 	open := rune(0)
 	for k, p := 0, start; k < titleReach && p > 0; k++ {
-		r, size := utf8.DecodeLastRuneInString(s[:p])
+		r, size := decodeLastRune(s[:p])
 		if r == '《' || (r == '“' || r == '「') && k < reach {
 			open = r
 			break
@@ -169,7 +171,7 @@ func quoted(s string, start, end int) bool {
 		limit = titleReach
 	}
 	for k, p := 0, end; k < limit && p < len(s); k++ {
-		r, size := utf8.DecodeRuneInString(s[p:])
+		r, size := decodeRune(s[p:])
 		if r == closer {
 			return true
 		}
@@ -180,6 +182,30 @@ func quoted(s string, start, end int) bool {
 		p += size
 	}
 	return false
+}
+
+// titleReach is how far, in runes, a title's opener (《) may stand
+// before a numeral it quotes and its closer after it.
+const titleReach = 40
+
+// quoteWindow is how far, in bytes, quoted looks back for an opener.
+const quoteWindow = titleReach * 3
+
+// isOpener reports whether r opens a quotation or a title: “, 《 or 「.
+func isOpener(r rune) bool { return r == '“' || r == '《' || r == '「' }
+
+// lastOpener returns where the last quotation or title opener that
+// starts in s[i:j] starts, or -1. The openers have 0x80 as their middle
+// byte; s[i:j] is short (what a match jumped over), so a loop over its
+// bytes costs less than IndexByte.
+func lastOpener(s string, i, j int) int {
+	last := -1
+	for p := i + 1; p <= j && p+1 < len(s); p++ {
+		if s[p] == 0x80 && isOpener(runeAt(s, p-1)) {
+			last = p - 1
+		}
+	}
+	return last
 }
 
 // hasOpener reports whether s holds a mark that opens a quotation or a

@@ -26,29 +26,34 @@ type measure struct {
 	currencyOf  *unitDef // a currency sign before the number ($20)
 }
 
-// match tries to read a quantity starting at s[i:]. It returns the
-// candidate (ok false when none) and where scanning goes on.
-func (e *Extractor) match(s string, i int) (candidate, int) {
+// match tries to read a quantity starting at s[i:] into c, which is
+// zero: c.ok is left false when there is none. It returns where scanning
+// goes on. nearOpener is false when no quotation or title opener starts
+// in the quoteWindow bytes before i: the quantity is then not quoted.
+func (e *Extractor) match(s string, i int, nearOpener bool, c *candidate) int {
 	c0 := s[i]
 	if c0 < utf8.RuneSelf && !isDigitByte(c0) && c0 != '-' && c0 != '$' && c0 != 'U' && c0 != 'H' {
-		return candidate{}, i
+		return i
 	}
-	for _, w := range e.lang.wordQuantities {
-		if s[i] == w.word[0] && strings.HasPrefix(s[i:], w.word) {
+	for k := 0; k < len(e.lang.wordQuantities) && c0 >= utf8.RuneSelf; k++ {
+		if w := &e.lang.wordQuantities[k]; s[i] == w.word[0] && strings.HasPrefix(s[i:], w.word) {
 			end := i + len(w.word)
-			return candidate{ok: true, start: i, end: end, value: w.value, unit: w.unit, kind: w.kind,
-				qualifier: govx.QualifierExact, surface: [2][2]int{{i, end}}}, end
+			*c = candidate{ok: true, start: i, end: end, value: w.value, unit: w.unit, kind: w.kind,
+				qualifier: govx.QualifierExact, surface: [2][2]int{{i, end}}}
+			return end
 		}
 	}
 	start := i
 	p := i
 	sign := 1.0
 	var sigil *unitDef
-	prev, _ := utf8.DecodeLastRuneInString(s[:start])
+	prev, _ := decodeLastRune(s[:start])
 	// A sign: 负3.9%, -22.2%, but not the dash of 1-6月.
-	if rest, ok := cutPrefix(s[p:], "负", "負", "-"); ok && startsNumber(rest) && !isNumberRune(prev) && !isASCIILetterRune(prev) {
-		sign = -1
-		p = len(s) - len(rest)
+	if c0 == '-' || c0 >= utf8.RuneSelf {
+		if rest, ok := cutPrefix(s[p:], "负", "負", "-"); ok && startsNumber(rest) && !isNumberRune(prev) && !isASCIILetterRune(prev) {
+			sign = -1
+			p = len(s) - len(rest)
+		}
 	}
 	for k := 0; k < len(e.lang.currencySigns) && p < len(s) && e.signLead[s[p]]; k++ {
 		d := &e.lang.currencySigns[k]
@@ -58,57 +63,68 @@ func (e *Extractor) match(s string, i int) (candidate, int) {
 			break
 		}
 	}
-	n, ok := readNumeral(s, p, e.opts)
-	if !ok {
-		return candidate{}, i
+	var m measure // its numeral, then what follows it
+	n := &m.n
+	if !readNumeralInto(s, p, e.opts, n) {
+		return i
 	}
 	skip := n.end
-	// Codes and names: 5G, V8, G20; ordinals 第七届, 周一, 初三.
-	if isASCIILetterRune(prev) || isDigitRune(prev) || prev < utf8.RuneSelf && strings.ContainsRune(codeBefore, prev) || containsRune(ordinalBefore, prev) {
-		return candidate{}, skipNumber(s, skip)
+	// Codes and names: 5G, V8, G20.
+	if isASCIILetterRune(prev) || isDigitRune(prev) || prev < utf8.RuneSelf && strings.ContainsRune(codeBefore, prev) {
+		return skipNumber(s, skip)
 	}
-	if strings.HasSuffix(s[:start], "星期") || strings.HasSuffix(s[:start], "礼拜") {
-		return candidate{}, skip
+	if e.cueBefore.mayHold(prev) {
+		// Ordinals 第七届, 周一, 初三; days of the week 星期三.
+		if containsRune(ordinalBefore, prev) {
+			return skipNumber(s, skip)
+		}
+		for _, w := range e.lang.weekWords {
+			if strings.HasSuffix(s[:start], w) {
+				return skip
+			}
+		}
+		if n.chinese && containsRune(vagueBefore, prev) {
+			return skip // 数十年, 几十万人: no number is said
+		}
 	}
-	if n.chinese && containsRune(vagueBefore, prev) {
-		return candidate{}, skip // 数十年, 几十万人: no number is said
-	}
-	if r, _ := utf8.DecodeRuneInString(s[n.start:]); r >= utf8.RuneSelf {
-		for _, f := range e.fixed[r] {
-			if n.start >= f.off && hasPrefix(s[n.start-f.off:], f.term) {
-				return candidate{}, n.start - f.off + len(f.term)
+	if s[n.start] >= utf8.RuneSelf { // the fixed terms have Chinese numerals
+		r, size := decodeWide(s[n.start:])
+		if f := e.fixedWith(r); f != nil && (f.last || f.next.mayHold(runeAt(s, n.start+size))) {
+			for _, t := range f.at {
+				if n.start >= t.off && hasPrefix(s[n.start-t.off:], t.term) {
+					return n.start - t.off + len(t.term)
+				}
 			}
 		}
 	}
 
-	var c candidate
 	if strings.HasPrefix(s[n.end:], "分之") {
 		var ok bool
-		if c, ok = e.fraction(s, n); !ok {
-			return candidate{}, n.end + len("分之")
+		if *c, ok = e.fraction(s, n); !ok {
+			return n.end + len("分之")
 		}
 	} else {
-		m := e.measureAt(s, n, prev)
+		e.measureAt(s, prev, &m)
 		m.currencyOf = sigil
 		if !e.acceptable(s, &m, start) {
-			return candidate{}, max(skip, m.end)
+			return max(skip, m.end)
 		}
 		c.end = m.end
 		c.value = m.value
 		c.qualifier = m.qualifier
-		e.setUnit(&c, &m)
+		e.setUnit(c, &m)
 		switch r, end, ok := e.rangeFrom(s, &m); {
 		case n.pair && n.value > 0:
 			// 两三个, 三五百块: the numeral read the higher digit.
 			c.value, c.max, c.hasMax = c.value*n.low/n.value, c.value, true
 		case ok:
-			c = r // 20%—30%, 5-10亿元, 三至五年, 1万-5万元
+			*c = r // 20%—30%, 5-10亿元, 三至五年, 1万-5万元
 			c.end = end
 		case end > c.end && m.unit == nil:
-			return candidate{}, end // a range of years or dates
+			return end // a range of years or dates
 		}
-		if c.kind == govx.KindNone && !e.bare(s, n, start, &c) {
-			return candidate{}, skipNumber(s, skip)
+		if c.kind == govx.KindNone && !e.bare(s, n, start, c) {
+			return skipNumber(s, skip)
 		}
 	}
 	c.start = start
@@ -119,20 +135,20 @@ func (e *Extractor) match(s string, i int) (candidate, int) {
 			c.value, c.max = c.max, c.value
 		}
 	}
-	e.qualify(s, &c)
+	e.qualify(s, c)
 	if !finite(c.value) || c.hasMax && !finite(c.max) {
-		return candidate{}, c.end
+		return c.end
 	}
-	if quoted(s, start, n.end) {
-		return candidate{}, skipNumber(s, n.end)
+	if nearOpener && quoted(s, start, n.end) {
+		return skipNumber(s, n.end)
 	}
 	c.ok = true
-	return c, c.end
+	return c.end
 }
 
 // fraction reads a fraction whose denominator is n: 三分之一, 百分之三十,
 // 千分之一, 百分之百. Its value is in percent.
-func (e *Extractor) fraction(s string, n numeral) (candidate, bool) {
+func (e *Extractor) fraction(s string, n *numeral) (candidate, bool) {
 	n2, ok := readNumeral(s, n.end+len("分之"), readOptions{})
 	if !ok || n.value == 0 || n2.scaleOnly && n2.value != 100 {
 		return candidate{}, false
@@ -150,7 +166,7 @@ func (e *Extractor) fraction(s string, n numeral) (candidate, bool) {
 // amount in 亿 is money in this genre (投资85亿); an index reading is a
 // number (总指数为99.5); an amount in 万 is a number in the unit as
 // written (1600万). It sets c and reports whether the number is kept.
-func (e *Extractor) bare(s string, n numeral, start int, c *candidate) bool {
+func (e *Extractor) bare(s string, n *numeral, start int, c *candidate) bool {
 	switch {
 	case n.scaleOnly:
 		return false
@@ -220,11 +236,12 @@ func (e *Extractor) setUnit(c *candidate, m *measure) {
 	}
 }
 
-// measureAt reads what follows numeral n: spaces, an infix qualifier
-// (30余家), the unit, the fractions of a yuan, a rate's denominator.
-// prev is the rune before the numeral.
-func (e *Extractor) measureAt(s string, n numeral, prev rune) measure {
-	m := measure{n: n, value: n.value, end: n.end}
+// measureAt reads into m, which holds only its numeral, what follows the
+// numeral: spaces, an infix qualifier (30余家), the unit, the fractions of
+// a yuan, a rate's denominator. prev is the rune before the numeral.
+func (e *Extractor) measureAt(s string, prev rune, m *measure) {
+	n := &m.n
+	m.value, m.end = n.value, n.end
 	if n.infix {
 		m.qualifier = govx.QualifierAtLeast // 5000多亿元
 	}
@@ -239,21 +256,21 @@ func (e *Extractor) measureAt(s string, n numeral, prev rune) measure {
 			p += len(w)
 		}
 	}
-	if e.splitUnit(s, p, &m) {
-		return m
+	if e.splitUnit(s, p, m) {
+		return
 	}
 	u := e.unitWord(s, p, prev)
 	if u == nil {
-		return m
+		return
 	}
 	m.unit = u
 	m.uStart, m.uEnd = p, p+len(u.word)
 	if u.word == "折" && n.digitString {
 		m.value /= 10 // 五五折 is 5.5折
 	}
-	p = e.valueTail(s, m.uEnd, &m)
-	p = e.rate(s, p, &m)
-	p = e.alternative(s, p, &m)
+	p = e.valueTail(s, m.uEnd, m)
+	p = e.rate(s, p, m)
+	p = e.alternative(s, p, m)
 	// 两年多, 七成多: 多 or 余 after a duration or 成.
 	if (u.kind == govx.KindDuration || u.word == "成") && m.qualifier == govx.QualifierNone {
 		if rest, ok := cutPrefix(s[p:], e.lang.infixes...); ok {
@@ -262,7 +279,6 @@ func (e *Extractor) measureAt(s string, n numeral, prev rune) measure {
 		}
 	}
 	m.end = p
-	return m
 }
 
 // splitUnit reads a unit written with 个 that has 多, 余 or 半 inside it
@@ -334,7 +350,7 @@ func (e *Extractor) rate(s string, p int, m *measure) int {
 	}
 	q := p + 1
 	for q < len(s) {
-		r, size := utf8.DecodeRuneInString(s[q:])
+		r, size := decodeRune(s[q:])
 		if _, ok := bigScale(r); !ok {
 			break
 		}
@@ -390,7 +406,10 @@ func (e *Extractor) unitWord(s string, p int, prev rune) *unitDef {
 	if p >= len(s) {
 		return nil
 	}
-	r, _ := utf8.DecodeRuneInString(s[p:])
+	r := rune(s[p])
+	if r >= utf8.RuneSelf {
+		r, _ = decodeWide(s[p:])
+	}
 	for _, d := range e.unitsFrom(r) {
 		if !hasPrefix(s[p:], d.word) {
 			continue
@@ -399,13 +418,15 @@ func (e *Extractor) unitWord(s string, p int, prev rune) *unitDef {
 		if d.word[0] < utf8.RuneSelf && d.word[0] != '%' && end < len(s) && (isASCIILetter(s[end]) || isDigitByte(s[end])) {
 			continue // km in kmh, m in mm; t in the word tons
 		}
-		if next := runeAt(s, end); next != 0 && strings.ContainsRune(d.notBefore, next) {
+		if d.notBefore != "" {
+			if next := runeAt(s, end); next != 0 && containsRune(d.notBefore, next) {
+				continue
+			}
+		}
+		if d.needBefore != "" && (prev == 0 || !containsRune(d.needBefore, prev)) {
 			continue
 		}
-		if d.needBefore != "" && (prev == 0 || !strings.ContainsRune(d.needBefore, prev)) {
-			continue
-		}
-		if prev != 0 && strings.ContainsRune(d.notAfter, prev) {
+		if prev != 0 && containsRune(d.notAfter, prev) {
 			continue
 		}
 		return d
@@ -419,17 +440,21 @@ func (e *Extractor) unitWord(s string, p int, prev rune) *unitDef {
 // that scanning skips it.
 func (e *Extractor) rangeFrom(s string, m *measure) (candidate, int, bool) {
 	p := m.end
+	if !e.rangeFirst.mayStart(s, p) {
+		return candidate{}, p, false
+	}
 	rest, ok := cutPrefix(s[p:], e.lang.rangeSeparators...)
 	if !ok {
 		return candidate{}, p, false
 	}
 	q := len(s) - len(rest)
-	n2, ok := readNumeral(s, q, readOptions{startsUnit: e.startsScaleUnit})
-	if !ok || n2.scaleOnly || n2.pair {
+	var m2 measure
+	n2 := &m2.n
+	if !readNumeralInto(s, q, e.rangeOpts, n2) || n2.scaleOnly || n2.pair {
 		return candidate{}, p, false
 	}
-	m2 := e.measureAt(s, n2, 0)
-	if m2.unit != nil && m2.unit.word == "年" && (looksLikeYear(n2) || looksLikeYear(m.n)) {
+	e.measureAt(s, 0, &m2)
+	if m2.unit != nil && m2.unit.word == "年" && (looksLikeYear(n2) || looksLikeYear(&m.n)) {
 		return candidate{}, m2.end, false
 	}
 	if m2.unit == nil || !e.acceptable(s, &m2, q) {
@@ -468,7 +493,7 @@ func (e *Extractor) prefixAt(s string, start int) (govx.Qualifier, int) {
 			continue
 		}
 		b := start - len(d.word)
-		if r, _ := utf8.DecodeLastRuneInString(s[:b]); d.notAfter != "" && strings.ContainsRune(d.notAfter, r) {
+		if r, _ := decodeLastRune(s[:b]); d.notAfter != "" && containsRune(d.notAfter, r) {
 			continue
 		}
 		return d.q, b
@@ -480,7 +505,10 @@ func (e *Extractor) prefixAt(s string, start int) (govx.Qualifier, int) {
 // (含) may come between: 50万元（含）以上), and where the span ends with it.
 func (e *Extractor) suffixAt(s string, end int) (govx.Qualifier, int) {
 	p := end
-	if rest, ok := cutPrefix(s[p:], "（含）", "(含)"); ok {
+	if !e.suffixFirst.mayStart(s, p) {
+		return govx.QualifierNone, end
+	}
+	if rest, ok := cutPrefix(s[p:], e.lang.suffixIncludes...); ok {
 		p = len(s) - len(rest)
 	}
 	for _, d := range e.lang.suffixes {
@@ -488,7 +516,7 @@ func (e *Extractor) suffixAt(s string, end int) (govx.Qualifier, int) {
 			continue
 		}
 		q := p + len(d.word)
-		if r := runeAt(s, q); r != 0 && strings.ContainsRune(d.notBefore, r) {
+		if r := runeAt(s, q); r != 0 && containsRune(d.notBefore, r) {
 			continue
 		}
 		return d.q, q
@@ -501,7 +529,7 @@ func yuanTail(s string, p int, parts []yuanPart) (float64, int) {
 	var frac float64
 	q := p
 	for _, part := range parts {
-		r, size := utf8.DecodeRuneInString(s[q:])
+		r, size := decodeRune(s[q:])
 		d, ok := chineseDigit(r)
 		if r >= '0' && r <= '9' {
 			d, ok, size = int(r-'0'), true, 1

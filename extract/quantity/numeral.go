@@ -117,8 +117,37 @@ type readOptions struct {
 // readNumeral reads the longest numeral that starts at s[i:] in a folded
 // text (ASCII digits). It returns false when none starts there.
 func readNumeral(s string, i int, opt readOptions) (numeral, bool) {
-	r := numeralReader{s: s, opt: opt, pairLow: -1}
-	r.n = numeral{start: i, scaleStart: -1, scaleMul: 1}
+	var n numeral
+	if !readNumeralInto(s, i, opt, &n) {
+		return numeral{}, false
+	}
+	return n, true
+}
+
+// readNumeralInto is readNumeral into *n, for the callers that keep the
+// numeral in a larger struct: it saves copying it there. *n is not
+// defined when it returns false.
+func readNumeralInto(s string, i int, opt readOptions, n *numeral) bool {
+	if i < len(s) && isDigitByte(s[i]) {
+		// Most numerals are Arabic digits alone (2023, 15.6): read them
+		// without the reader when nothing after them may go on.
+		if v, end, plain := readArabic(s, i); !arabicGoesOn(s, end) {
+			// The fields set in place: quicker than copying a literal in.
+			*n = numeral{}
+			n.start, n.end, n.value, n.low, n.arabic = i, end, v, v, true
+			n.scaleStart, n.scaleEnd, n.scaleMul = end, end, 1
+			if plain {
+				n.plainInt = end - i
+			}
+			return true
+		}
+	}
+	// The reader keeps the numeral in itself, not in *n: it gives its
+	// text to opt.startsUnit, which would make n escape.
+	// Its fields are set in place, as those of n above.
+	var r numeralReader
+	r.s, r.opt, r.pairLow = s, opt, -1
+	r.n.start, r.n.scaleStart, r.n.scaleMul = i, -1, 1
 	p := i
 	for p < len(s) && !r.closed {
 		next, ok := r.step(p)
@@ -128,7 +157,29 @@ func readNumeral(s string, i int, opt readOptions) (numeral, bool) {
 		p = next
 		r.atoms++
 	}
-	return r.finish(p)
+	return r.finish(p, n)
+}
+
+// arabicGoesOn reports whether a numeral whose Arabic digits end at
+// s[end:] may go on there: a scale (2.58亿, 3千万, 15k), 个亿, 多 or 余
+// before a scale, spaces before a scale. It may say true when the reader
+// then stops; never false when the reader goes on.
+func arabicGoesOn(s string, end int) bool {
+	if end >= len(s) {
+		return false
+	}
+	switch c := s[end]; {
+	case c == ' ' || c == 'k' || c == 'K' || c == 'w' || c == 'W':
+		return true
+	case c < utf8.RuneSelf:
+		return false
+	}
+	switch r, _ := decodeRune(s[end:]); r {
+	case '个', '多', '余':
+		return true
+	default:
+		return isScale(r)
+	}
 }
 
 // numeralReader is the state of readNumeral. A numeral is read atom by
@@ -161,7 +212,10 @@ type numeralReader struct {
 // step reads the atom at p and returns the offset after it; false when
 // the numeral ends before p.
 func (r *numeralReader) step(p int) (int, bool) {
-	c, size := utf8.DecodeRuneInString(r.s[p:])
+	c, size := rune(r.s[p]), 1
+	if c >= utf8.RuneSelf {
+		c, size = decodeWide(r.s[p:])
+	}
 	switch {
 	case c >= '0' && c <= '9':
 		return r.arabic(p)
@@ -206,7 +260,7 @@ func (r *numeralReader) arabic(p int) (int, bool) {
 	if r.hasPending || r.n.scaleOnly || r.decimal {
 		return p, false
 	}
-	v, end := readArabic(r.s, p)
+	v, end, _ := readArabic(r.s, p)
 	if r.atoms == 0 {
 		r.n.arabic = true
 	}
@@ -256,7 +310,7 @@ func (r *numeralReader) point(p, size int) (int, bool) {
 
 // infix reads 多 or 余 before a big scale: 5000多亿, 十余万 (at least).
 func (r *numeralReader) infix(p, size int) (int, bool) {
-	next, _ := utf8.DecodeRuneInString(r.s[p+size:])
+	next, _ := decodeRune(r.s[p+size:])
 	if _, ok := bigScale(next); !ok || r.n.infix || r.n.scaleOnly || !(r.last == atomDigit || r.last == atomSmall) {
 		return p, false
 	}
@@ -271,7 +325,7 @@ func (r *numeralReader) space(p int) (int, bool) {
 	for q < len(r.s) && r.s[q] == ' ' && q-p < 2 {
 		q++
 	}
-	next, _ := utf8.DecodeRuneInString(r.s[q:])
+	next, _ := decodeRune(r.s[q:])
 	if _, ok := bigScale(next); !ok || r.last != atomDigit || !r.arabicSeen {
 		return p, false
 	}
@@ -406,15 +460,15 @@ func (r *numeralReader) abbreviated(p int) bool {
 		r.last == atomDigit && prevAtomWasScale(r.s, r.n.start, p)
 }
 
-// finish completes the numeral that ends at p.
-func (r *numeralReader) finish(p int) (numeral, bool) {
-	n := r.n
-	if r.atoms == 0 || (!r.digits && !n.scaleOnly) {
-		return numeral{}, false
+// finish completes the numeral read, which ends at p, into n.
+func (r *numeralReader) finish(p int, n *numeral) bool {
+	if r.atoms == 0 || (!r.digits && !r.n.scaleOnly) {
+		return false
 	}
+	*n = r.n
 	if r.last == atomZero {
 		// A trailing 零 belongs to what follows, not to the numeral.
-		_, size := utf8.DecodeLastRuneInString(r.s[:p])
+		_, size := decodeLastRune(r.s[:p])
 		p -= size
 	}
 	if !r.decimal && r.abbreviated(p) {
@@ -437,14 +491,14 @@ func (r *numeralReader) finish(p int) (numeral, bool) {
 	if n.arabic && r.atoms == 1 && strings.IndexByte(r.s[n.start:p], '.') < 0 && strings.IndexByte(r.s[n.start:p], ',') < 0 {
 		n.plainInt = p - n.start
 	}
-	return n, true
+	return true
 }
 
 // prevAtomWasScale reports whether the rune before the last one of
 // s[i:p] is a scale word (so that the last digit directly follows it).
 func prevAtomWasScale(s string, i, p int) bool {
-	_, size := utf8.DecodeLastRuneInString(s[i:p])
-	r, _ := utf8.DecodeLastRuneInString(s[i : p-size])
+	_, size := decodeLastRune(s[i:p])
+	r, _ := decodeLastRune(s[i : p-size])
 	if _, ok := smallScale(r); ok {
 		return true
 	}
@@ -454,7 +508,12 @@ func prevAtomWasScale(s string, i, p int) bool {
 
 // nextIsScale reports whether a scale word starts at s[p:].
 func nextIsScale(s string, p int) bool {
-	r, _ := utf8.DecodeRuneInString(s[p:])
+	r, _ := decodeRune(s[p:])
+	return isScale(r)
+}
+
+// isScale reports whether r is a scale word.
+func isScale(r rune) bool {
 	if _, ok := smallScale(r); ok {
 		return true
 	}
@@ -464,71 +523,69 @@ func nextIsScale(s string, p int) bool {
 
 // nextIsChineseDigit reports whether a Chinese digit starts at s[p:].
 func nextIsChineseDigit(s string, p int) bool {
-	r, _ := utf8.DecodeRuneInString(s[p:])
+	r, _ := decodeRune(s[p:])
 	_, ok := chineseDigit(r)
 	return ok
 }
 
 // readArabic reads ASCII digits with thousands separators (1,234) and a
-// decimal part (.5) at s[p:], which starts with a digit.
-func readArabic(s string, p int) (float64, int) {
-	var b [64]byte
-	buf := b[:0]
-	dot := false
+// decimal part (.5) at s[p:], which starts with a digit. plain reports
+// whether it read digits only.
+func readArabic(s string, p int) (v float64, end int, plain bool) {
+	var mantissa uint64   // the digits as an integer, while there are 15 or fewer
+	digits, frac := 0, -1 // frac counts the digits after the point, -1 before it
 	q := p
 	for q < len(s) {
 		c := s[q]
 		switch {
 		case c >= '0' && c <= '9':
-			buf = append(buf, c)
+			mantissa = mantissa*10 + uint64(c-'0')
+			digits++
+			if frac >= 0 {
+				frac++
+			}
 			q++
 			continue
-		case c == ',' && !dot && isGroup(s[q+1:]):
+		case c == ',' && frac < 0 && isGroup(s[q+1:]):
 			q++
 			continue
-		case c == '.' && !dot && q+1 < len(s) && isDigitByte(s[q+1]):
-			buf = append(buf, c)
-			dot = true
+		case c == '.' && frac < 0 && q+1 < len(s) && isDigitByte(s[q+1]):
+			frac = 0
 			q++
 			continue
 		}
 		break
 	}
-	if v, ok := shortDecimal(buf); ok {
-		return v, q
+	plain = digits == q-p
+	if v, ok := shortDecimal(mantissa, digits, frac); ok {
+		return v, q, plain
+	}
+	buf := make([]byte, 0, 64)
+	for k := p; k < q; k++ {
+		if s[k] != ',' {
+			buf = append(buf, s[k])
+		}
 	}
 	v, err := strconv.ParseFloat(string(buf), 64)
 	if err != nil {
-		return 0, p + 1 // cannot happen: buf holds digits and at most one point
+		return 0, p + 1, true // a number too large for a float64: its first digit
 	}
-	return v, q
+	return v, q, plain
 }
 
-// shortDecimal reads digits with at most one point (most numbers in
-// news) when there are 15 digits or fewer: the digits as an integer and
-// the power of ten are exact in a float64, so one division gives the
-// correctly rounded value, the one strconv.ParseFloat returns.
-func shortDecimal(buf []byte) (float64, bool) {
-	var n uint64
-	digits, frac := 0, -1
-	for _, c := range buf {
-		if c == '.' {
-			frac = 0
-			continue
-		}
-		n = n*10 + uint64(c-'0')
-		digits++
-		if frac >= 0 {
-			frac++
-		}
-	}
+// shortDecimal returns the number whose digits, point left out, are
+// mantissa, with frac digits after the point (-1 when it has none), when
+// it has 15 digits or fewer (most numbers in news): the digits as an
+// integer and the power of ten are exact in a float64, so one division
+// gives the correctly rounded value, the one strconv.ParseFloat returns.
+func shortDecimal(mantissa uint64, digits, frac int) (float64, bool) {
 	if digits > 15 {
 		return 0, false
 	}
 	if frac <= 0 {
-		return float64(n), true
+		return float64(mantissa), true
 	}
-	return float64(n) / math.Pow10(frac), true
+	return float64(mantissa) / math.Pow10(frac), true
 }
 
 // isGroup reports whether s starts with exactly three digits, the group
@@ -547,7 +604,7 @@ func readChineseFraction(s string, p int) (float64, int) {
 	b.WriteString("0.")
 	q := p
 	for q < len(s) {
-		r, size := utf8.DecodeRuneInString(s[q:])
+		r, size := decodeRune(s[q:])
 		d, ok := chineseDigit(r)
 		if !ok {
 			break

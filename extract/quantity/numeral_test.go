@@ -124,6 +124,24 @@ func TestReadNumeralScale(t *testing.T) {
 	}
 }
 
+// TestFloorLog10 checks floorLog10 against math.Floor(math.Log10), near
+// the powers of ten and between them.
+func TestFloorLog10(t *testing.T) {
+	var values []float64
+	for e := -3; e <= 24; e++ {
+		p := math.Pow(10, float64(e))
+		values = append(values, p, math.Nextafter(p, 0), math.Nextafter(p, math.Inf(1)), p*(1+1e-9), p*(1-1e-9), p*1.5, p*9.99)
+	}
+	for v := 0.001; v < 1e25; v *= 1.0001 {
+		values = append(values, v)
+	}
+	for _, v := range values {
+		if got, want := floorLog10(v), math.Floor(math.Log10(v)); got != want {
+			t.Errorf("floorLog10(%v) = %v, want %v", v, got, want)
+		}
+	}
+}
+
 func TestCleanValue(t *testing.T) {
 	tests := []struct{ in, want float64 }{
 		{2.58 * 1e8, 258000000},
@@ -168,13 +186,30 @@ func TestShortDecimal(t *testing.T) {
 		{"123456789012345", true}, {"12345678901234.5", true}, {"900719925474.993", true},
 		{"1234567890123456", false}, {"0.1234567890123456", false},
 	} {
-		got, ok := shortDecimal([]byte(tc.in))
+		var mantissa uint64
+		digits, frac := 0, -1
+		for _, c := range tc.in {
+			if c == '.' {
+				frac = 0
+				continue
+			}
+			mantissa = mantissa*10 + uint64(c-'0')
+			digits++
+			if frac >= 0 {
+				frac++
+			}
+		}
+		got, ok := shortDecimal(mantissa, digits, frac)
 		if ok != tc.ok {
 			t.Errorf("shortDecimal(%q) ok = %v, want %v", tc.in, ok, tc.ok)
 			continue
 		}
-		if want, _ := strconv.ParseFloat(tc.in, 64); ok && got != want {
+		want, _ := strconv.ParseFloat(tc.in, 64)
+		if ok && got != want {
 			t.Errorf("shortDecimal(%q) = %v, want %v", tc.in, got, want)
+		}
+		if v, end, _ := readArabic(tc.in, 0); v != want || end != len(tc.in) {
+			t.Errorf("readArabic(%q) = %v, %d; want %v, %d", tc.in, v, end, want, len(tc.in))
 		}
 	}
 }

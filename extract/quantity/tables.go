@@ -276,6 +276,10 @@ func suffixQualifiers() []qualifierDef {
 	}
 }
 
+// suffixIncludes may stand between a quantity and its suffix qualifier:
+// 50万元（含）以上.
+func suffixIncludes() []string { return []string{"（含）", "(含)"} }
+
 // infixQualifiers come between the number and the unit (30余家, 100多亩,
 // 3亿余元) or after a duration (两年多); they mean at least.
 func infixQualifiers() []string { return []string{"多", "余"} }
@@ -335,6 +339,10 @@ func periodOpeners() []periodOpener {
 // They are ASCII (match looks them up for an ASCII rune only).
 const codeBefore = ".%/=&?#_@\\-"
 
+// weekWords name the days of the week with a numeral after them (星期三):
+// the numeral is then no quantity.
+func weekWords() []string { return []string{"星期", "礼拜"} }
+
 // vagueBefore are runes that make the Chinese numeral after them vague:
 // 数十年, 几十万人.
 const vagueBefore = "数几"
@@ -381,6 +389,7 @@ func yuanEnds() []string { return []string{"整", "正"} }
 // language is every table of this file, as the Extractor holds it.
 type language struct {
 	prefixes, suffixes    []qualifierDef
+	suffixIncludes        []string
 	infixes               []string
 	rangeSeparators       []string
 	currencySigns         []unitDef
@@ -389,12 +398,14 @@ type language struct {
 	yuanParts             []yuanPart
 	yuanEnds              []string
 	periodOpeners         []periodOpener
+	weekWords             []string
 }
 
 func tables() language {
 	return language{
 		prefixes:        prefixQualifiers(),
 		suffixes:        suffixQualifiers(),
+		suffixIncludes:  suffixIncludes(),
 		infixes:         infixQualifiers(),
 		rangeSeparators: rangeSeparators(),
 		currencySigns:   currencySigns(),
@@ -404,5 +415,6 @@ func tables() language {
 		yuanParts:       yuanParts(),
 		yuanEnds:        yuanEnds(),
 		periodOpeners:   periodOpeners(),
+		weekWords:       weekWords(),
 	}
 }

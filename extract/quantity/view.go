@@ -18,6 +18,9 @@ type view struct {
 	// cuts lists, in order, where runs of spaces were removed: from view
 	// offset at on, offsets are shifted by shift bytes in folded.Text.
 	cuts []cut
+	// same is set when the offsets of text are those of the article
+	// text: nothing was folded or cut.
+	same bool
 }
 
 type cut struct{ at, shift int }
@@ -27,7 +30,7 @@ type cut struct{ at, shift int }
 func newView(f normalize.Folded) view {
 	s := f.Text
 	if !hasLooseSpace(s) {
-		return view{text: s, folded: f}
+		return view{text: s, folded: f, same: f.Orig(len(s)) == len(s)}
 	}
 	var b strings.Builder
 	b.Grow(len(s))
@@ -108,6 +111,9 @@ func (v *view) afterCuts(j int) int {
 
 // start maps the start offset of a span of v.text to the article text.
 func (v *view) start(j int) int {
+	if v.same {
+		return j
+	}
 	if j == len(v.text) {
 		return v.folded.Orig(len(v.folded.Text))
 	}
@@ -117,6 +123,9 @@ func (v *view) start(j int) int {
 // end maps the end offset of a span of v.text to the article text: the
 // end of its last byte, so that spaces after it are left out.
 func (v *view) end(j int) int {
+	if v.same {
+		return j
+	}
 	if j == 0 {
 		return v.folded.Orig(0)
 	}
