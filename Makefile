@@ -20,11 +20,13 @@ test: vet
 
 SHARED  ?= ../shared
 BENCHMB ?= 20
+REPEAT  ?= 3
 
 ## bench: govx extract against its floor (segmentation) on a BENCHMB corpus
 ##        built from $(SHARED)/corpus: MB/s, peak RSS, ratio, worker scaling
+##        (each run REPEAT times, interleaved; the best time is kept)
 bench: build
-	$(GO) run ./bench -shared $(SHARED) -mb $(BENCHMB) -govx $(BIN)
+	$(GO) run ./bench -shared $(SHARED) -mb $(BENCHMB) -repeat $(REPEAT) -govx $(BIN)
 
 ## microbench: the Go benchmarks of every package
 microbench:
