@@ -45,18 +45,7 @@ func realMentions(t *testing.T) upstream {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var ups []extract.Extractor
-	for _, build := range []func() (extract.Extractor, error){
-		func() (extract.Extractor, error) { return quantity.New() },
-		func() (extract.Extractor, error) { return period.New() },
-		func() (extract.Extractor, error) { return entity.New() },
-	} {
-		x, err := build()
-		if err != nil {
-			t.Fatal(err)
-		}
-		ups = append(ups, x)
-	}
+	ups := earlierExtractors(t)
 	return func(t *testing.T, doc *extract.Doc, g *eval.Gold) govx.Mentions {
 		doc.Tokens = seg.Tokens(doc.Article.Text, doc.Sentences)
 		var m govx.Mentions
@@ -65,6 +54,24 @@ func realMentions(t *testing.T) upstream {
 		}
 		return m
 	}
+}
+
+// earlierExtractors returns the extractors the pipeline runs before this
+// one, in order.
+func earlierExtractors(tb testing.TB) []extract.Extractor {
+	var ups []extract.Extractor
+	for _, build := range []func() (extract.Extractor, error){
+		func() (extract.Extractor, error) { return quantity.New() },
+		func() (extract.Extractor, error) { return period.New() },
+		func() (extract.Extractor, error) { return entity.New() },
+	} {
+		x, err := build()
+		if err != nil {
+			tb.Fatal(err)
+		}
+		ups = append(ups, x)
+	}
+	return ups
 }
 
 // TestCorpusOracle scores the binder alone: the quantities, periods and
@@ -265,16 +272,7 @@ func BenchmarkCorpus(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	e, err := New()
-	if err != nil {
-		b.Fatal(err)
-	}
-	type article struct {
-		doc *extract.Doc
-		m   govx.Mentions
-	}
-	var arts []article
-	var size int64
+	var arts []boundArticle
 	for i := range gold {
 		raw, err := os.ReadFile(filepath.Join(shared, "corpus", gold[i].Source))
 		if err != nil {
@@ -282,11 +280,51 @@ func BenchmarkCorpus(b *testing.B) {
 		}
 		a := normalize.Article(govx.Document{DocID: gold[i].Source, Published: gold[i].Published, Text: string(raw)})
 		doc := &extract.Doc{Article: &a, Folded: normalize.Fold(a.Text), Sentences: normalize.Sentences(a.Text)}
-		arts = append(arts, article{doc, oracleMentions(nil, doc, &gold[i])})
-		size += int64(len(a.Text))
+		arts = append(arts, boundArticle{doc, oracleMentions(nil, doc, &gold[i])})
+	}
+	benchBind(b, arts)
+}
+
+// BenchmarkPipelineMentions binds the shared corpus with the mentions the
+// pipeline's earlier extractors find, timing the indicator extractor alone.
+func BenchmarkPipelineMentions(b *testing.B) {
+	_, docs := extracttest.CorpusDocs(b)
+	seg, err := segment.Load()
+	if err != nil {
+		b.Fatal(err)
+	}
+	earlier := earlierExtractors(b)
+	var arts []boundArticle
+	for _, d := range docs {
+		doc := extracttest.Prepare(d, seg)
+		var m govx.Mentions
+		for _, ex := range earlier {
+			ex.Extract(doc, &m)
+		}
+		arts = append(arts, boundArticle{doc, m})
+	}
+	benchBind(b, arts)
+}
+
+// boundArticle is a document with the mentions the binder reads.
+type boundArticle struct {
+	doc *extract.Doc
+	m   govx.Mentions
+}
+
+// benchBind times the indicator extractor on arts.
+func benchBind(b *testing.B, arts []boundArticle) {
+	e, err := New()
+	if err != nil {
+		b.Fatal(err)
+	}
+	var size int64
+	for _, a := range arts {
+		size += int64(len(a.doc.Article.Text))
 	}
 	b.SetBytes(size)
 	b.ReportAllocs()
+	b.ResetTimer()
 	for b.Loop() {
 		for _, a := range arts {
 			m := a.m
