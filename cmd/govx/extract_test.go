@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -120,6 +121,22 @@ func TestExtractSample(t *testing.T) {
 	}
 }
 
+// TestExtractOneWorker runs the sample with one worker and a CPU profile:
+// the profile is written, and the CPU cap of --workers 1 is lifted again
+// when the command returns.
+func TestExtractOneWorker(t *testing.T) {
+	dir := t.TempDir()
+	prof := filepath.Join(dir, "cpu.pprof")
+	before := runtime.GOMAXPROCS(0)
+	extractRun(t, 0, "--workers", "1", "--cpuprofile", prof, "-o", filepath.Join(dir, "out"))
+	if after := runtime.GOMAXPROCS(0); after != before {
+		t.Errorf("GOMAXPROCS is %d after the run, was %d", after, before)
+	}
+	if st, err := os.Stat(prof); err != nil || st.Size() == 0 {
+		t.Errorf("no CPU profile written: %v", err)
+	}
+}
+
 func TestExtractBadArguments(t *testing.T) {
 	for _, args := range [][]string{
 		{"--workers", "0"},
@@ -127,6 +144,7 @@ func TestExtractBadArguments(t *testing.T) {
 		{"--tables", "articles,nope"},
 		{"--reference-date", "2024/01/05"},
 		{"--no-such-flag"},
+		{"--cpuprofile", "/nonexistent-dir/cpu.pprof"},
 	} {
 		var stdout, stderr bytes.Buffer
 		if got := run(context.Background(), append([]string{"extract", "-o", t.TempDir()}, args...), &stdout, &stderr); got != 2 {
