@@ -138,23 +138,31 @@ func RowsOf(r *govx.Result) Rows {
 	a := &r.Article
 	text := a.Text
 	cp := newCodePoints(text)
-	rows := Rows{Article: ArticleRow{
+	m := &r.Mentions
+	var strs stringStore
+	rows := Rows{
+		Quantities: withRoom[QuantityRow](len(m.Quantities)),
+		Periods:    withRoom[PeriodRow](len(m.Periods)),
+		Entities:   withRoom[EntityRow](len(m.Entities)),
+		Indicators: withRoom[IndicatorRow](len(m.Indicators)),
+		Tokens:     withRoom[TokenRow](len(r.Tokens)),
+	}
+	rows.Article = ArticleRow{
 		ArticleID:     a.ID,
 		DocID:         a.DocID,
 		Source:        a.Source,
-		Title:         str(a.Title),
+		Title:         strs.ptr(a.Title),
 		Published:     DayOf(a.Published),
 		ReferenceDate: DayOf(a.ReferenceDate),
 		Text:          text,
-		Region:        str(a.Region),
-	}}
-	m := &r.Mentions
+		Region:        strs.ptr(a.Region),
+	}
 	for _, q := range m.Quantities {
 		rows.Quantities = append(rows.Quantities, QuantityRow{
 			ArticleID: a.ID, Sentence: int32(q.Sentence),
 			Start: cp.at(q.Start), End: cp.at(q.End), Text: q.In(text),
 			Value: q.Value, ValueMax: q.ValueMax,
-			Unit: str(string(q.Unit)), SurfaceUnit: str(q.SurfaceUnit),
+			Unit: strs.ptr(string(q.Unit)), SurfaceUnit: strs.ptr(q.SurfaceUnit),
 			Kind: q.Kind.String(), Qualifier: q.Qualifier.String(),
 		})
 	}
@@ -170,17 +178,17 @@ func RowsOf(r *govx.Result) Rows {
 		rows.Entities = append(rows.Entities, EntityRow{
 			ArticleID: a.ID, Sentence: int32(e.Sentence),
 			Start: cp.at(e.Start), End: cp.at(e.End), Text: e.In(text),
-			Type: e.Type.String(), Normalized: str(e.Normalized), AdminCode: str(e.AdminCode),
+			Type: e.Type.String(), Normalized: strs.ptr(e.Normalized), AdminCode: strs.ptr(e.AdminCode),
 		})
 	}
 	for _, in := range m.Indicators {
 		rows.Indicators = append(rows.Indicators, IndicatorRow{
 			ArticleID: a.ID, Sentence: int32(in.Sentence),
 			Start: cp.at(in.Start), End: cp.at(in.End),
-			Subject: str(in.Subject), Indicator: in.Name,
+			Subject: strs.ptr(in.Subject), Indicator: in.Name,
 			PeriodStart: DayOf(in.Period.Start), PeriodEnd: DayOf(in.Period.End),
-			Value: in.Value, Unit: str(string(in.Unit)), Qualifier: str(in.Qualifier.String()),
-			ChangePct: in.ChangePct, ChangeBasis: str(in.ChangeBasis.String()),
+			Value: in.Value, Unit: strs.ptr(string(in.Unit)), Qualifier: strs.ptr(in.Qualifier.String()),
+			ChangePct: in.ChangePct, ChangeBasis: strs.ptr(in.ChangeBasis.String()),
 			Modality: in.Modality.String(), Evidence: in.Evidence,
 		})
 	}
@@ -193,12 +201,28 @@ func RowsOf(r *govx.Result) Rows {
 	return rows
 }
 
-// str returns nil for "" so that missing strings are null, never "".
-func str(s string) *string {
+// withRoom returns an empty slice with room for n rows, nil for none.
+func withRoom[T any](n int) []T {
+	if n == 0 {
+		return nil
+	}
+	return make([]T, 0, n)
+}
+
+// stringStore hands out pointers to strings for the optional columns, nil
+// for "" so that missing strings are null, never "". It stores them in
+// chunks, one allocation for many, and never moves a stored string.
+type stringStore struct{ chunk []string }
+
+func (ss *stringStore) ptr(s string) *string {
 	if s == "" {
 		return nil
 	}
-	return &s
+	if len(ss.chunk) == cap(ss.chunk) {
+		ss.chunk = make([]string, 0, 32)
+	}
+	ss.chunk = append(ss.chunk, s)
+	return &ss.chunk[len(ss.chunk)-1]
 }
 
 // codePoints converts byte offsets of one text to code-point offsets:
