@@ -22,10 +22,11 @@ type holdoutFloor struct{ f1, accuracy float64 }
 // extractors improve; never lower one to make the test pass.
 //
 // testdata/holdout has since been used to fix rules, so its floors are the
-// scores of rules tuned on it. testdata/holdout2 is the set nobody tunes
-// on: its scores measure how the rules generalize, and its floors sit 0.02
-// below what the extractors measured on it when it was written, as
-// regression floors.
+// scores of rules tuned on it. testdata/holdout2 and testdata/holdout3 are
+// the sets nobody tunes on (one rule was fixed after a miss in holdout2;
+// its README says which): their scores measure how the rules generalize,
+// and their floors sit 0.02 below what the extractors measured on them
+// when they were written, as regression floors.
 var holdoutSets = []struct {
 	dir    string
 	floors map[string]holdoutFloor
@@ -41,6 +42,12 @@ var holdoutSets = []struct {
 		eval.Periods:    {0.98, 0.98},   // measured 1.000 / 1.000
 		eval.Entities:   {0.953, 0.964}, // measured 0.973 / 0.984
 		eval.Indicators: {0.98, 0.96},   // measured 1.000 / 0.980
+	}},
+	{"../../testdata/holdout3", map[string]holdoutFloor{
+		eval.Quantities: {0.98, 0.98},   // measured 1.000 / 1.000
+		eval.Periods:    {0.98, 0.968},  // measured 1.000 / 0.988
+		eval.Entities:   {0.828, 0.98},  // measured 0.848 / 1.000
+		eval.Indicators: {0.944, 0.964}, // measured 0.964 / 0.984
 	}},
 }
 
