@@ -80,7 +80,10 @@ func TestOrganizations(t *testing.T) {
 		{in: "[南通中集能源装备有限公司]二期扩建项目加快推进。", types: []govx.EntityType{org}},
 		{in: "[中能建集团]与园区签订协议。", types: []govx.EntityType{org}, norms: []string{"中国能源建设集团有限公司"}},
 		{in: "[江宁区人民法院]审结案件，[中国工商银行南京分行]发放贷款。", types: []govx.EntityType{org, org}},
+		// An agency the segmenter tags as one organization word, after a place.
+		{in: "[江苏省统计局]发布数据，[无锡市商务局]做好服务。", types: []govx.EntityType{org, org}},
 		// Negatives: generic words, unnamed bodies.
+		{in: "着力构建园区发展新格局，新建标准化加工厂。"},
 		{in: "市政务服务中心、党群服务中心、新时代文明实践中心建成投用。"},
 		{in: "企业加快转型升级，海关通关效率明显提升。"},
 		{in: "全市招商服务公司负责对接客商，市财政局做好保障。"},

@@ -179,6 +179,9 @@ func (s *scan) suffixPlaced(i, end int, sf suffix) bool {
 		if tk != nil && tk.Pos == "ns" && sf.typ == govx.EntityLoc {
 			return true // 黄石市, 西路
 		}
+		if tk != nil && tk.Pos == "nt" && sf.typ == govx.EntityOrg && tk.Start > 0 && s.known[tk.Start-1] {
+			return true // an agency word right after a place: 江苏省 统计局/nt
+		}
 		// 彭公山路 comes as 彭/nr 公/n 山路/n: a road after a name.
 		if sf.class == classRoad && tk != nil && tk.Start > 0 {
 			prev := s.tok(tk.Start - 1)
