@@ -194,6 +194,10 @@ func TestRelative(t *testing.T) {
 			"2023-01-01 2023-12-31 year rel", "2023-01-01 2023-12-31 year rel", "2023-11-08 2023-11-08 day rel",
 			"2024-01-01 2024-12-31 year rel", "2024-01-01 2024-03-31 quarter rel", "2025-12-01 2025-12-31 month rel",
 			"2023-01-01 2023-12-31 year abs"}},
+		// 今年 that says what the year is, or with an expected figure
+		// (预期), is the new year too.
+		{"2025-02-12", "[过去一年]，全市增长5.8%。[今年]是规划收官之年，[今年]全市生产总值预期增长6%左右。", []want{
+			"2024-01-01 2024-12-31 year rel", "2025-01-01 2025-12-31 year rel", "2025-01-01 2025-12-31 year rel"}},
 		// 上年 is the year before the one the passage reports on: a spring
 		// communiqué on 2023 compares with 2022.
 		{"2024-03-15", "泰州市[2023年]统计公报\n[2023年]全市地区生产总值比[上年]增长6.3%。[年末]存栏41万头，比[上年末]增加2万头。", []want{

@@ -439,10 +439,14 @@ func (r *resolver) yearForDay(a atom, y int) int {
 
 // thisYear is the year of 今年 at atom a: the reporting year, except that
 // in an article that reviews the year before, 今年 in a clause that sets a
-// target or a plan (今年力争…) is the reference year — and, past the
-// headline, the article has turned to that year for good.
+// target or a plan (今年力争…), or that says what the year is (今年是…),
+// is the reference year — and, past the headline, the article has turned
+// to that year for good.
 func (r *resolver) thisYear(a atom) int {
-	if r.report == r.ref.Year || !containsAny(clauseAround(r.text, a.start, a.end), targetWords) {
+	if r.report == r.ref.Year {
+		return r.report
+	}
+	if !strings.HasPrefix(r.text[a.end:], thisYearIs) && !containsAny(clauseAround(r.text, a.start, a.end), targetWords) {
 		return r.report
 	}
 	if nl := strings.IndexByte(r.text, '\n'); nl >= 0 && nl < a.start {

@@ -114,7 +114,11 @@ var holidayNotBefore = []string{"晚会", "联欢"}
 
 // targetWords in the clause of 今年 say that it sets a target or a plan:
 // in an article that reviews the year before, 今年力争… is the new year.
-var targetWords = []string{"力争", "确保", "争取", "目标", "计划", "将"}
+var targetWords = []string{"力争", "确保", "争取", "目标", "预期", "计划", "将"}
+
+// thisYearIs is 今年 saying what the year is (今年是…收官之年): the year
+// the article is issued in, whatever year it reviews.
+const thisYearIs = "是"
 
 // clauseEnds end the clause a target word is looked for in.
 const clauseEnds = "，,。；;！？!?：:\n"
