@@ -141,6 +141,9 @@ func TestProjects(t *testing.T) {
 		{in: "[京沪高铁]客流持续增长。", types: []govx.EntityType{proj}},
 		{in: "[G42沪蓉高速扩容工程]年内开工。", types: []govx.EntityType{proj}},
 		{in: "[国道312线溧阳至宜兴段]改扩建加快推进。", types: []govx.EntityType{proj}},
+		// A division named in full before a project word is that place's
+		// railway or project, not a named project.
+		{in: "[赤峰市]铁路完成货物发送量850万吨。", types: []govx.EntityType{loc}},
 		// Negatives: counts and kinds of projects are not names.
 		{in: "新签约亿元以上产业项目21个，重点项目加快推进。"},
 		{in: "一期项目明年投产，二期项目已开工，综合配套项目有序推进。"},

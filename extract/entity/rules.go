@@ -95,6 +95,11 @@ func (s *scan) bySuffix(i, end int, sf suffix) (cand, bool) {
 		if !s.proper(start, i) && s.specificRunes(start, i) < minBareProject {
 			return cand{}, false
 		}
+		// 通辽市铁路: a division named in full and a project word is that
+		// place's railway, not a project of that name.
+		if s.isDivisionName(core) {
+			return cand{}, false
+		}
 		// 新能源汽车零部件项目18个: projects that are counted are a kind of
 		// project, not one named.
 		if countFollows(s.text[end:]) {
@@ -406,6 +411,17 @@ func (s *scan) isPlace(w string) bool {
 	}
 	kn, ok := s.t.names[w]
 	return ok && kn.typ == govx.EntityLoc
+}
+
+// isDivisionName reports whether w is the full name of a division
+// (通辽市, not its short form 通辽).
+func (s *scan) isDivisionName(w string) bool {
+	for _, f := range s.x.gaz.forms[w] {
+		if !f.short {
+			return true
+		}
+	}
+	return false
 }
 
 // specificRunes counts the runes of text[i:j] outside generic words: a
