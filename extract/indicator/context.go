@@ -4,6 +4,7 @@ package indicator
 // its modality and the basis of its change.
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -126,7 +127,19 @@ func (b *binder) isStock(name string, c govx.Span, at int) bool {
 	// The verb stands in the name's reach, so a long clause is not searched
 	// again for each of its figures.
 	from := max(c.Start, at-maxNameRunes*utf8.UTFMax)
-	return b.nameFacts(name)&(1<<factStock) != 0 || anyIn(b.hits[tStock], from, at)
+	return b.nameFacts(name)&(1<<factStock) != 0 || anyIn(b.hits[tStock], from, at) || b.heldCount(from, at)
+}
+
+// heldCount reports whether the figure at offset at counts what a place
+// has (企业213家, 会员2.3万户) rather than what was added over a period:
+// its unit is one of stockCountUnits and no word of countFlows stands in
+// text[from:at] (新增17家).
+func (b *binder) heldCount(from, at int) bool {
+	i, ok := slices.BinarySearchFunc(b.qs, at, func(q govx.Quantity, at int) int { return q.Start - at })
+	if !ok || !slices.Contains(stockCountUnits, b.qs[i].SurfaceUnit) {
+		return false
+	}
+	return !containsAny(b.text[from:at], countFlows)
 }
 
 // periodFor returns the dates p gives a figure, a stock or not: a stock

@@ -44,6 +44,7 @@ var testPeriods = map[string]govx.DateRange{
 	"2024年第二季度": {Start: govx.DateOf(2024, 4, 1), End: govx.DateOf(2024, 6, 30)},
 	"年末":        {Start: govx.DateOf(2024, 12, 1), End: govx.DateOf(2024, 12, 31)},
 	"上年末":       {Start: govx.DateOf(2023, 12, 1), End: govx.DateOf(2023, 12, 31)},
+	"6月末":       {Start: govx.DateOf(2024, 6, 1), End: govx.DateOf(2024, 6, 30)},
 }
 
 func year(y int) govx.DateRange {
@@ -355,6 +356,12 @@ func TestShapes(t *testing.T) {
 				{"生猪存栏", "2024-12-31..2024-12-31", "413000", "头", "", none, actual},
 				{"出栏", "年末", "120000", "头", "", none, actual},
 				{"新能源装机容量", "2024-12-31..2024-12-31", "21500000", govx.UnitKilowatt, "", none, actual},
+			}},
+		{"a count of what a place has at a period's end is a stock, what was added is not",
+			"{6月末}，全县规模以上工业企业达到[156家]。{6月末}，全县新增市场主体[320户]。",
+			[]row{
+				{"规模以上工业企业", "2024-06-30..2024-06-30", "156", "家", "", none, actual},
+				{"新增市场主体", "6月末", "320", "户", "", none, actual},
 			}},
 		{"a second change against another basis is a row of its own",
 			"{5月}，全市进出口总值为[702.3亿元]，同比增长[9.8%]，环比增长[4.1%]。{5月}，出口[300亿元]，同比增长[5%]，增长[5%]。",

@@ -272,6 +272,14 @@ var stockWords = []string{"余额", "总资产", "资产", "存款", "贷款", "
 // (年末共有规模以上工业企业7816家), whatever its name.
 var stockVerbs = []string{"共有", "现有", "拥有"}
 
+// stockCountUnits count what a place has: under a period that ends
+// (6月末, 年末) such a count is held at its last day (企业213家).
+var stockCountUnits = []string{"家", "户"}
+
+// countFlows before such a count make it what was added, over the period
+// (新增17家, 新登记市场主体3200户).
+var countFlows = []string{"新增", "新签", "签约", "新登记", "新注册", "新设", "引进", "落户", "开工", "投产"}
+
 // periodEnds end a period that means the last part of a longer one:
 // 2022年末, 一季度末, 年底.
 var periodEnds = []string{"末", "底"}
