@@ -6,8 +6,12 @@
 // by a numbered first line), then runs, each as its own process so that
 // peak memory is the process's own:
 //
-//   - the baseline: read, normalize and segment every article with the same
-//     dictionary and workers, nothing else (bench baseline FILE);
+//   - the baseline: read, normalize and segment every article with gse's
+//     Segment, the same dictionary and workers, nothing else (bench
+//     baseline FILE);
+//   - the same with govx's own shortest-path loop, which returns gse's
+//     tokens at a third of the cost (bench baseline -path FILE): how much
+//     govx adds to its own segmentation;
 //   - govx extract with the same workers, and with one worker;
 //   - govx extract on a single article, for the start-up cost.
 //
@@ -98,7 +102,8 @@ func bench(shared string, mb float64, workers, repeat int, govxBin string) error
 		cmd  []string
 	}{
 		{"start-up: govx extract, 1 article", 0, []string{govxBin, "extract", "--quiet", "-o", filepath.Join(tmp, "out1"), one}},
-		{"baseline: read + normalize + segment, " + w + " workers", inMB, []string{self, "baseline", "-workers", w, file}},
+		{"baseline: read + normalize + gse Segment, " + w + " workers", inMB, []string{self, "baseline", "-workers", w, file}},
+		{"read + normalize + govx's segmentation, " + w + " workers", inMB, []string{self, "baseline", "-path", "-workers", w, file}},
 		{"govx extract, " + w + " workers", inMB, []string{govxBin, "extract", "--quiet", "--workers", w, "-o", filepath.Join(tmp, "outN"), file}},
 		{"govx extract, 1 worker", inMB, []string{govxBin, "extract", "--quiet", "--workers", "1", "-o", filepath.Join(tmp, "out1w"), file}},
 	}
@@ -134,8 +139,9 @@ func bench(shared string, mb float64, workers, repeat int, govxBin string) error
 		}
 		fmt.Printf("| %s | %.2f | %.2f | %s | %s | %.0f | %.2f |\n", m.name, m.wall.Seconds(), m.cpu.Seconds(), rate, cpuRate, m.peakMB, worst[i].Seconds())
 	}
-	base, full, single := ms[1], ms[2], ms[3]
-	fmt.Printf("\ngovx / baseline: wall %.2f×, CPU %.2f× (target ≤ 1.3×)\n", full.wall.Seconds()/base.wall.Seconds(), full.cpu.Seconds()/base.cpu.Seconds())
+	base, own, full, single := ms[1], ms[2], ms[3], ms[4]
+	fmt.Printf("\ngovx / baseline (gse Segment): wall %.2f×, CPU %.2f× (target ≤ 1.3×)\n", full.wall.Seconds()/base.wall.Seconds(), full.cpu.Seconds()/base.cpu.Seconds())
+	fmt.Printf("govx / its own segmentation: wall %.2f×, CPU %.2f× (what the extractors and writers add)\n", full.wall.Seconds()/own.wall.Seconds(), full.cpu.Seconds()/own.cpu.Seconds())
 	fmt.Printf("%s workers / 1 worker: %.2f× faster (target ≥ 1.7× with 2)\n", w, single.wall.Seconds()/full.wall.Seconds())
 	fmt.Printf("start-up: %.2f s wall for a one-article run (target ≤ 1 s)\n", ms[0].wall.Seconds())
 	fmt.Printf("peak RSS: %.0f MB (target ≤ 400 MB)\n", full.peakMB)
@@ -203,10 +209,12 @@ func buildCorpus(dir, file string, size int64) (int64, int, error) {
 
 // baseline reads, normalizes and segments the articles of the files given,
 // with the same dictionary and number of workers as govx extract, and does
-// nothing else: the floor govx is measured against.
+// nothing else: the floor govx is measured against. It segments with gse's
+// Segment, or with -path with govx's own loop (the same tokens).
 func baseline(args []string) error {
 	fs := flag.NewFlagSet("baseline", flag.ExitOnError)
 	workers := fs.Int("workers", runtime.NumCPU(), "workers")
+	path := fs.Bool("path", false, "segment with govx's shortest-path loop instead of gse's Segment")
 	fs.Parse(args)
 	if *workers < runtime.GOMAXPROCS(0) { // as govx extract does
 		runtime.GOMAXPROCS(*workers)
@@ -223,7 +231,11 @@ func baseline(args []string) error {
 			defer wg.Done()
 			for d := range docs {
 				text := normalize.Text(d.Text)
-				seg.Tokens(text, normalize.Sentences(text))
+				if *path {
+					seg.Tokens(text, normalize.Sentences(text))
+				} else {
+					seg.GSETokens(text, normalize.Sentences(text))
+				}
 			}
 		}()
 	}

@@ -42,7 +42,9 @@ var genreDict string
 
 // Segmenter segments text into tagged tokens. It is safe for concurrent use.
 type Segmenter struct {
-	seg gse.Segmenter
+	seg     gse.Segmenter
+	words   []wordInfo // parallel to seg.Dict.Tokens; see path.go
+	scratch sync.Pool  // of *scratch, one sentence's buffers
 }
 
 // caseOnce turns off gse's lowercasing of ASCII once per process. gse keeps
@@ -78,32 +80,50 @@ func Load(userDicts ...string) (*Segmenter, error) {
 	if err := s.seg.LoadDictStr(dict.String()); err != nil {
 		return nil, fmt.Errorf("loading dictionaries: %w", err)
 	}
+	s.words = wordTable(s.seg.Dict)
+	s.scratch.New = func() any { return new(scratch) }
 	return s, nil
 }
 
 // Tokens segments each sentence of text and returns the tokens in order,
 // with their sentence index. Spaces between words are not tokens.
 func (s *Segmenter) Tokens(text string, sentences []govx.Span) []govx.Token {
-	b := []byte(text) // one copy per article; gse reads but never writes it
+	b := []byte(text) // one copy per article; the path reads but never writes it
+	sc := s.scratch.Get().(*scratch)
+	defer s.scratch.Put(sc)
 	tokens := make([]govx.Token, 0, len(text)/4)
 	for i, sent := range sentences {
-		for _, sg := range s.seg.Segment(b[sent.Start:sent.End]) {
-			start, end := sent.Start+sg.Start(), sent.Start+sg.End()
-			if isSpace(text[start:end]) {
-				continue
-			}
-			pos := sg.Token().Pos()
-			if pos == "" {
-				pos = "x"
-			}
-			tokens = append(tokens, govx.Token{
-				Span:     govx.Span{Start: start, End: end},
-				Sentence: i,
-				Pos:      pos,
-			})
+		for _, sp := range s.path(sc, b[sent.Start:sent.End]) {
+			tokens = appendToken(tokens, text, sent.Start+sp.start, sent.Start+sp.end, i, sp.pos)
 		}
 	}
 	return tokens
+}
+
+// GSETokens is Tokens done by gse's own Segment. It returns the same tokens
+// as Tokens at a higher cost; it is the reference Tokens is tested against
+// and the floor make bench measures govx against.
+func (s *Segmenter) GSETokens(text string, sentences []govx.Span) []govx.Token {
+	b := []byte(text)
+	tokens := make([]govx.Token, 0, len(text)/4)
+	for i, sent := range sentences {
+		for _, sg := range s.seg.Segment(b[sent.Start:sent.End]) {
+			tokens = appendToken(tokens, text, sent.Start+sg.Start(), sent.Start+sg.End(), i, sg.Token().Pos())
+		}
+	}
+	return tokens
+}
+
+// appendToken appends the token text[start:end] unless it is white space.
+// Tokens without a part of speech are tagged x, as gse tags unknown ones.
+func appendToken(tokens []govx.Token, text string, start, end, sentence int, pos string) []govx.Token {
+	if isSpace(text[start:end]) {
+		return tokens
+	}
+	if pos == "" {
+		pos = "x"
+	}
+	return append(tokens, govx.Token{Span: govx.Span{Start: start, End: end}, Sentence: sentence, Pos: pos})
 }
 
 // isSpace reports whether a token is white space only. Most tokens start

@@ -1,0 +1,197 @@
+package segment
+
+import (
+	"math"
+	"unicode"
+	"unicode/utf8"
+	"unsafe"
+
+	"github.com/go-ego/gse"
+)
+
+// This file is gse's shortest-path segmentation (Segmenter.Segment) done
+// again without allocating: the same units, the same dictionary lookups
+// (gse's own trie, through Dictionary.LookupTokens), the same float32
+// path lengths, so the same tokens (TestPathMatchesGSE and FuzzPath compare
+// the two). gse's Segment spends about a third of its time building slices
+// and a token per unknown character for every sentence; here they live in
+// a scratch buffer reused from sentence to sentence.
+
+// wordInfo is what the path needs of a dictionary word: how many units it
+// spans, its path length and its part of speech. wordInfos is parallel to
+// gse's Dictionary.Tokens.
+type wordInfo struct {
+	units    int32
+	distance float32
+	pos      string
+}
+
+// unknownDistance is gse's path length of a unit that is no dictionary
+// word (a pseudo-token with frequency 1).
+const unknownDistance = 32
+
+// noWord marks a step of the path that is a single unknown unit.
+const noWord = -1
+
+// step is the best path found so far that ends at one unit.
+type step struct {
+	distance float32 // zero: no path ends here yet
+	word     int32   // index into wordInfos, or noWord
+	units    int32
+}
+
+// scratch holds one sentence's working buffers.
+type scratch struct {
+	units  []gse.Text // the sentence split into gse's units
+	starts []int      // byte offset of each unit, and the sentence's length
+	steps  []step
+	found  []*gse.Token
+	out    []span
+}
+
+// span is one token of the path: a byte range and a part of speech.
+type span struct {
+	start, end int
+	pos        string
+}
+
+// wordTable computes the per-word facts of gse's dictionary the way gse's
+// CalcToken does (path length = log2 of the total frequency minus log2 of
+// the word's frequency, both as float32).
+func wordTable(dict *gse.Dictionary) []wordInfo {
+	logTotal := float32(math.Log2(dict.TotalFreq()))
+	infos := make([]wordInfo, len(dict.Tokens))
+	var units []gse.Text
+	for i := range dict.Tokens {
+		tok := &dict.Tokens[i]
+		units = splitUnits(units[:0], nil, []byte(tok.Text()))
+		infos[i] = wordInfo{
+			units:    int32(len(units)),
+			distance: logTotal - float32(math.Log2(tok.Freq())),
+			pos:      tok.Pos(),
+		}
+	}
+	return infos
+}
+
+// wordIndex is the index in dict.Tokens of a token LookupTokens returned
+// (a pointer into that slice, which no longer changes once loaded).
+func wordIndex(dict *gse.Dictionary, tok *gse.Token) int32 {
+	base := uintptr(unsafe.Pointer(&dict.Tokens[0]))
+	return int32((uintptr(unsafe.Pointer(tok)) - base) / unsafe.Sizeof(dict.Tokens[0]))
+}
+
+// splitUnits cuts text into gse's units, as gse's SplitTextToWords does
+// with its default options: a run of Latin letters and digits (runes of one
+// or two bytes) is one unit, every other rune is a unit of its own. It
+// appends the units to units and, when starts is not nil, their byte
+// offsets to starts.
+func splitUnits(units []gse.Text, starts *[]int, text []byte) []gse.Text {
+	runStart, inRun := 0, false
+	for i := 0; i < len(text); {
+		size := 1
+		alnum := false
+		switch c := text[i]; {
+		case c < utf8.RuneSelf:
+			alnum = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+		case c < 0xE0: // a two-byte rune, or a byte that is not UTF-8
+			var r rune
+			r, size = utf8.DecodeRune(text[i:])
+			alnum = size == 2 && (unicode.IsLetter(r) || unicode.IsNumber(r))
+		default:
+			_, size = utf8.DecodeRune(text[i:])
+		}
+		if alnum {
+			if !inRun {
+				runStart, inRun = i, true
+			}
+			i += size
+			continue
+		}
+		if inRun {
+			units = appendUnit(units, starts, text, runStart, i)
+			inRun = false
+		}
+		units = appendUnit(units, starts, text, i, i+size)
+		i += size
+	}
+	if inRun {
+		units = appendUnit(units, starts, text, runStart, len(text))
+	}
+	return units
+}
+
+func appendUnit(units []gse.Text, starts *[]int, text []byte, start, end int) []gse.Text {
+	if starts != nil {
+		*starts = append(*starts, start)
+	}
+	return append(units, text[start:end:end])
+}
+
+// path segments one sentence along gse's shortest path and returns its
+// tokens, in order, in sc.out (valid until the next call with sc).
+func (s *Segmenter) path(sc *scratch, text []byte) []span {
+	sc.out = sc.out[:0]
+	if len(text) == 0 {
+		return sc.out
+	}
+	sc.starts = sc.starts[:0]
+	sc.units = splitUnits(sc.units[:0], &sc.starts, text)
+	sc.starts = append(sc.starts, len(text))
+	n := len(sc.units)
+	dict := s.seg.Dict
+	if cap(sc.steps) < n {
+		sc.steps = make([]step, n)
+	}
+	steps := sc.steps[:n]
+	clear(steps)
+	if len(sc.found) < dict.MaxTokenLen() {
+		sc.found = make([]*gse.Token, dict.MaxTokenLen())
+	}
+
+	// Forward: every dictionary word starting at each unit extends the
+	// best path ending just before it.
+	for cur := range n {
+		var base float32
+		if cur > 0 {
+			base = steps[cur-1].distance
+		}
+		found := dict.LookupTokens(sc.units[cur:min(cur+dict.MaxTokenLen(), n)], sc.found)
+		firstUnits := int32(0)
+		for k := range found {
+			w := wordIndex(dict, sc.found[k])
+			info := &s.words[w]
+			if k == 0 {
+				firstUnits = info.units
+			}
+			relax(&steps[cur+int(info.units)-1], base+info.distance, w, info.units)
+		}
+		if found == 0 || firstUnits > 1 {
+			relax(&steps[cur], base+unknownDistance, noWord, 1)
+		}
+	}
+
+	// Backward: follow the best path from the last unit, then reverse.
+	for end := n - 1; end >= 0; {
+		st := steps[end]
+		first := end - int(st.units) + 1
+		pos := "x"
+		if st.word != noWord {
+			pos = s.words[st.word].pos
+		}
+		sc.out = append(sc.out, span{start: sc.starts[first], end: sc.starts[end+1], pos: pos})
+		end = first - 1
+	}
+	for i, j := 0, len(sc.out)-1; i < j; i, j = i+1, j-1 {
+		sc.out[i], sc.out[j] = sc.out[j], sc.out[i]
+	}
+	return sc.out
+}
+
+// relax keeps a path ending at st if it is shorter than the one there (gse's
+// updateJumper: a zero distance means no path yet).
+func relax(st *step, distance float32, word, units int32) {
+	if st.distance == 0 || st.distance > distance {
+		*st = step{distance: distance, word: word, units: units}
+	}
+}
