@@ -56,9 +56,19 @@ func main() {
 	workers := flag.Int("workers", runtime.NumCPU(), "workers for the baseline and govx")
 	govxBin := flag.String("govx", "bin/govx", "the govx binary to measure")
 	repeat := flag.Int("repeat", 3, "times to repeat each run (the best is kept)")
+	write := flag.String("write", "", "only write the corpus to `FILE` (JSON Lines), for profiling")
 	flag.Parse()
 	if *repeat < 1 {
 		*repeat = 1
+	}
+	if *write != "" {
+		size, n, err := buildCorpus(filepath.Join(*shared, "corpus"), *write, int64(*mb*1e6))
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "bench:", err)
+			os.Exit(1)
+		}
+		fmt.Printf("%s: %.1f MB, %d articles\n", *write, float64(size)/1e6, n)
+		return
 	}
 	if err := bench(*shared, *mb, *workers, *repeat, *govxBin); err != nil {
 		fmt.Fprintln(os.Stderr, "bench:", err)

@@ -4,24 +4,22 @@ import (
 	"math"
 	"unicode"
 	"unicode/utf8"
-	"unsafe"
 
 	"github.com/go-ego/gse"
 )
 
 // This file is gse's shortest-path segmentation (Segmenter.Segment) done
-// again without allocating: the same units, the same dictionary lookups
-// (gse's own trie, through Dictionary.LookupTokens), the same float32
-// path lengths, so the same tokens (TestPathMatchesGSE and FuzzPath compare
-// the two). gse's Segment spends about a third of its time building slices
-// and a token per unknown character for every sentence; here they live in
-// a scratch buffer reused from sentence to sentence.
+// again at a third of the cost: the same units, the same words of gse's
+// dictionary (looked up in a trie over units, trie.go), the same float32
+// path lengths and ties, so the same tokens (TestPathMatchesGSE and
+// FuzzPath compare the two). gse's Segment spends much of its time
+// building slices and a token per unknown character for every sentence;
+// here they live in a scratch buffer reused from sentence to sentence.
 
-// wordInfo is what the path needs of a dictionary word: how many units it
-// spans, its path length and its part of speech. wordInfos is parallel to
-// gse's Dictionary.Tokens.
+// wordInfo is what the path needs of a dictionary word: its path length
+// and its part of speech. wordInfos is parallel to gse's
+// Dictionary.Tokens.
 type wordInfo struct {
-	units    int32
 	distance float32
 	pos      string
 }
@@ -44,8 +42,8 @@ type step struct {
 type scratch struct {
 	units  []gse.Text // the sentence split into gse's units
 	starts []int      // byte offset of each unit, and the sentence's length
+	codes  []uint32   // each unit's code in the trie
 	steps  []step
-	found  []*gse.Token
 	out    []span
 }
 
@@ -61,24 +59,11 @@ type span struct {
 func wordTable(dict *gse.Dictionary) []wordInfo {
 	logTotal := float32(math.Log2(dict.TotalFreq()))
 	infos := make([]wordInfo, len(dict.Tokens))
-	var units []gse.Text
 	for i := range dict.Tokens {
 		tok := &dict.Tokens[i]
-		units = splitUnits(units[:0], nil, []byte(tok.Text()))
-		infos[i] = wordInfo{
-			units:    int32(len(units)),
-			distance: logTotal - float32(math.Log2(tok.Freq())),
-			pos:      tok.Pos(),
-		}
+		infos[i] = wordInfo{distance: logTotal - float32(math.Log2(tok.Freq())), pos: tok.Pos()}
 	}
 	return infos
-}
-
-// wordIndex is the index in dict.Tokens of a token LookupTokens returned
-// (a pointer into that slice, which no longer changes once loaded).
-func wordIndex(dict *gse.Dictionary, tok *gse.Token) int32 {
-	base := uintptr(unsafe.Pointer(&dict.Tokens[0]))
-	return int32((uintptr(unsafe.Pointer(tok)) - base) / unsafe.Sizeof(dict.Tokens[0]))
 }
 
 // splitUnits cuts text into gse's units, as gse's SplitTextToWords does
@@ -139,34 +124,41 @@ func (s *Segmenter) path(sc *scratch, text []byte) []span {
 	sc.units = splitUnits(sc.units[:0], &sc.starts, text)
 	sc.starts = append(sc.starts, len(text))
 	n := len(sc.units)
-	dict := s.seg.Dict
+	sc.codes = sc.codes[:0]
+	for _, u := range sc.units {
+		sc.codes = append(sc.codes, s.trie.code(u))
+	}
 	if cap(sc.steps) < n {
 		sc.steps = make([]step, n)
 	}
 	steps := sc.steps[:n]
 	clear(steps)
-	if len(sc.found) < dict.MaxTokenLen() {
-		sc.found = make([]*gse.Token, dict.MaxTokenLen())
-	}
 
 	// Forward: every dictionary word starting at each unit extends the
-	// best path ending just before it.
+	// best path ending just before it. The words are met shortest first,
+	// as gse's LookupTokens returns them.
 	for cur := range n {
 		var base float32
 		if cur > 0 {
 			base = steps[cur-1].distance
 		}
-		found := dict.LookupTokens(sc.units[cur:min(cur+dict.MaxTokenLen(), n)], sc.found)
-		firstUnits := int32(0)
-		for k := range found {
-			w := wordIndex(dict, sc.found[k])
-			info := &s.words[w]
-			if k == 0 {
-				firstUnits = info.units
+		found, firstUnits := false, int32(0)
+		node := int32(rootNode)
+		for k := cur; k < n; k++ {
+			e := s.trie.find(node, sc.codes[k])
+			if e.key == 0 {
+				break
 			}
-			relax(&steps[cur+int(info.units)-1], base+info.distance, w, info.units)
+			if e.word != noWord {
+				units := int32(k - cur + 1)
+				if !found {
+					found, firstUnits = true, units
+				}
+				relax(&steps[k], base+s.words[e.word].distance, e.word, units)
+			}
+			node = e.child
 		}
-		if found == 0 || firstUnits > 1 {
+		if !found || firstUnits > 1 {
 			relax(&steps[cur], base+unknownDistance, noWord, 1)
 		}
 	}

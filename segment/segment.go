@@ -44,6 +44,7 @@ var genreDict string
 type Segmenter struct {
 	seg     gse.Segmenter
 	words   []wordInfo // parallel to seg.Dict.Tokens; see path.go
+	trie    *trie      // seg.Dict's words by units; see trie.go
 	scratch sync.Pool  // of *scratch, one sentence's buffers
 }
 
@@ -81,6 +82,7 @@ func Load(userDicts ...string) (*Segmenter, error) {
 		return nil, fmt.Errorf("loading dictionaries: %w", err)
 	}
 	s.words = wordTable(s.seg.Dict)
+	s.trie = newTrie(s.seg.Dict)
 	s.scratch.New = func() any { return new(scratch) }
 	return s, nil
 }
