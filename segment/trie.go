@@ -14,7 +14,7 @@ import (
 type trie struct {
 	edges []edge // open addressing; a zero key is an empty slot
 	mask  uint64
-	shift uint // 64 minus the bits of the table size
+	shift uint              // 64 minus the bits of the table size
 	runs  map[string]uint32 // codes of the units that are not one rune
 }
 
