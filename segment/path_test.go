@@ -8,6 +8,8 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/go-ego/gse"
+
 	"govx"
 	"govx/normalize"
 )
@@ -129,5 +131,31 @@ func BenchmarkGSETokens(b *testing.B) {
 	b.SetBytes(int64(len(text)))
 	for b.Loop() {
 		s.GSETokens(text, sents)
+	}
+}
+
+// TestTrieHoldsEveryWord walks the trie along each word of the dictionary
+// and checks that the walk ends at that word, and that a unit no word
+// holds leads nowhere.
+func TestTrieHoldsEveryWord(t *testing.T) {
+	s := load(t)
+	var units []gse.Text
+	for i := range s.seg.Dict.Tokens {
+		text := s.seg.Dict.Tokens[i].Text()
+		units = splitUnits(units[:0], nil, []byte(text))
+		node, word := int32(rootNode), int32(noWord)
+		for _, u := range units {
+			e := s.trie.find(node, s.trie.code(u))
+			if e.key == 0 {
+				t.Fatalf("word %d %q: no edge for unit %q", i, text, u)
+			}
+			node, word = e.child, e.word
+		}
+		if word != int32(i) {
+			t.Fatalf("word %d %q: the walk ends at word %d", i, text, word)
+		}
+	}
+	if e := s.trie.find(rootNode, s.trie.code([]byte("Zq9x"))); e.key != 0 {
+		t.Error("a unit no word holds has an edge")
 	}
 }
