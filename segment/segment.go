@@ -46,6 +46,9 @@ type Segmenter struct {
 	words   []wordInfo // parallel to seg.Dict.Tokens; see path.go
 	trie    *trie      // seg.Dict's words by units; see trie.go
 	scratch sync.Pool  // of *scratch, one sentence's buffers
+
+	// gsePaths computes gse's own path lengths, which only GSETokens needs.
+	gsePaths sync.Once
 }
 
 // caseOnce turns off gse's lowercasing of ASCII once per process. gse keeps
@@ -64,8 +67,7 @@ func Load(userDicts ...string) (*Segmenter, error) {
 	// Segment uses the dictionary only; gse's HMM model (for Cut with
 	// hmm=true) would cost start-up time and lives in global maps.
 	s.seg.NotLoadHMM = true
-	// gse keeps the first entry of a word, so our words go in first. One
-	// call loads everything: gse recomputes all paths after each load.
+	// gse keeps the first entry of a word, so our words go in first.
 	var dict strings.Builder
 	dict.WriteString(projectDict)
 	for _, path := range userDicts {
@@ -78,13 +80,41 @@ func Load(userDicts ...string) (*Segmenter, error) {
 	}
 	dict.WriteString("\n")
 	dict.WriteString(genreDict)
-	if err := s.seg.LoadDictStr(dict.String()); err != nil {
+	if err := s.addWords(dict.String()); err != nil {
 		return nil, fmt.Errorf("loading dictionaries: %w", err)
 	}
 	s.words = wordTable(s.seg.Dict)
 	s.trie = newTrie(s.seg.Dict)
 	s.scratch.New = func() any { return new(scratch) }
 	return s, nil
+}
+
+// addWords adds the words of a dictionary, one "word [freq [pos]]" per
+// line, to gse's dictionary as gse's LoadDictStr does, without what
+// LoadDictStr does next: compute every word's own segmentation for gse's
+// search mode and path lengths for its Segment, a third of the loading time
+// that Tokens does not need (GSETokens does it when first called).
+func (s *Segmenter) addWords(dict string) error {
+	s.seg.Dict = gse.NewDict()
+	s.seg.Init()
+	for line := range strings.SplitSeq(dict, "\n") {
+		fields := strings.Split(line, s.seg.DictSep+" ")
+		word, freqText, pos := strings.TrimSpace(fields[0]), "", ""
+		if len(fields) > 1 {
+			freqText = strings.TrimSpace(fields[1])
+		}
+		if len(fields) > 2 {
+			pos = strings.TrimSpace(fields[2])
+		}
+		freq := s.seg.Size(len(fields), word, freqText)
+		if freq == 0 || word == "" {
+			continue // as gse: a line without a valid frequency is no word
+		}
+		if err := s.seg.AddToken(word, freq, pos); err != nil {
+			return fmt.Errorf("word %q: %w", word, err)
+		}
+	}
+	return nil
 }
 
 // Tokens segments each sentence of text and returns the tokens in order,
@@ -106,6 +136,7 @@ func (s *Segmenter) Tokens(text string, sentences []govx.Span) []govx.Token {
 // as Tokens at a higher cost; it is the reference Tokens is tested against
 // and the floor make bench measures govx against.
 func (s *Segmenter) GSETokens(text string, sentences []govx.Span) []govx.Token {
+	s.gsePaths.Do(s.seg.CalcToken)
 	b := []byte(text)
 	tokens := make([]govx.Token, 0, len(text)/4)
 	for i, sent := range sentences {
