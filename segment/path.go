@@ -145,7 +145,7 @@ func (s *Segmenter) path(sc *scratch, text []byte) []span {
 		found, firstUnits := false, int32(0)
 		node := int32(rootNode)
 		for k := cur; k < n; k++ {
-			e := s.trie.find(node, sc.codes[k])
+			e := s.trie.step(node, sc.codes[k])
 			if e.key == 0 {
 				break
 			}

@@ -145,7 +145,7 @@ func TestTrieHoldsEveryWord(t *testing.T) {
 		units = splitUnits(units[:0], nil, []byte(text))
 		node, word := int32(rootNode), int32(noWord)
 		for _, u := range units {
-			e := s.trie.find(node, s.trie.code(u))
+			e := s.trie.step(node, s.trie.code(u))
 			if e.key == 0 {
 				t.Fatalf("word %d %q: no edge for unit %q", i, text, u)
 			}
@@ -155,7 +155,7 @@ func TestTrieHoldsEveryWord(t *testing.T) {
 			t.Fatalf("word %d %q: the walk ends at word %d", i, text, word)
 		}
 	}
-	if e := s.trie.find(rootNode, s.trie.code([]byte("Zq9x"))); e.key != 0 {
+	if e := s.trie.step(rootNode, s.trie.code([]byte("Zq9x"))); e.key != 0 {
 		t.Error("a unit no word holds has an edge")
 	}
 }

@@ -12,6 +12,7 @@ import (
 // a value per Chinese character. It holds the same words, so lookups find
 // the same words gse's Dictionary.LookupTokens finds.
 type trie struct {
+	root  []edge // the edges from the root by rune, for runes below rootRunes
 	edges []edge // open addressing; a zero key is an empty slot
 	mask  uint64
 	shift uint              // 64 minus the bits of the table size
@@ -28,6 +29,12 @@ type edge struct {
 
 // rootNode is the node every lookup starts from.
 const rootNode = 1
+
+// rootRunes is the size of the trie's direct table of first characters:
+// the Basic Multilingual Plane, where nearly every character of the text is.
+// Every word's first step is a read there instead of a probe of the hash
+// table.
+const rootRunes = 1 << 16
 
 // noCode is the code of a unit no dictionary word holds.
 const noCode = 0
@@ -57,7 +64,7 @@ func newTrie(dict *gse.Dictionary) *trie {
 			}
 			e := t.find(node, code)
 			if e.key == 0 {
-				if nodes >= int32(size/2) { // keep probes short
+				if int(nodes) >= len(t.edges)/2 { // keep probes short
 					t.grow()
 					e = t.find(node, code)
 				}
@@ -69,6 +76,10 @@ func newTrie(dict *gse.Dictionary) *trie {
 			}
 			node = e.child
 		}
+	}
+	t.root = make([]edge, rootRunes)
+	for code := range t.root {
+		t.root[code] = *t.find(rootNode, uint32(code))
 	}
 	return t
 }
@@ -84,6 +95,15 @@ func (t *trie) code(u []byte) uint32 {
 
 func edgeKey(node int32, code uint32) uint64 {
 	return uint64(node)<<32 | uint64(code)
+}
+
+// step returns the edge from node by code; its key is zero when there is
+// none.
+func (t *trie) step(node int32, code uint32) *edge {
+	if node == rootNode && code < rootRunes {
+		return &t.root[code]
+	}
+	return t.find(node, code)
 }
 
 // find returns the slot of the edge from node by code: the edge, or the
