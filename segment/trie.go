@@ -47,7 +47,7 @@ const firstRunCode = utf8.MaxRune + 1
 func newTrie(dict *gse.Dictionary) *trie {
 	t := &trie{runs: make(map[string]uint32)}
 	size := 1
-	for size < 4*len(dict.Tokens) { // at most half full: the words have about two nodes each
+	for size < 2*len(dict.Tokens) { // the words have about 1.3 nodes each; grow keeps it at most half full
 		size <<= 1
 	}
 	t.resize(size)
