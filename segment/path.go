@@ -1,7 +1,6 @@
 package segment
 
 import (
-	"math"
 	"unicode"
 	"unicode/utf8"
 
@@ -17,8 +16,8 @@ import (
 // here they live in a scratch buffer reused from sentence to sentence.
 
 // wordInfo is what the path needs of a dictionary word: its path length
-// and its part of speech. wordInfos is parallel to gse's
-// Dictionary.Tokens.
+// and its part of speech. The trie numbers the words as gse's
+// Dictionary.Tokens does.
 type wordInfo struct {
 	distance float32
 	pos      string
@@ -51,19 +50,6 @@ type scratch struct {
 type span struct {
 	start, end int
 	pos        string
-}
-
-// wordTable computes the per-word facts of gse's dictionary the way gse's
-// CalcToken does (path length = log2 of the total frequency minus log2 of
-// the word's frequency, both as float32).
-func wordTable(dict *gse.Dictionary) []wordInfo {
-	logTotal := float32(math.Log2(dict.TotalFreq()))
-	infos := make([]wordInfo, len(dict.Tokens))
-	for i := range dict.Tokens {
-		tok := &dict.Tokens[i]
-		infos[i] = wordInfo{distance: logTotal - float32(math.Log2(tok.Freq())), pos: tok.Pos()}
-	}
-	return infos
 }
 
 // splitUnits cuts text into gse's units, as gse's SplitTextToWords does

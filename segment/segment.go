@@ -84,38 +84,67 @@ func Load(userDicts ...string) (*Segmenter, error) {
 	}
 	dict.WriteString("\n")
 	dict.WriteString(genreDict)
-	if err := s.addWords(dict.String()); err != nil {
-		return nil, fmt.Errorf("loading dictionaries: %w", err)
+	s.seg.Init()
+	words := s.parseWords(dict.String())
+	// gse's dictionary (which GSETokens uses) and the trie (which Tokens
+	// uses) hold the same words; they are built side by side.
+	var gseErr error
+	gseDone := make(chan struct{})
+	go func() {
+		defer close(gseDone)
+		gseErr = s.addWords(words)
+	}()
+	s.trie, s.words = newTrie(words)
+	<-gseDone
+	if gseErr != nil {
+		return nil, fmt.Errorf("loading dictionaries: %w", gseErr)
 	}
-	s.words = wordTable(s.seg.Dict)
-	s.trie = newTrie(s.seg.Dict)
+	if n := s.seg.Dict.NumTokens(); n != len(s.words) {
+		return nil, fmt.Errorf("loading dictionaries: %d words in the trie, %d in gse's dictionary", len(s.words), n)
+	}
 	s.scratch.New = func() any { return new(scratch) }
 	return s, nil
 }
 
-// addWords adds the words of a dictionary, one "word [freq [pos]]" per
-// line, to gse's dictionary as gse's LoadDictStr does, without what
-// LoadDictStr does next: compute every word's own segmentation for gse's
-// search mode and path lengths for its Segment, a third of the loading time
-// that Tokens does not need (GSETokens does it when first called).
-func (s *Segmenter) addWords(dict string) error {
-	s.seg.Dict = gse.NewDict()
-	s.seg.Init()
+// dictWord is one line of a dictionary.
+type dictWord struct {
+	text string
+	freq float64
+	pos  string
+}
+
+// parseWords reads a dictionary, one "word [freq [pos]]" per line, by the
+// rules of gse's LoadDictStr: a line without a valid frequency is no word,
+// a word of one character gets gse's frequency for those.
+func (s *Segmenter) parseWords(dict string) []dictWord {
+	words := make([]dictWord, 0, strings.Count(dict, "\n")+1)
 	for line := range strings.SplitSeq(dict, "\n") {
 		fields := strings.Split(line, s.seg.DictSep+" ")
-		word, freqText, pos := strings.TrimSpace(fields[0]), "", ""
+		w := dictWord{text: strings.TrimSpace(fields[0])}
+		freqText := ""
 		if len(fields) > 1 {
 			freqText = strings.TrimSpace(fields[1])
 		}
 		if len(fields) > 2 {
-			pos = strings.TrimSpace(fields[2])
+			w.pos = strings.TrimSpace(fields[2])
 		}
-		freq := s.seg.Size(len(fields), word, freqText)
-		if freq == 0 || word == "" {
-			continue // as gse: a line without a valid frequency is no word
+		if w.freq = s.seg.Size(len(fields), w.text, freqText); w.freq != 0 && w.text != "" {
+			words = append(words, w)
 		}
-		if err := s.seg.AddToken(word, freq, pos); err != nil {
-			return fmt.Errorf("word %q: %w", word, err)
+	}
+	return words
+}
+
+// addWords adds words to gse's dictionary as gse's LoadDictStr does (the
+// first entry of a word wins), without what LoadDictStr does next: compute
+// every word's own segmentation for gse's search mode and the path lengths
+// of its Segment, a third of the loading time that Tokens does not need
+// (GSETokens does it when first called).
+func (s *Segmenter) addWords(words []dictWord) error {
+	s.seg.Dict = gse.NewDict()
+	for _, w := range words {
+		if err := s.seg.AddToken(w.text, w.freq, w.pos); err != nil {
+			return fmt.Errorf("word %q: %w", w.text, err)
 		}
 	}
 	return nil

@@ -1,6 +1,7 @@
 package segment
 
 import (
+	"math"
 	"unicode/utf8"
 
 	"github.com/go-ego/gse"
@@ -43,18 +44,23 @@ const noCode = 0
 // 2023): codes below it are the runes themselves.
 const firstRunCode = utf8.MaxRune + 1
 
-// newTrie builds the trie of a dictionary's tokens.
-func newTrie(dict *gse.Dictionary) *trie {
+// newTrie builds the trie of a dictionary's words and their facts,
+// numbered as gse numbers them: in order, the first entry of a word
+// winning. A word's path length is gse's (CalcToken): log2 of the total
+// frequency minus log2 of the word's, both as float32.
+func newTrie(words []dictWord) (*trie, []wordInfo) {
 	t := &trie{runs: make(map[string]uint32)}
 	size := 1
-	for size < 2*len(dict.Tokens) { // the words have about 1.3 nodes each; grow keeps it at most half full
+	for size < 2*len(words) { // the words have about 1.3 nodes each; grow keeps it at most half full
 		size <<= 1
 	}
 	t.resize(size)
 	nodes := int32(rootNode)
+	infos := make([]wordInfo, 0, len(words))
+	var freqs []float64
 	var units []gse.Text
-	for i := range dict.Tokens {
-		units = splitUnits(units[:0], nil, []byte(dict.Tokens[i].Text()))
+	for _, w := range words {
+		units = splitUnits(units[:0], nil, []byte(w.text))
 		node := int32(rootNode)
 		for k, u := range units {
 			code := t.code(u)
@@ -72,7 +78,9 @@ func newTrie(dict *gse.Dictionary) *trie {
 				*e = edge{key: edgeKey(node, code), child: nodes, word: noWord}
 			}
 			if k == len(units)-1 && e.word == noWord {
-				e.word = int32(i)
+				e.word = int32(len(infos))
+				infos = append(infos, wordInfo{pos: w.pos})
+				freqs = append(freqs, w.freq)
 			}
 			node = e.child
 		}
@@ -81,7 +89,15 @@ func newTrie(dict *gse.Dictionary) *trie {
 	for code := range t.root {
 		t.root[code] = *t.find(rootNode, uint32(code))
 	}
-	return t
+	total := 0.0
+	for _, f := range freqs {
+		total += f
+	}
+	logTotal := float32(math.Log2(total))
+	for i, f := range freqs {
+		infos[i].distance = logTotal - float32(math.Log2(f))
+	}
+	return t, infos
 }
 
 // code is the code of a unit: the rune of a one-rune unit, the number
