@@ -16,7 +16,6 @@ import (
 	"govx/corpus"
 	"govx/output"
 	"govx/pipeline"
-	"govx/segment"
 )
 
 // version is the govx version written into every manifest.
@@ -115,11 +114,7 @@ func extractWith(ctx context.Context, c *extractConfig, stdout, stderr io.Writer
 			return err
 		}
 	}
-	seg, err := segment.Load(c.dicts...)
-	if err != nil {
-		return err
-	}
-	extractors, err := newExtractors()
+	seg, extractors, err := load(c.dicts)
 	if err != nil {
 		return err
 	}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"govx/extract"
+	"govx/segment"
 	"govx/extract/entity"
 	"govx/extract/indicator"
 	"govx/extract/period"
@@ -29,4 +30,26 @@ func newExtractors() ([]extract.Extractor, error) {
 		return nil, err
 	}
 	return []extract.Extractor{q, p, e, in}, nil
+}
+
+// load loads the segmenter (with the user dictionaries) and builds the
+// extractors, side by side: both are start-up cost, and the segmenter's
+// loading leaves the other cores free.
+func load(dicts []string) (*segment.Segmenter, []extract.Extractor, error) {
+	var extractors []extract.Extractor
+	var exErr error
+	built := make(chan struct{})
+	go func() {
+		defer close(built)
+		extractors, exErr = newExtractors()
+	}()
+	seg, err := segment.Load(dicts...)
+	<-built
+	if err != nil {
+		return nil, nil, err
+	}
+	if exErr != nil {
+		return nil, nil, exErr
+	}
+	return seg, extractors, nil
 }

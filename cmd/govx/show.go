@@ -19,7 +19,6 @@ import (
 	"govx/eval"
 	"govx/output"
 	"govx/pipeline"
-	"govx/segment"
 )
 
 // runShow is govx show PATH|ARTICLE_ID: an article's text with each
@@ -97,11 +96,7 @@ func colorWanted(mode string, w io.Writer) (bool, error) {
 
 // processPath runs the pipeline over every article of one input.
 func processPath(ctx context.Context, path string, dicts []string, opts pipeline.Options) ([]output.Rows, error) {
-	seg, err := segment.Load(dicts...)
-	if err != nil {
-		return nil, err
-	}
-	extractors, err := newExtractors()
+	seg, extractors, err := load(dicts)
 	if err != nil {
 		return nil, err
 	}
