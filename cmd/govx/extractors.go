@@ -2,11 +2,11 @@ package main
 
 import (
 	"govx/extract"
-	"govx/segment"
 	"govx/extract/entity"
 	"govx/extract/indicator"
 	"govx/extract/period"
 	"govx/extract/quantity"
+	"govx/segment"
 )
 
 // newExtractors builds the extractors in the order they must run: each may
