@@ -123,17 +123,6 @@ func FuzzPath(f *testing.F) {
 	})
 }
 
-// BenchmarkGSETokens is BenchmarkTokens through gse's own Segment.
-func BenchmarkGSETokens(b *testing.B) {
-	s := load(b)
-	text := strings.Repeat("今年以来，示例区实现地区生产总值123.4亿元，同比增长5.6%，高于全市平均水平。", 50)
-	sents := normalize.Sentences(text)
-	b.SetBytes(int64(len(text)))
-	for b.Loop() {
-		s.GSETokens(text, sents)
-	}
-}
-
 // TestTrieHoldsEveryWord walks the trie along each word of the dictionary
 // and checks that the walk ends at that word, and that a unit no word
 // holds leads nowhere.

@@ -75,13 +75,22 @@ func TestTokensSentenceIndex(t *testing.T) {
 	}
 }
 
+// BenchmarkTokens segments a text with Tokens and, for comparison, with
+// gse's own Segment (GSETokens), which returns the same tokens.
 func BenchmarkTokens(b *testing.B) {
 	s := load(b)
 	text := strings.Repeat("今年以来，示例区实现地区生产总值123.4亿元，同比增长5.6%，高于全市平均水平。", 50)
 	sents := normalize.Sentences(text)
-	b.SetBytes(int64(len(text)))
-	for b.Loop() {
-		s.Tokens(text, sents)
+	for _, bm := range []struct {
+		name   string
+		tokens func(string, []govx.Span) []govx.Token
+	}{{"path", s.Tokens}, {"gse", s.GSETokens}} {
+		b.Run(bm.name, func(b *testing.B) {
+			b.SetBytes(int64(len(text)))
+			for b.Loop() {
+				bm.tokens(text, sents)
+			}
+		})
 	}
 }
 
