@@ -486,7 +486,9 @@ func (b *binder) modalityHits(dst []modalityHit, s govx.Span) []modalityHit {
 		}
 	}
 	// Keep the longest of nested words (预期目标, not 预期), and drop a soft
-	// plan that follows an estimate in its clause (预计…将).
+	// plan that follows an estimate in its clause (预计…将), or in a clause
+	// before with no figure between them: that estimate introduces what
+	// follows (预计到2027年，装机规模将达到…).
 	out := hits[:0]
 	for _, h := range hits {
 		if n := len(out); n > 0 {
@@ -495,13 +497,19 @@ func (b *binder) modalityHits(dst []modalityHit, s govx.Span) []modalityHit {
 				continue
 			}
 			if containsAny(h.word.word, softPlans) && containsAny(last.word.word, explicitEstimates) &&
-				!anyIn(b.hits[tClause], last.span.End, h.span.Start) {
+				(!anyIn(b.hits[tClause], last.span.End, h.span.Start) || !b.figureIn(last.span.End, h.span.Start)) {
 				continue
 			}
 		}
 		out = append(out, h)
 	}
 	return out
+}
+
+// figureIn reports whether a quantity starts between from and to.
+func (b *binder) figureIn(from, to int) bool {
+	i := searchInts(b.qStarts, from)
+	return i < len(b.qs) && b.qs[i].Start < to
 }
 
 // notModality reports whether the modality word h lies inside a word of

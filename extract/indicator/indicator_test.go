@@ -25,6 +25,8 @@ import (
 var testPeriods = map[string]govx.DateRange{
 	"2023年":     year(2023),
 	"2024年":     year(2024),
+	"2030年":     year(2030),
+	"明年":        year(2025),
 	"今年":        year(2024),
 	"全年":        year(2024),
 	"2022年末":    {Start: govx.DateOf(2022, 12, 1), End: govx.DateOf(2022, 12, 31)},
@@ -409,6 +411,13 @@ func TestShapes(t *testing.T) {
 			[]row{
 				{"农户人均增收", "2023年", "3000", govx.UnitCNY, "", none, actual},
 				{"民营企业占", "2023年", "90", govx.UnitPercent, "", none, actual},
+			}},
+		{"an estimate heading a figureless clause makes the next clause's 将 an estimate",
+			"预计到{2030年}，全市光伏装机容量将达到[500万千瓦]。预计{今年}产值增长[6%]，{明年}产值将达到[80亿元]。",
+			[]row{
+				{"光伏装机容量", "2030年", "5000000", govx.UnitKilowatt, "", none, estimate},
+				{"产值", "今年", "", "", "6", none, estimate},
+				{"产值", "明年", "8000000000", govx.UnitCNY, "", none, plan},
 			}},
 		{"要确保 leaves the name",
 			"{一季度}要确保煤炭产量[5800万吨以上]。",
