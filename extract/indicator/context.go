@@ -268,13 +268,18 @@ func (b *binder) dateOf(p *govx.Period) govx.DateRange {
 	return r
 }
 
-// namesEvent reports whether period p stands inside the object of a verb
-// in clause c (举行2024年第二季度重大项目集中签约仪式): it names an event and
-// dates nothing after it. It needs the segmenter's tags; without them it
-// reports false.
+// namesEvent reports whether period p, inside clause c, is part of the
+// name of an event: it stands in the object of a verb (举行2024年第二季度重大
+// 项目集中签约仪式; this needs the segmenter's tags), or in the subject of a
+// clause that says the event took place (开发区第二季度重大项目集中签约活动举行).
+// Such a period dates nothing after it.
 func (b *binder) namesEvent(c govx.Span, p *govx.Period) bool {
-	if trimSpace(b.text[p.End:c.End]) == "" || trimSpace(b.text[c.Start:p.Start]) == "" {
+	after := trimSpace(b.text[p.End:c.End])
+	if after == "" || trimSpace(b.text[c.Start:p.Start]) == "" {
 		return false
+	}
+	if held, ok := cutSuffixAny(after, eventHeld); ok && hasSuffixAny(trimSuffixAny(held, eventAdverbs), eventNouns) {
+		return true
 	}
 	i := searchTokens(b.toks, p.Start) - 1
 	return i >= 0 && b.toks[i].End == p.Start && b.toks[i].Start >= c.Start && strings.HasPrefix(b.toks[i].Pos, "v")

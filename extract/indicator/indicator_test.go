@@ -639,8 +639,10 @@ func TestTokenNoun(t *testing.T) {
 }
 
 // TestEventPeriod checks that a period inside the object of a verb names
-// an event (举行2024年第二季度…签约仪式) and leaves the sentence dated by
-// the date at its head; the verb is known from the segmenter's tag.
+// an event (举行2024年第二季度…签约仪式), and so does one in the subject of
+// a clause that says the event took place (…签约活动举行), and leaves the
+// sentence dated by the date at its head; the verb is known from the
+// segmenter's tag.
 func TestEventPeriod(t *testing.T) {
 	e, err := New()
 	if err != nil {
@@ -654,6 +656,10 @@ func TestEventPeriod(t *testing.T) {
 		{"{5月15日}，园区的{2024年第二季度}重大项目集中签约，共签约项目[12个]。", "的", "uj", "2024年第二季度"},
 		{"{5月15日}，园区举行仪式，{2024年第二季度}共签约项目[12个]。", "举行", "v", "2024年第二季度"},
 		{"{5月15日}，园区在{2024年第二季度}，共签约项目[12个]。", "在", "p", "2024年第二季度"},
+		// The event is the subject of a clause saying it took place.
+		{"{5月15日}，示例新区{2024年第二季度}重大项目集中签约活动举行，现场签约项目[12个]。", "新区", "n", "5月15日"},
+		{"{5月15日}，示例新区{2024年第二季度}招商推介会隆重召开，现场签约项目[12个]。", "新区", "n", "5月15日"},
+		{"{5月15日}，示例新区{2024年第二季度}重大项目集中签约，现场签约项目[12个]。", "新区", "n", "2024年第二季度"},
 	}
 	for _, tt := range tests {
 		doc, m := annotate(t, tt.text)

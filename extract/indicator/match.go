@@ -148,6 +148,17 @@ func hasSuffixAny(s string, words []string) bool {
 	return false
 }
 
+// cutSuffixAny returns s without the first of words it ends with, and
+// whether it ends with one.
+func cutSuffixAny(s string, words []string) (string, bool) {
+	for _, w := range words {
+		if before, ok := strings.CutSuffix(s, w); ok {
+			return before, true
+		}
+	}
+	return s, false
+}
+
 func containsAny(s string, words []string) bool {
 	for _, w := range words {
 		if strings.Contains(s, w) {

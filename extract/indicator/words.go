@@ -322,3 +322,13 @@ type modalityWord struct {
 	modality   govx.Modality
 	clauseOnly bool
 }
+
+// An event takes place when a clause ends with one of eventNouns, perhaps
+// an adverb, and one of eventHeld (签约活动举行, 推介会隆重召开): a period
+// in that clause names the event (第二季度…签约活动), it does not date the
+// figures reported at it.
+var (
+	eventNouns   = []string{"活动", "仪式", "大会", "会议", "推介会", "洽谈会", "签约会", "博览会", "论坛", "峰会"}
+	eventAdverbs = []string{"隆重", "正式", "顺利", "成功", "近日", "日前"}
+	eventHeld    = []string{"举行", "举办", "召开", "开幕", "启幕"}
+)
