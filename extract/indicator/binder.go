@@ -892,7 +892,9 @@ func searchEnds(spans []quotation, off int) int {
 }
 
 // modifies reports whether q is a threshold inside the name of the count
-// after it: 亿元以上产业项目21个, 超10亿元项目6个, 超过10亿元以上的项目有5个.
+// after it (亿元以上产业项目21个, 超10亿元项目6个, 超过10亿元以上的项目有5个),
+// or a bound right before the projects or companies whose figure follows
+// (亿元以上项目完成投资12.5亿元).
 func (b *binder) modifies(q, next govx.Quantity) bool {
 	between := b.text[q.End:next.Start]
 	if between == "" || strings.ContainsAny(between, "、，,") || hasRunes(between, 13) {
@@ -901,9 +903,12 @@ func (b *binder) modifies(q, next govx.Quantity) bool {
 	if _, _, ok := b.e.growthBefore(between); ok {
 		return false
 	}
-	if next.Kind != govx.KindCount || q.Kind == govx.KindCount {
+	if q.Kind == govx.KindCount {
 		return false
 	}
 	bound := q.Qualifier == govx.QualifierAtLeast || q.Qualifier == govx.QualifierAtMost
+	if next.Kind != govx.KindCount {
+		return bound && hasPrefixAny(between, thresholdHeads)
+	}
 	return bound || strings.HasPrefix(between, "的")
 }

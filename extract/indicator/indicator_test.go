@@ -419,6 +419,13 @@ func TestShapes(t *testing.T) {
 				{"产值", "今年", "", "", "6", none, estimate},
 				{"产值", "明年", "8000000000", govx.UnitCNY, "", none, plan},
 			}},
+		{"a bound before the projects whose figure follows is part of the name",
+			"{上半年}，全县固定资产投资增长[5%]，其中[亿元以上]项目完成投资[12.5亿元]，增长[8%]。{上半年}，[5000万元以上]企业实现营业收入[30亿元]。",
+			[]row{
+				{"固定资产投资", "上半年", "", "", "5", none, actual},
+				{"亿元以上项目投资", "上半年", "1250000000", govx.UnitCNY, "8", none, actual},
+				{"5000万元以上企业营业收入", "上半年", "3000000000", govx.UnitCNY, "", none, actual},
+			}},
 		{"要确保 leaves the name",
 			"{一季度}要确保煤炭产量[5800万吨以上]。",
 			[]row{{"煤炭产量", "一季度", "58000000", govx.UnitTonne, "", none, target}}},

@@ -332,3 +332,8 @@ var (
 	eventAdverbs = []string{"隆重", "正式", "顺利", "成功", "近日", "日前"}
 	eventHeld    = []string{"举行", "举办", "召开", "开幕", "启幕"}
 )
+
+// thresholdHeads, right after a bound (亿元以上), make it part of the name
+// of the figure that follows: 亿元以上项目完成投资12.5亿元 is the investment
+// of the projects above 100 million yuan.
+var thresholdHeads = []string{"项目", "企业", "产业", "工业", "重点", "重大"}
