@@ -496,6 +496,9 @@ func (e *Extractor) prefixAt(s string, start int) (govx.Qualifier, int) {
 		if r, _ := decodeLastRune(s[:b]); d.notAfter != "" && containsRune(d.notAfter, r) {
 			continue
 		}
+		if r, _ := utf8.DecodeRuneInString(s[start:]); d.scaleOnly && !containsRune(scaleRunes, r) {
+			continue
+		}
 		return d.q, b
 	}
 	return govx.QualifierNone, start

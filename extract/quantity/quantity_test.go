@@ -238,6 +238,8 @@ var quantityCases = map[string][]quantityCase{
 		{"召开[三次]会议", []want{{v: 3, unit: "次", kind: counts, qualifier: exact}}},
 		{"新开工亿元项目，万元GDP能耗，聚在一起。一成不变，十四届全国人大二次会议", nil},
 		{"[超亿元]项目", []want{{v: 1e8, unit: "CNY", kind: money, qualifier: atLeast}}},
+		{"引进[过亿元]项目，参观人数[过万人]", []want{{v: 1e8, unit: "CNY", kind: money, qualifier: atLeast}, {v: 1e4, unit: "人", kind: counts, qualifier: atLeast}}},
+		{"曾获得过[3次]表彰，通过[2个]项目", []want{{v: 3, unit: "次", kind: counts, qualifier: exact}, {v: 2, unit: "个", kind: counts, qualifier: exact}}},
 		{"签约[亿元以上]项目", []want{{v: 1e8, unit: "CNY", kind: money, qualifier: atLeast}}},
 	},
 }

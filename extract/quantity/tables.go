@@ -238,7 +238,13 @@ type qualifierDef struct {
 	// notBefore lists runes that, right after a suffix, show it starts
 	// another word (上下游).
 	notBefore string
+	// scaleOnly is a prefix that bounds only a scale word standing alone
+	// (过亿元, 过万人): before a number it is another word (参加过3次).
+	scaleOnly bool
 }
+
+// scaleRunes may make a number on their own (亿元以上, 过万人).
+const scaleRunes = "亿万千百億萬"
 
 // prefixQualifiers come before the number: 近100亿元, 超过20亿元.
 // Comparisons (高于, 低于, 大于) and verbs (达, 达到) are not qualifiers.
@@ -258,6 +264,7 @@ func prefixQualifiers() []qualifierDef {
 		{word: "超", q: govx.QualifierAtLeast, notAfter: "高赶"},
 		{word: "超过", q: govx.QualifierAtLeast},
 		{word: "逾", q: govx.QualifierAtLeast},
+		{word: "过", q: govx.QualifierAtLeast, notAfter: "通经越不路度错难跨穿透闯挺熬走跳渡胜看做", scaleOnly: true},
 		{word: "突破", q: govx.QualifierAtLeast},
 		{word: "至少", q: govx.QualifierAtLeast},
 		{word: "不少于", q: govx.QualifierAtLeast},
