@@ -277,7 +277,7 @@ func quarterPart(f mention, y int, q string, rel bool) (mention, bool) {
 	return f, true
 }
 
-// plan reads a five-year plan: “十四五”, 十三五, “十四五”末.
+// plan reads a five-year plan: “十四五”, 十三五, “十四五”末, “十四五”以来.
 func (r *resolver) plan(a atom, f mention, _, _ rune) (mention, bool) {
 	p, ok := r.e.plans[a.group("plan")]
 	if !ok {
@@ -305,6 +305,11 @@ func (r *resolver) plan(a atom, f mention, _, _ rune) (mention, bool) {
 	}
 	if a.group("pe") != "" {
 		f.r, f.g = yearRange(p.end), govx.GranularityYear
+		return f, true
+	}
+	if a.group("ps") != "" { // “十四五”以来 runs from the plan's first day to the reference date
+		start := yearRange(p.start).Start
+		f.r, f.g, f.rel = govx.DateRange{Start: start, End: r.until(start, yearRange(p.end).End)}, govx.GranularityRange, true
 		return f, true
 	}
 	f.r = govx.DateRange{Start: yearRange(p.start).Start, End: yearRange(p.end).End}
@@ -523,6 +528,9 @@ func (r *resolver) quarter(a atom, f mention, prev, next rune) (mention, bool) {
 
 // yearWord reads 全年, 年底, 年初以来, 年内: the year of the sentence or the report.
 func (r *resolver) yearWord(a atom, f mention, prev, next rune) (mention, bool) {
+	if a.group("w") == "年初" && hasAnyPrefix(r.text[f.end:], yearStartNames...) {
+		return f, false // 完成年初预算的101.8%: the budget, not a date
+	}
 	if !r.refOK {
 		return vague(f), true
 	}

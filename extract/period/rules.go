@@ -84,7 +84,7 @@ var rules = []rule{
 	{kindVague, `(?P<v>` + vagueAlternation() + `)`, ""},
 	{kindPastYear, `过去的?一年`, "年"},
 	{kindThisNextYears, `今明两年`, "年"},
-	{kindPlan, `(?P<pq>[“"])?(?P<plan>十[一二三四五六]?五)(?P<pq2>[”"])?(?P<pe>末)?`, "五"},
+	{kindPlan, `(?P<pq>[“"])?(?P<plan>十[一二三四五六]?五)(?P<pq2>[”"])?(?:(?P<pe>末)|(?P<ps>以来|至今))?`, "五"},
 	{kindYearRange, `(?P<ya>` + yr + `)年?` + dash + `(?P<yb>` + yr + `)年|(?P<ya2>(?:1[89]|20)[0-9]{2})` + dash + `(?P<yb2>(?:1[89]|20)[0-9]{2})`, "-~—–至到"},
 	{kindNumericDate, `(?P<ny>1[0-9]{3}|20[0-9]{2})(?P<s1>[./-])(?P<nm>[01]?[0-9])(?P<s2>[./-])(?P<nd>[0-3]?[0-9])`, "./-"},
 	{kindBareYear, `(?P<by>(?:1[89]|20)[0-9]{2})`, ""},

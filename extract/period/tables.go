@@ -66,6 +66,10 @@ const (
 	dayNotBefore = "内以前后左余多元"
 )
 
+// yearStartNames after 年初 make it part of a name (年初预算, the budget
+// adopted at the start of the year; 年初目标), not a period.
+var yearStartNames = []string{"预算", "目标"}
+
 // planBlockers after an unquoted 十三五 make it a number (十五个, 十五年).
 const planBlockers = "万亿千百元年月日号个家项人名次台套届倍岁天"
 
