@@ -333,6 +333,10 @@ func (b *binder) levelName(st *sentenceState, c govx.Span, qs []govx.Quantity, i
 			lv.end = nounEnd
 		}
 	}
+	if raw := strings.TrimLeft(b.text[pos:q.Start], "，,、；; "); q.Unit == govx.UnitPercent && lv.name != "" &&
+		strings.HasPrefix(raw, "完成") && strings.HasSuffix(raw, "的") && !strings.HasPrefix(lv.name, "完成") {
+		lv.name = "完成" + lv.name // a ratio keeps its verb: 完成年初预算的101.8%
+	}
 	if lv.name == "" {
 		lv.name = b.relativeNoun(q.End, c.End)
 	}
@@ -601,6 +605,13 @@ func (b *binder) growth(st *sentenceState, c govx.Span, list []govx.Quantity, si
 		return
 	}
 	k := b.previousRow(st)
+	if k >= 0 && b.isRatio(k) {
+		// A ratio of the figure before is an aside: 收入98.76亿元，完成年初
+		// 预算的101.8%，同比增长4.2% is the income's growth.
+		if j := b.rowBefore(st, k); j >= 0 && b.out[j].ChangePct == nil && !b.isRatio(j) {
+			k = j
+		}
+	}
 	if k < 0 {
 		// A second change of the figure before, against another basis, is
 		// a row of its own: 同比增长9.8%，环比增长4.1%.
@@ -627,6 +638,23 @@ func (b *binder) growth(st *sentenceState, c govx.Span, list []govx.Quantity, si
 func (b *binder) previousRow(st *sentenceState) int {
 	if k := b.lastRow(st); k >= 0 && b.out[k].ChangePct == nil {
 		return k
+	}
+	return -1
+}
+
+// isRatio reports whether row k is a ratio of another figure: a level in
+// percent named by one of ratioWords (占…的15%, 完成年初预算的101.8%).
+func (b *binder) isRatio(k int) bool {
+	r := &b.out[k]
+	return r.Unit == govx.UnitPercent && r.Value != nil && hasPrefixAny(r.Name, ratioWords)
+}
+
+// rowBefore returns the row of the sentence before row k, or -1.
+func (b *binder) rowBefore(st *sentenceState, k int) int {
+	for j := len(st.rows) - 1; j > 0; j-- {
+		if st.rows[j] == k {
+			return st.rows[j-1]
+		}
 	}
 	return -1
 }

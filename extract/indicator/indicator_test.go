@@ -426,6 +426,12 @@ func TestShapes(t *testing.T) {
 				{"亿元以上项目投资", "上半年", "1250000000", govx.UnitCNY, "8", none, actual},
 				{"5000万元以上企业营业收入", "上半年", "3000000000", govx.UnitCNY, "", none, actual},
 			}},
+		{"a change after a ratio of the figure before is that figure's change",
+			"{2024年}，全县一般公共预算收入[32.5亿元]，完成年初预算的[103.2%]，同比增长[6.1%]。",
+			[]row{
+				{"一般公共预算收入", "2024年", "3250000000", govx.UnitCNY, "6.1", yoy, actual},
+				{"完成年初预算", "2024年", "103.2", govx.UnitPercent, "", none, actual},
+			}},
 		{"要确保 leaves the name",
 			"{一季度}要确保煤炭产量[5800万吨以上]。",
 			[]row{{"煤炭产量", "一季度", "58000000", govx.UnitTonne, "", none, target}}},

@@ -106,6 +106,11 @@ const eachShare = "各占"
 // 现有专职招商人员27人，占…总数的15%以上 → 专职招商人员占…总数.
 var shareWords = []string{"占"}
 
+// ratioWords start the name of a level that is a ratio of the figure
+// before it (占全市的62.6%, 完成年初预算的101.8%): a change after it is the
+// change of that figure.
+var ratioWords = []string{"占", "完成"}
+
 // pullWords make a percentage-point figure a level of its own
 // (拉动GDP增长1.1个百分点) instead of a comparison (比同期高0.8个百分点).
 var pullWords = []string{"拉动"}
