@@ -1,6 +1,7 @@
 package indicator
 
 import (
+	"slices"
 	"strings"
 
 	"govx"
@@ -292,11 +293,26 @@ func (b *binder) clause(st *sentenceState, c govx.Span) {
 		}
 		if lv.name != "" {
 			b.addLevel(st, c, q, lv)
+		} else {
+			b.levelOfChange(st, pos, q)
 		}
 		pos = lv.end
 	}
 	b.fixedChanges(st, c, pos)
 	b.endClause(st, c, qs)
+}
+
+// levelOfChange gives a nameless level reached after a change (收入计划增长
+// 5%，达到103.7亿元) to the row of that change, when it has no level yet.
+func (b *binder) levelOfChange(st *sentenceState, pos int, q govx.Quantity) {
+	raw := trimSpace(strings.TrimLeft(b.text[pos:q.Start], "，,"))
+	if !slices.Contains(levelVerbs, raw) && !(raw == "" && q.Qualifier == govx.QualifierAtLeast) {
+		return
+	}
+	if k := b.lastRow(st); k >= 0 && b.out[k].Value == nil && b.out[k].ChangePct != nil && b.out[k].Unit == govx.UnitNone {
+		row := &b.out[k]
+		row.Value, row.Unit, row.Qualifier = b.float(q.Value), q.Unit, q.Qualifier
+	}
 }
 
 // levelOf is how a level is named.

@@ -432,6 +432,12 @@ func TestShapes(t *testing.T) {
 				{"一般公共预算收入", "2024年", "3250000000", govx.UnitCNY, "6.1", yoy, actual},
 				{"完成年初预算", "2024年", "103.2", govx.UnitPercent, "", none, actual},
 			}},
+		{"a nameless level after a change is the level the change reaches",
+			"{明年}全县一般公共预算收入计划增长[5%]，达到[35亿元]；支出计划安排[40亿元]。",
+			[]row{
+				{"一般公共预算收入", "明年", "3500000000", govx.UnitCNY, "5", none, plan},
+				{"支出计划安排", "明年", "4000000000", govx.UnitCNY, "", none, plan},
+			}},
 		{"要确保 leaves the name",
 			"{一季度}要确保煤炭产量[5800万吨以上]。",
 			[]row{{"煤炭产量", "一季度", "58000000", govx.UnitTonne, "", none, target}}},

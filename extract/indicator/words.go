@@ -106,6 +106,10 @@ const eachShare = "各占"
 // 现有专职招商人员27人，占…总数的15%以上 → 专职招商人员占…总数.
 var shareWords = []string{"占"}
 
+// levelVerbs alone before a level make it the level a change before it
+// reaches: 计划增长5%，达到103.7亿元.
+var levelVerbs = []string{"达到", "达", "将达到", "达到了"}
+
 // ratioWords start the name of a level that is a ratio of the figure
 // before it (占全市的62.6%, 完成年初预算的101.8%): a change after it is the
 // change of that figure.
