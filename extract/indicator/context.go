@@ -321,9 +321,10 @@ func (b *binder) governingIn(c govx.Span, at int) *govx.Period {
 }
 
 // governs reports whether p can date a figure: it has an end date and is
-// not the basis of a comparison (比2016年全年, 2015和2016年同期).
+// not the basis of a comparison (比2016年全年, 2015和2016年同期, 是2020年末
+// 的2.3倍).
 func (b *binder) governs(p *govx.Period) bool {
-	if p.Period.End.IsZero() || hasSuffixAny(lastRunes(b.text[:p.Start], 1), b.e.compare) {
+	if p.Period.End.IsZero() || hasSuffixAny(lastRunes(b.text[:p.Start], 1), b.e.compare) || b.multipleOf(p) {
 		return false
 	}
 	// The basis may be a list of periods: 2015和2016年同期.
@@ -333,6 +334,17 @@ func (b *binder) governs(p *govx.Period) bool {
 		}
 	}
 	return true
+}
+
+// multipleOf reports whether p is the base of a multiple (是2020年末的
+// 2.3倍): a figure of p's time compared with, not dated by it.
+func (b *binder) multipleOf(p *govx.Period) bool {
+	at := p.End + len("的")
+	if !strings.HasPrefix(b.text[p.End:], "的") {
+		return false
+	}
+	i := searchInts(b.qStarts, at)
+	return i < len(b.qs) && b.qs[i].Start == at && b.qs[i].Unit == govx.UnitMultiple
 }
 
 // governsAt reports whether b.ps[i] governs (see governs), worked out

@@ -438,6 +438,12 @@ func TestShapes(t *testing.T) {
 				{"一般公共预算收入", "明年", "3500000000", govx.UnitCNY, "5", none, plan},
 				{"支出计划安排", "明年", "4000000000", govx.UnitCNY, "", none, plan},
 			}},
+		{"the base of a multiple dates nothing",
+			"{截至3月末}，园区高新技术企业达到[486家]，是{2022年末}的[2.3倍]；科技型中小企业[712家]。",
+			[]row{
+				{"园区高新技术企业", "2024-03-31..2024-03-31", "486", "家", "", none, actual},
+				{"科技型中小企业", "2024-03-31..2024-03-31", "712", "家", "", none, actual},
+			}},
 		{"要确保 leaves the name",
 			"{一季度}要确保煤炭产量[5800万吨以上]。",
 			[]row{{"煤炭产量", "一季度", "58000000", govx.UnitTonne, "", none, target}}},
