@@ -3,6 +3,7 @@ package indicator
 import (
 	"slices"
 	"strings"
+	"time"
 
 	"govx"
 )
@@ -42,10 +43,13 @@ type binder struct {
 	governing                   []uint8 // by period: 0 not known yet, 1 it governs, 2 it does not; see governsAt
 
 	passage *govx.Period // the reporting period of the passage so far, or nil
-	scanned int          // where the last sentence started; line breaks before it are seen
-	company *govx.Entity // the company or project the paragraph is about
-	out     []govx.Indicator
-	floats  []float64 // the values and changes of the rows; see float
+	// sinceJan is the last passage period that ran from January over
+	// several months (1-9月, 前三季度), or nil; see monthAside.
+	sinceJan *govx.Period
+	scanned  int          // where the last sentence started; line breaks before it are seen
+	company  *govx.Entity // the company or project the paragraph is about
+	out      []govx.Indicator
+	floats   []float64 // the values and changes of the rows; see float
 
 	// The name nameFacts was last asked about, and its answer.
 	factsName string
@@ -72,7 +76,7 @@ func (b *binder) release() {
 	b.qs, b.ps, b.es = nil, nil, nil
 	clear(b.list[:cap(b.list)])
 	clear(b.st.mods[:cap(b.st.mods)])
-	b.text, b.region, b.toks, b.passage, b.company, b.floats = "", "", nil, nil, nil, nil
+	b.text, b.region, b.toks, b.passage, b.sinceJan, b.company, b.floats = "", "", nil, nil, nil, nil, nil
 	b.st.company, b.st.place, b.st.headDate, b.st.period, b.st.dated = nil, nil, nil, nil, nil
 	b.st.lastShare, b.st.bareName = "", ""
 	b.factsName, b.factsDone = "", false
@@ -122,6 +126,7 @@ func (b *binder) sentence(index int, s govx.Span) {
 	st.bases = st.bases[:0]
 	st.segCuts = st.segCuts[:0]
 	st.sentenceFacts = sentenceFacts{index: index, span: s, aside: -1}
+	b.monthAside(s)
 	rows := b.mayRow(s)
 	if !rows && !b.hasPeriod(s) {
 		// Without a figure, a period or a fixed change, a sentence makes
@@ -139,7 +144,7 @@ func (b *binder) sentence(index int, s govx.Span) {
 			}
 		}
 		if st.headDate != nil && st.company == nil && !st.headDate.Period.Start.IsZero() {
-			b.passage = st.headDate
+			b.setPassage(st.headDate)
 		}
 		return
 	}
@@ -152,9 +157,33 @@ func (b *binder) sentence(index int, s govx.Span) {
 	}
 	switch {
 	case st.dated != nil:
-		b.passage = st.dated
+		b.setPassage(st.dated)
 	case st.headDate != nil && st.company == nil && len(st.rows) == 0 && !st.headDate.Period.Start.IsZero():
-		b.passage = st.headDate
+		b.setPassage(st.headDate)
+	}
+}
+
+// setPassage makes p the passage's period.
+func (b *binder) setPassage(p *govx.Period) {
+	b.passage = p
+	if r := p.Period; r.Start.Month == time.January && r.Start.Day == 1 && r.End.Year == r.Start.Year && r.End.Month > r.Start.Month {
+		b.sinceJan = p
+	}
+}
+
+// monthAside puts the passage back on the figures since January when a
+// paragraph that starts at s follows one about the last month of them
+// alone: 前三季度…；9月份，…。从贸易方式看，… is about 前三季度 again.
+func (b *binder) monthAside(s govx.Span) {
+	p, cum := b.passage, b.sinceJan
+	if p == nil || cum == nil || p.Period.End != cum.Period.End {
+		return
+	}
+	if r := p.Period; r.Start.Day != 1 || r.Start.Month != r.End.Month || r.Start.Year != r.End.Year {
+		return // not one whole month
+	}
+	if before := strings.TrimRight(b.text[:s.Start], " \t\u3000"); strings.HasSuffix(before, "\n") {
+		b.passage = cum
 	}
 }
 

@@ -274,7 +274,10 @@ func (e *Extractor) Extract(doc *extract.Doc, m *govx.Mentions) {
 	clear(b.governing)
 	e.lex.scan(text, &b.hits)
 	b.quotes = b.findQuotes(b.quotes)
-	b.passage = b.firstHeadPeriod()
+	b.passage, b.sinceJan = nil, nil
+	if p := b.firstHeadPeriod(); p != nil {
+		b.setPassage(p)
+	}
 	for i, s := range doc.Sentences {
 		if s.Start < 0 || s.End > len(text) || s.Start >= s.End {
 			continue
