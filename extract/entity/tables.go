@@ -208,7 +208,7 @@ func loadTables() (*tables, error) {
 			return nil, fmt.Errorf("entity tables: words.tsv: unknown class %q", r[0])
 		}
 	}
-	t.classes, t.classShapes = map[string]wordClass{}, newPairSet(12)
+	t.classes, t.classShapes = map[string]wordClass{}, newPairSet(14)
 	for _, l := range []struct {
 		tags  map[string]bool
 		class wordClass
