@@ -46,10 +46,9 @@ func (s *scan) lists() {
 func (s *scan) listHead(b int) (string, govx.EntityType) {
 	e := b
 	for n := 0; n <= maxHeadGap && e < len(s.text); n++ {
-		for _, h := range s.t.listhead {
-			if strings.HasPrefix(s.text[e:], h.word) {
-				return h.word, h.typ
-			}
+		if ms := s.wordsAt(s.x.listHeads, e); len(ms) > 0 {
+			h := s.t.listhead[ms[len(ms)-1].id] // the longest
+			return h.word, h.typ
 		}
 		r, size := utf8.DecodeRuneInString(s.text[e:])
 		if isPunct(string(r)) {

@@ -430,8 +430,7 @@ func isDigits(w string) bool {
 // one-rune tokens in a row, which is how the segmenter cuts names it does
 // not know (鹰 普, 何 家 圩).
 func (s *scan) proper(i, j int) bool {
-	core := s.text[i:j]
-	if hasLead(core, s.t.national) && !strings.HasPrefix(core, "国家级") {
+	if ms := s.wordsAt(s.x.nationals, i); len(ms) > 0 && ms[0].end <= j && !strings.HasPrefix(s.text[i:j], "国家级") {
 		return true
 	}
 	single, nounSeen := 0, false

@@ -325,13 +325,3 @@ func (t *tagTable) get(key uint64) wordClass {
 		}
 	}
 }
-
-// hasLead reports whether core starts with one of the words of list.
-func hasLead(core string, list []string) bool {
-	for _, w := range list {
-		if strings.HasPrefix(core, w) {
-			return true
-		}
-	}
-	return false
-}
