@@ -197,7 +197,7 @@ func (s *scan) propagate(chosen []cand) []cand {
 	clear(dead)
 	for k, w := range words {
 		a := &aliases[order[k]]
-		twoRunes := utf8.RuneCountInString(w) == 2
+		twoRunes := len(w) <= 2*utf8.UTFMax && utf8.RuneCountInString(w) == 2
 		off := 0
 		for _, i := range occ[k] {
 			if i < off {

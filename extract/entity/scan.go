@@ -413,7 +413,8 @@ func isLatin(w string) bool {
 
 // isDigits reports whether w is made of ASCII or full-width digits.
 func isDigits(w string) bool {
-	if w == "" {
+	// Most words open with neither: their first byte tells, undecoded.
+	if w == "" || w[0] != fullWidthDigitsLead && (w[0] < '0' || w[0] > '9') {
 		return false
 	}
 	for _, r := range w {
@@ -423,6 +424,10 @@ func isDigits(w string) bool {
 	}
 	return true
 }
+
+// fullWidthDigitsLead is the first byte of the full-width digits (０ to ９,
+// EF BC 90 to EF BC 99 in UTF-8).
+const fullWidthDigitsLead = 0xEF
 
 // proper reports whether text[i:j] looks like (or contains) a proper name:
 // a token tagged as one, an out-of-vocabulary Han token, a known name, a
