@@ -1,6 +1,7 @@
 package entity
 
 import (
+	"math/bits"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -45,10 +46,9 @@ func (s *scan) lists() {
 func (s *scan) listHead(b int) (string, govx.EntityType) {
 	e := b
 	for n := 0; n <= maxHeadGap && e < len(s.text); n++ {
-		for _, h := range s.t.listhead {
-			if strings.HasPrefix(s.text[e:], h.word) {
-				return h.word, h.typ
-			}
+		if ms := s.wordsAt(s.x.listHeads, e); len(ms) > 0 {
+			h := s.t.listhead[ms[len(ms)-1].id] // the longest
+			return h.word, h.typ
 		}
 		r, size := utf8.DecodeRuneInString(s.text[e:])
 		if isPunct(string(r)) {
@@ -197,7 +197,7 @@ func (s *scan) propagate(chosen []cand) []cand {
 	clear(dead)
 	for k, w := range words {
 		a := &aliases[order[k]]
-		twoRunes := utf8.RuneCountInString(w) == 2
+		twoRunes := len(w) <= 2*utf8.UTFMax && utf8.RuneCountInString(w) == 2
 		off := 0
 		for _, i := range occ[k] {
 			if i < off {
@@ -274,11 +274,12 @@ func (s *scan) occurrences(words []string) [][]int {
 		occ[k] = occ[k][:0]
 	}
 	s.occ = occ
-	// The words by their first two runes, in buckets of a hash table:
-	// heads[h] is the first word of bucket h, next[k] the word after
-	// word k, -1 for none; pairs[k] holds the two runes, compared before
-	// the bytes.
-	heads, next, pairs := resize(s.occHeads, 1<<occBits), resize(s.occNext, len(words)), resize(s.occPairs, len(words))
+	// The words by their first two runes, in buckets of a hash table of
+	// at least twice as many buckets as words: heads[h] is the first word
+	// of bucket h, next[k] the word after word k, -1 for none; pairs[k]
+	// holds the two runes, compared before the bytes.
+	hashBits := max(minOccBits, bits.Len(uint(2*len(words))))
+	heads, next, pairs := resize(s.occHeads, 1<<hashBits), resize(s.occNext, len(words)), resize(s.occPairs, len(words))
 	s.occHeads, s.occNext, s.occPairs = heads, next, pairs
 	for h := range heads {
 		heads[h] = -1
@@ -304,7 +305,7 @@ func (s *scan) occurrences(words []string) [][]int {
 			}
 			continue
 		}
-		h := pairHash(r, r2, occBits)
+		h := pairHash(r, r2, hashBits)
 		next[k], heads[h], pairs[k] = heads[h], int32(k), runePair(r, r2)
 		firsts.add(r)
 	}
@@ -314,7 +315,7 @@ func (s *scan) occurrences(words []string) [][]int {
 			continue
 		}
 		r2 := s.rs[q+1]
-		for k := heads[pairHash(r, r2, occBits)]; k >= 0; k = next[k] {
+		for k := heads[pairHash(r, r2, hashBits)]; k >= 0; k = next[k] {
 			if i := int(s.ro[q]); pairs[k] == runePair(r, r2) && strings.HasPrefix(s.text[i:], words[k]) {
 				occ[k] = append(occ[k], i)
 			}
@@ -337,8 +338,8 @@ func (b runeBits) has(r rune) bool { return b[r>>6&(runeBitsWords-1)]&(1<<(r&63)
 // runePair packs two runes into a number.
 func runePair(r, r2 rune) uint64 { return uint64(uint32(r))<<32 | uint64(uint32(r2)) }
 
-// occBits is the size of the hash table of occurrences, in bits.
-const occBits = 10
+// minOccBits is the least size of the hash table of occurrences, in bits.
+const minOccBits = 4
 
 // statedPrefixes open the short name an article gives a full name right
 // after it: 某某股份有限公司（以下简称某某股份）.

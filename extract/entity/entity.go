@@ -65,9 +65,11 @@ type Extractor struct {
 	// personPairs holds the first two runes of the titles and the byline
 	// labels.
 	personPairs pairSet
-	// titles, bylines, leads and markers hold the titles, the byline
-	// labels, the lead words and the markers (see tables).
-	titles, bylines, leads, markers *trie
+	// titles, bylines, leads, markers and nationals hold the titles, the
+	// byline labels, the lead words, the markers and the national words
+	// (see tables); listHeads holds the head nouns of enumerations, the id
+	// of a word being its index in tables.listhead.
+	titles, bylines, leads, markers, nationals, listHeads *trie
 	// kinds says, by rune, which scans may start at that rune: the
 	// decoding pass of newScan reads it.
 	kinds runeKinds
@@ -184,7 +186,7 @@ func (x *Extractor) buildLexicon() error {
 			return err
 		}
 	}
-	leads, markers := newTrieBuilder(), newTrieBuilder()
+	leads, markers, nationals, listHeads := newTrieBuilder(), newTrieBuilder(), newTrieBuilder(), newTrieBuilder()
 	for _, w := range x.t.lead {
 		if err := leads.add(w, 0); err != nil {
 			return err
@@ -195,7 +197,18 @@ func (x *Extractor) buildLexicon() error {
 			return err
 		}
 	}
+	for _, w := range x.t.national {
+		if err := nationals.add(w, 0); err != nil {
+			return err
+		}
+	}
+	for i, h := range x.t.listhead {
+		if err := listHeads.add(h.word, int32(i)); err != nil {
+			return err
+		}
+	}
 	x.titles, x.bylines, x.leads, x.markers = titles.build(), bylines.build(), leads.build(), markers.build()
+	x.nationals, x.listHeads = nationals.build(), listHeads.build()
 	x.personPairs = newPairSet(12)
 	for _, w := range slices.Concat(slices.Collect(maps.Keys(x.t.title)), x.t.byline) {
 		r1, size := utf8.DecodeRuneInString(w)

@@ -239,8 +239,8 @@ func (s *scan) stopTagged(k int32, class suffixClass) bool {
 // number (1家, 21个): the number and what it counts are not a name.
 func (s *scan) measureAfterNumber(k int32) bool {
 	tk, prev := &s.toks[k], &s.toks[k-1]
-	return prev.End == tk.Start && s.runes(tk.Start, tk.End) == 1 &&
-		strings.ContainsRune(measureRunes, firstRune(s.text[tk.Start:])) && isDigits(s.text[prev.Start:prev.End])
+	return prev.End == tk.Start && isDigits(s.text[prev.Start:prev.End]) && s.runes(tk.Start, tk.End) == 1 &&
+		strings.ContainsRune(measureRunes, firstRune(s.text[tk.Start:]))
 }
 
 // inNames are words whose tags would stop a name but that join its parts:

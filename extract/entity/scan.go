@@ -413,7 +413,8 @@ func isLatin(w string) bool {
 
 // isDigits reports whether w is made of ASCII or full-width digits.
 func isDigits(w string) bool {
-	if w == "" {
+	// Most words open with neither: their first byte tells, undecoded.
+	if w == "" || w[0] != fullWidthDigitsLead && (w[0] < '0' || w[0] > '9') {
 		return false
 	}
 	for _, r := range w {
@@ -424,14 +425,17 @@ func isDigits(w string) bool {
 	return true
 }
 
+// fullWidthDigitsLead is the first byte of the full-width digits (０ to ９,
+// EF BC 90 to EF BC 99 in UTF-8).
+const fullWidthDigitsLead = 0xEF
+
 // proper reports whether text[i:j] looks like (or contains) a proper name:
 // a token tagged as one, an out-of-vocabulary Han token, a known name, a
 // core opening with a national word (中国, 国家 but not 国家级), or two
 // one-rune tokens in a row, which is how the segmenter cuts names it does
 // not know (鹰 普, 何 家 圩).
 func (s *scan) proper(i, j int) bool {
-	core := s.text[i:j]
-	if hasLead(core, s.t.national) && !strings.HasPrefix(core, "国家级") {
+	if ms := s.wordsAt(s.x.nationals, i); len(ms) > 0 && ms[0].end <= j && !strings.HasPrefix(s.text[i:j], "国家级") {
 		return true
 	}
 	single, nounSeen := 0, false

@@ -208,7 +208,7 @@ func loadTables() (*tables, error) {
 			return nil, fmt.Errorf("entity tables: words.tsv: unknown class %q", r[0])
 		}
 	}
-	t.classes, t.classShapes = map[string]wordClass{}, newPairSet(12)
+	t.classes, t.classShapes = map[string]wordClass{}, newPairSet(14)
 	for _, l := range []struct {
 		tags  map[string]bool
 		class wordClass
@@ -324,14 +324,4 @@ func (t *tagTable) get(key uint64) wordClass {
 			return t.classes[i]
 		}
 	}
-}
-
-// hasLead reports whether core starts with one of the words of list.
-func hasLead(core string, list []string) bool {
-	for _, w := range list {
-		if strings.HasPrefix(core, w) {
-			return true
-		}
-	}
-	return false
 }

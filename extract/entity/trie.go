@@ -130,7 +130,9 @@ func newRuneMap(m map[rune]int32) runeMap {
 	return rm
 }
 
-func (m *runeMap) slot(r rune) int { return int(uint32(r) * 0x9E3779B1 >> m.shift) }
+// slot returns the first slot to probe for r; shift is below 32 (see
+// pairHash for the mask).
+func (m *runeMap) slot(r rune) int { return int(uint32(r) * 0x9E3779B1 >> (m.shift & 31)) }
 
 // get returns the node of r, 0 for none.
 func (m *runeMap) get(r rune) int32 {
@@ -269,19 +271,21 @@ func (s *pairSet) hash(a, b rune) uint32 { return pairHash(a, b, s.n) }
 
 // hasHash is has for the pair of pairHash(a, b, 32).
 func (s *pairSet) hasHash(h32 uint32) bool {
-	h := h32 >> (32 - s.n)
+	h := h32 >> ((32 - s.n) & 31)
 	return s.bits[h>>6]&(1<<(h&63)) != 0
 }
 
 // bit is hasHash as a number, 1 or 0.
 func (s *pairSet) bit(h32 uint32) int {
-	h := h32 >> (32 - s.n)
+	h := h32 >> ((32 - s.n) & 31)
 	return int(s.bits[h>>6] >> (h & 63) & 1)
 }
 
-// pairHash hashes the pair (a, b) to n bits.
+// pairHash hashes the pair (a, b) to n bits, 1 <= n <= 32. The shifts
+// here and in pairSet are masked to 31, which they never exceed: the
+// compiler then leaves out its checks for negative and oversized shifts.
 func pairHash(a, b rune, n int) uint32 {
-	return (uint32(a)*0x9E3779B1 ^ uint32(b)*0x85EBCA77) >> (32 - n)
+	return (uint32(a)*0x9E3779B1 ^ uint32(b)*0x85EBCA77) >> ((32 - n) & 31)
 }
 
 func (s *pairSet) add(a, b rune) {
