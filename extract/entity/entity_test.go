@@ -109,6 +109,10 @@ func TestPlaces(t *testing.T) {
 		{in: "[泰国]与[越南]客商参加洽谈。", types: []govx.EntityType{loc, loc}, codes: []string{"", ""}},
 		{in: "[长江]岸线整治全面完成。", types: []govx.EntityType{loc}},
 		{in: "[城关镇]、[石门乡]、[东关街道]经济总量位居前列。", types: []govx.EntityType{loc, loc, loc}},
+		// A town right after its county is a place of its own, whatever
+		// its characters (北 is a direction word).
+		{in: "[南海区][北岙镇]家电出口额增长，[北岙镇]今年新建厂房。", types: []govx.EntityType{loc, loc, loc},
+			codes: []string{"440605", "", ""}},
 		{in: "[沪宁高速]车流量持续增长，[星湖大道]全线贯通。", types: []govx.EntityType{loc, loc}},
 		{in: "[前海深港现代服务业合作区]新增注册企业两千家。", types: []govx.EntityType{loc}},
 		// Negatives: generic areas, words that hold division names.

@@ -1,6 +1,7 @@
 package entity
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -82,7 +83,7 @@ func (s *scan) bySuffix(i, end int, sf suffix) (cand, bool) {
 			if tk.Start != start || tk.Pos != "ns" {
 				return cand{}, false
 			}
-		} else if n > 4 || !s.proper(start, i) {
+		} else if n > 4 || !s.proper(start, i) && !s.townAfterCounty(start, sf) {
 			return cand{}, false
 		}
 	case classWater:
@@ -287,6 +288,9 @@ func (s *scan) reachLeft(i int, sf suffix) int {
 		if class == classZone && s.endsClass(w, classZone) {
 			break // 浒关开发区莱克工业园 is two places
 		}
+		if class == classAdmin && s.townAfterCounty(tk.End, sf) {
+			break // 顺德区北滘镇: a town's name starts after its county's
+		}
 		if s.known[tk.Start] && s.known[tk.End-1] {
 			start = tk.Start // inside a name found already: 春晓路口袋公园
 			continue
@@ -321,6 +325,21 @@ func (s *scan) reachLeft(i int, sf suffix) int {
 		start = tk.Start
 	}
 	return trimJoin(s.text, start)
+}
+
+// townAfterCounty reports whether a town or village (suffix sf) whose name
+// starts at offset at follows a division of county level or above found
+// already (顺德区北滘镇): its name starts there, whatever its characters.
+func (s *scan) townAfterCounty(at int, sf suffix) bool {
+	if at == 0 || !slices.Contains(townSuffixes, sf.text) || !s.known[at-1] {
+		return false
+	}
+	tk := s.tok(at - 1)
+	if tk == nil || tk.End != at || !s.known[tk.Start] {
+		return false
+	}
+	w := s.text[tk.Start:tk.End]
+	return slices.ContainsFunc(countyEnds, func(e string) bool { return strings.HasSuffix(w, e) })
 }
 
 // joins reports whether a token before 及 may be the first part of a

@@ -325,3 +325,11 @@ func (t *tagTable) get(key uint64) wordClass {
 		}
 	}
 }
+
+// A town or village (townSuffixes) named right after a division of county
+// level or above (its name ends with one of countyEnds) is a place of its
+// own: 顺德区北滘镇 is 顺德区 and 北滘镇.
+var (
+	townSuffixes = []string{"镇", "乡", "街道", "村"}
+	countyEnds   = []string{"省", "市", "区", "县", "州", "旗", "盟"}
+)
