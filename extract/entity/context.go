@@ -439,6 +439,15 @@ func (s *scan) shortForms(c cand) []string {
 				out = append(out, strings.TrimSuffix(w, z[0])+z[1])
 			}
 		}
+		// A town named without its suffix: 北滘 for 北滘镇, 容桂 for 容桂街道.
+		if c.code == "" {
+			for _, suf := range townSuffixes {
+				if core, ok := strings.CutSuffix(w, suf); ok && utf8.RuneCountInString(core) >= 2 {
+					out = append(out, core)
+					break
+				}
+			}
+		}
 	}
 	s.shorts = out
 	return out

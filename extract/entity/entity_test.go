@@ -113,6 +113,9 @@ func TestPlaces(t *testing.T) {
 		// its characters (北 is a direction word).
 		{in: "[南海区][北岙镇]家电出口额增长，[北岙镇]今年新建厂房。", types: []govx.EntityType{loc, loc, loc},
 			codes: []string{"440605", "", ""}},
+		// …and is named elsewhere without its suffix.
+		{in: "●[北岙]：[南海区][北岙镇]家电出口额增长。\n●[桂城]：[桂城街道]新增企业。", types: []govx.EntityType{loc, loc, loc, loc, loc},
+			codes: []string{"", "440605", "", "", ""}, norms: []string{"北岙镇", "", "", "桂城街道", ""}},
 		{in: "[沪宁高速]车流量持续增长，[星湖大道]全线贯通。", types: []govx.EntityType{loc, loc}},
 		{in: "[前海深港现代服务业合作区]新增注册企业两千家。", types: []govx.EntityType{loc}},
 		// Negatives: generic areas, words that hold division names.
