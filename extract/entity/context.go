@@ -453,6 +453,42 @@ func (s *scan) shortForms(c cand) []string {
 	return out
 }
 
+// headPlaceAround returns the place the first sentence (the heading) names,
+// when the place named most often (key bestKey) lies inside it and the
+// heading does not name that place itself: a list of a city's districts
+// is about the city. Of several such places it takes the smallest.
+func (s *scan) headPlaceAround(chosen []cand, key func(cand) string, bestKey string) (string, bool) {
+	var best *cand
+	for k := range chosen {
+		if c := &chosen[k]; c.typ == govx.EntityLoc && c.code != "" && key(*c) == bestKey {
+			best = c
+			break
+		}
+	}
+	if best == nil {
+		return "", false
+	}
+	head, headLen := "", 0
+	for _, c := range chosen {
+		if c.typ != govx.EntityLoc || c.code == "" || s.sentence(c.Start) != 0 {
+			continue
+		}
+		if c.code == best.code {
+			return "", false // the heading names the place itself
+		}
+		// The codes of the divisions inside c share its leading pairs of
+		// digits: 4406… inside 440600 (佛山市), 44… inside 440000.
+		prefix := strings.TrimRight(c.code, "0")
+		if len(prefix)%2 == 1 {
+			prefix += "0"
+		}
+		if strings.HasPrefix(best.code, prefix) && len(prefix) > headLen {
+			head, headLen = s.text[c.Start:c.End], len(prefix)
+		}
+	}
+	return head, head != ""
+}
+
 // regionGroup counts the votes of a place for the region, and where it is
 // first named.
 type regionGroup struct{ votes, first int }
@@ -497,6 +533,9 @@ func (s *scan) region(chosen []cand) string {
 			return china
 		}
 		return ""
+	}
+	if h, ok := s.headPlaceAround(chosen, key, bestKey); ok {
+		return h // 【佛山区域经济动态】●顺德：…顺德区…: the place the heading names
 	}
 	// The surface written most often among the forms of the best place.
 	type surface struct {

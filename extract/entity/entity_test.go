@@ -178,6 +178,12 @@ func TestRegion(t *testing.T) {
 		{"常州高新区经济稳中有进。\n常州高新区规上工业产值增长。\n南京客商来访。", "常州高新区"},
 		{"今年我国出口增长。我国制造业保持扩张，广州港吞吐量创新高。", "中国"},
 		{"会议强调，要抓好各项工作。", ""},
+		// A heading names a city and the body its districts: the city,
+		// the smallest place of the heading that holds them.
+		{"【镇江各区简讯】\n丹徒区产值增长，丹徒区新增企业。京口区新增项目。", "镇江"},
+		{"江苏镇江经济简讯\n丹徒区产值增长。\n丹徒区新增企业，丹徒区新增项目。", "镇江"},
+		// A heading that names the place itself keeps it.
+		{"江苏镇江丹徒区：产值增长。\n丹徒区新增企业，丹徒区新增项目。", "丹徒区"},
 	} {
 		doc := segmentedDoc(t, c.text)
 		var m govx.Mentions
