@@ -322,8 +322,8 @@ func (b *binder) clause(st *sentenceState, c govx.Span) {
 		}
 		if lv.name != "" {
 			b.addLevel(st, c, q, lv)
-		} else {
-			b.levelOfChange(st, pos, q)
+		} else if !b.levelOfChange(st, pos, q) {
+			b.levelOfNewPeriod(st, c, q)
 		}
 		pos = lv.end
 	}
@@ -333,15 +333,32 @@ func (b *binder) clause(st *sentenceState, c govx.Span) {
 
 // levelOfChange gives a nameless level reached after a change (收入计划增长
 // 5%，达到103.7亿元) to the row of that change, when it has no level yet.
-func (b *binder) levelOfChange(st *sentenceState, pos int, q govx.Quantity) {
+func (b *binder) levelOfChange(st *sentenceState, pos int, q govx.Quantity) bool {
 	raw := trimSpace(strings.TrimLeft(b.text[pos:q.Start], "，,"))
 	if !slices.Contains(levelVerbs, raw) && !(raw == "" && q.Qualifier == govx.QualifierAtLeast) {
-		return
+		return false
 	}
 	if k := b.lastRow(st); k >= 0 && b.out[k].Value == nil && b.out[k].ChangePct != nil && b.out[k].Unit == govx.UnitNone {
 		row := &b.out[k]
 		row.Value, row.Unit, row.Qualifier = b.float(q.Value), q.Unit, q.Qualifier
+		return true
 	}
+	return false
+}
+
+// levelOfNewPeriod makes a nameless level with a period of its own in
+// clause c a figure of the indicator of the row before (产值年均增长12.6%，
+// 今年预计突破1000亿元): a row of that name, dated by that period.
+func (b *binder) levelOfNewPeriod(st *sentenceState, c govx.Span, q govx.Quantity) {
+	k := b.lastRow(st)
+	if k < 0 || b.out[k].Unit == q.Unit {
+		return
+	}
+	p := b.governingIn(c, q.Start)
+	if p == nil || p.Start < c.Start || p.End > q.Start || b.periodFor(p, false) == b.out[k].Period {
+		return
+	}
+	b.level(st, c, q, b.out[k].Name, q.Start)
 }
 
 // levelOf is how a level is named.

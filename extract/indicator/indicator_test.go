@@ -460,6 +460,12 @@ func TestShapes(t *testing.T) {
 				{"进出口", "5月", "9000000000", govx.UnitCNY, "", none, actual},
 				{"一般贸易进出口", "5月", "4000000000", govx.UnitCNY, "", none, actual},
 			}},
+		{"a nameless level with a period of its own is a figure of the row before",
+			"{2023年}，全区规上工业总产值增长[10%]，{今年}预计[突破500亿元]，同比增长[8%]。",
+			[]row{
+				{"规上工业总产值", "2023年", "", "", "10", none, actual},
+				{"规上工业总产值", "今年", "50000000000", govx.UnitCNY, "8", yoy, estimate},
+			}},
 		{"要确保 leaves the name",
 			"{一季度}要确保煤炭产量[5800万吨以上]。",
 			[]row{{"煤炭产量", "一季度", "58000000", govx.UnitTonne, "", none, target}}},
