@@ -2,6 +2,8 @@ package output
 
 import (
 	"encoding/json"
+	"math/bits"
+	"unicode/utf8"
 
 	"govx"
 )
@@ -225,21 +227,73 @@ func (ss *stringStore) ptr(s string) *string {
 	return &ss.chunk[len(ss.chunk)-1]
 }
 
-// codePoints converts byte offsets of one text to code-point offsets:
-// entry b is the number of code points before byte b, for every b where a
-// code point starts and for len(text). One pass over the text builds it;
-// each conversion is then a lookup, whatever order the rows come in.
-type codePoints []int32
+// codePoints converts byte offsets of one text to code-point offsets. For
+// valid UTF-8 (all the pipeline produces) it holds the number of code
+// points before every 64th byte, and counts the rest of the way for each
+// conversion. For invalid text it holds the count before every byte,
+// built with the decoding of a range loop, in which an invalid byte counts
+// as one code point (as in utf8.RuneCountInString).
+//
+// An offset inside a code point converts to 0 either way.
+type codePoints struct {
+	text   string
+	blocks []int32 // valid text: entry i is the code points before byte i*blockSize
+	table  []int32 // invalid text: entry b is the code points before byte b
+}
+
+// blockSize is the distance between the counts kept for valid text.
+const blockSize = 64
 
 func newCodePoints(text string) codePoints {
-	cp := make(codePoints, len(text)+1)
+	cp := codePoints{text: text}
+	if utf8.ValidString(text) {
+		cp.blocks = make([]int32, len(text)/blockSize+1)
+		for i := 1; i < len(cp.blocks); i++ {
+			cp.blocks[i] = cp.blocks[i-1] + codePointsIn(text[(i-1)*blockSize:i*blockSize])
+		}
+		return cp
+	}
+	cp.table = make([]int32, len(text)+1)
 	n := int32(0)
-	for b := range text { // an invalid byte counts as one code point, as in utf8.RuneCountInString
-		cp[b] = n
+	for b := range text {
+		cp.table[b] = n
 		n++
 	}
-	cp[len(text)] = n
+	cp.table[len(text)] = n
 	return cp
 }
 
-func (cp codePoints) at(off int) int32 { return cp[off] }
+// at returns the code points before byte off.
+func (cp codePoints) at(off int) int32 {
+	switch {
+	case cp.table != nil:
+		return cp.table[off]
+	case off < len(cp.text) && isContinuation(cp.text[off]):
+		return 0
+	}
+	block := off / blockSize
+	return cp.blocks[block] + codePointsIn(cp.text[block*blockSize:off])
+}
+
+// isContinuation reports whether b is a UTF-8 continuation byte
+// (10xxxxxx), one that does not start a code point.
+func isContinuation(b byte) bool { return b&0xC0 == 0x80 }
+
+// codePointsIn counts the code points of s, valid UTF-8: its bytes that
+// are not continuation bytes, eight at a time.
+func codePointsIn(s string) int32 {
+	const high = 0x8080808080808080 // the top bit of every byte
+	n := len(s)
+	for ; len(s) >= 8; s = s[8:] {
+		w := uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+			uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+		// A continuation byte has its top bit set and the next one clear.
+		n -= bits.OnesCount64(w &^ (w << 1) & high)
+	}
+	for i := range len(s) {
+		if isContinuation(s[i]) {
+			n--
+		}
+	}
+	return int32(n)
+}
