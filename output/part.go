@@ -62,8 +62,20 @@ type encoder[T any] interface {
 // parquetEncoder writes zstd-compressed Parquet.
 type parquetEncoder[T any] struct{ w *parquet.GenericWriter[T] }
 
+// pageBytes is the size of the pages the Parquet writer buffers before it
+// encodes and compresses them (parquet-go's default is 256 KiB): larger
+// pages cost less per row to encode and compress.
+const pageBytes = 1 << 20
+
 func newParquetEncoder[T any](w *bufio.Writer) encoder[T] {
-	return parquetEncoder[T]{parquet.NewGenericWriter[T](w, parquet.Compression(&parquet.Zstd))}
+	return parquetEncoder[T]{parquet.NewGenericWriter[T](w,
+		parquet.Compression(&parquet.Zstd),
+		parquet.PageBufferSize(pageBytes),
+		// The min and max of each page go into the column index and the
+		// column chunk statistics only, not into every page header as
+		// well: computing them a second time would cost as much.
+		parquet.DataPageStatistics(false),
+	)}
 }
 
 func (e parquetEncoder[T]) write(rows []T) error {
