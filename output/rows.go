@@ -137,70 +137,17 @@ type Rows struct {
 // RowsOf converts a processed article into table rows. This is the one
 // place where byte offsets become code-point offsets.
 func RowsOf(r *govx.Result) Rows {
-	a := &r.Article
-	text := a.Text
-	cp := newCodePoints(text)
 	m := &r.Mentions
-	var strs stringStore
-	rows := Rows{
-		Quantities: withRoom[QuantityRow](len(m.Quantities)),
-		Periods:    withRoom[PeriodRow](len(m.Periods)),
-		Entities:   withRoom[EntityRow](len(m.Entities)),
-		Indicators: withRoom[IndicatorRow](len(m.Indicators)),
-		Tokens:     withRoom[TokenRow](len(r.Tokens)),
+	var b rowBuilder
+	b.start(r)
+	return Rows{
+		Article:    b.article(),
+		Quantities: b.quantities(withRoom[QuantityRow](len(m.Quantities))),
+		Periods:    b.periods(withRoom[PeriodRow](len(m.Periods))),
+		Entities:   b.entities(withRoom[EntityRow](len(m.Entities))),
+		Indicators: b.indicators(withRoom[IndicatorRow](len(m.Indicators))),
+		Tokens:     b.tokens(withRoom[TokenRow](len(r.Tokens))),
 	}
-	rows.Article = ArticleRow{
-		ArticleID:     a.ID,
-		DocID:         a.DocID,
-		Source:        a.Source,
-		Title:         strs.ptr(a.Title),
-		Published:     DayOf(a.Published),
-		ReferenceDate: DayOf(a.ReferenceDate),
-		Text:          text,
-		Region:        strs.ptr(a.Region),
-	}
-	for _, q := range m.Quantities {
-		rows.Quantities = append(rows.Quantities, QuantityRow{
-			ArticleID: a.ID, Sentence: int32(q.Sentence),
-			Start: cp.at(q.Start), End: cp.at(q.End), Text: q.In(text),
-			Value: q.Value, ValueMax: q.ValueMax,
-			Unit: strs.ptr(string(q.Unit)), SurfaceUnit: strs.ptr(q.SurfaceUnit),
-			Kind: q.Kind.String(), Qualifier: q.Qualifier.String(),
-		})
-	}
-	for _, p := range m.Periods {
-		rows.Periods = append(rows.Periods, PeriodRow{
-			ArticleID: a.ID, Sentence: int32(p.Sentence),
-			Start: cp.at(p.Start), End: cp.at(p.End), Text: p.In(text),
-			PeriodStart: DayOf(p.Period.Start), PeriodEnd: DayOf(p.Period.End),
-			Granularity: p.Granularity.String(), Relative: p.Relative,
-		})
-	}
-	for _, e := range m.Entities {
-		rows.Entities = append(rows.Entities, EntityRow{
-			ArticleID: a.ID, Sentence: int32(e.Sentence),
-			Start: cp.at(e.Start), End: cp.at(e.End), Text: e.In(text),
-			Type: e.Type.String(), Normalized: strs.ptr(e.Normalized), AdminCode: strs.ptr(e.AdminCode),
-		})
-	}
-	for _, in := range m.Indicators {
-		rows.Indicators = append(rows.Indicators, IndicatorRow{
-			ArticleID: a.ID, Sentence: int32(in.Sentence),
-			Start: cp.at(in.Start), End: cp.at(in.End),
-			Subject: strs.ptr(in.Subject), Indicator: in.Name,
-			PeriodStart: DayOf(in.Period.Start), PeriodEnd: DayOf(in.Period.End),
-			Value: in.Value, Unit: strs.ptr(string(in.Unit)), Qualifier: strs.ptr(in.Qualifier.String()),
-			ChangePct: in.ChangePct, ChangeBasis: strs.ptr(in.ChangeBasis.String()),
-			Modality: in.Modality.String(), Evidence: in.Evidence,
-		})
-	}
-	for i, t := range r.Tokens {
-		rows.Tokens = append(rows.Tokens, TokenRow{
-			ArticleID: a.ID, Sentence: int32(t.Sentence), Index: int32(i),
-			Start: cp.at(t.Start), End: cp.at(t.End), Text: t.In(text), Pos: t.Pos,
-		})
-	}
-	return rows
 }
 
 // withRoom returns an empty slice with room for n rows, nil for none.
@@ -211,20 +158,137 @@ func withRoom[T any](n int) []T {
 	return make([]T, 0, n)
 }
 
-// stringStore hands out pointers to strings for the optional columns, nil
-// for "" so that missing strings are null, never "". It stores them in
-// chunks, one allocation for many, and never moves a stored string.
-type stringStore struct{ chunk []string }
+// rowBuilder converts one processed article after another into rows,
+// which it appends to the slices it is given (a Writer's batches, so that
+// rows are built where they are buffered). Start sets the article; the
+// other methods build the rows of one table each.
+type rowBuilder struct {
+	r    *govx.Result
+	cp   codePoints
+	strs chunks[string]
+	days chunks[Day]
 
-func (ss *stringStore) ptr(s string) *string {
+	lastDate govx.Date // the date converted last, and its Day in days
+	lastDay  *Day
+}
+
+// start sets the article whose rows the other methods build.
+func (b *rowBuilder) start(r *govx.Result) {
+	b.r = r
+	b.cp = newCodePoints(r.Article.Text)
+}
+
+// str returns a pointer to s for an optional column, nil for "" so that
+// missing strings are null, never "".
+func (b *rowBuilder) str(s string) *string {
 	if s == "" {
 		return nil
 	}
-	if len(ss.chunk) == cap(ss.chunk) {
-		ss.chunk = make([]string, 0, 32)
+	return b.strs.ptr(s)
+}
+
+// day converts d for a date column, nil for the zero Date. Rows in a row
+// often share a date: they share its Day too.
+func (b *rowBuilder) day(d govx.Date) *Day {
+	if d.IsZero() {
+		return nil
 	}
-	ss.chunk = append(ss.chunk, s)
-	return &ss.chunk[len(ss.chunk)-1]
+	if b.lastDay == nil || d != b.lastDate {
+		b.lastDate, b.lastDay = d, b.days.ptr(Day(d.EpochDays()))
+	}
+	return b.lastDay
+}
+
+func (b *rowBuilder) article() ArticleRow {
+	a := &b.r.Article
+	return ArticleRow{
+		ArticleID:     a.ID,
+		DocID:         a.DocID,
+		Source:        a.Source,
+		Title:         b.str(a.Title),
+		Published:     b.day(a.Published),
+		ReferenceDate: b.day(a.ReferenceDate),
+		Text:          a.Text,
+		Region:        b.str(a.Region),
+	}
+}
+
+func (b *rowBuilder) quantities(rows []QuantityRow) []QuantityRow {
+	id, text, cp := b.r.Article.ID, b.r.Article.Text, b.cp
+	for _, q := range b.r.Mentions.Quantities {
+		rows = append(rows, QuantityRow{
+			ArticleID: id, Sentence: int32(q.Sentence),
+			Start: cp.at(q.Start), End: cp.at(q.End), Text: q.In(text),
+			Value: q.Value, ValueMax: q.ValueMax,
+			Unit: b.str(string(q.Unit)), SurfaceUnit: b.str(q.SurfaceUnit),
+			Kind: q.Kind.String(), Qualifier: q.Qualifier.String(),
+		})
+	}
+	return rows
+}
+
+func (b *rowBuilder) periods(rows []PeriodRow) []PeriodRow {
+	id, text, cp := b.r.Article.ID, b.r.Article.Text, b.cp
+	for _, p := range b.r.Mentions.Periods {
+		rows = append(rows, PeriodRow{
+			ArticleID: id, Sentence: int32(p.Sentence),
+			Start: cp.at(p.Start), End: cp.at(p.End), Text: p.In(text),
+			PeriodStart: b.day(p.Period.Start), PeriodEnd: b.day(p.Period.End),
+			Granularity: p.Granularity.String(), Relative: p.Relative,
+		})
+	}
+	return rows
+}
+
+func (b *rowBuilder) entities(rows []EntityRow) []EntityRow {
+	id, text, cp := b.r.Article.ID, b.r.Article.Text, b.cp
+	for _, e := range b.r.Mentions.Entities {
+		rows = append(rows, EntityRow{
+			ArticleID: id, Sentence: int32(e.Sentence),
+			Start: cp.at(e.Start), End: cp.at(e.End), Text: e.In(text),
+			Type: e.Type.String(), Normalized: b.str(e.Normalized), AdminCode: b.str(e.AdminCode),
+		})
+	}
+	return rows
+}
+
+func (b *rowBuilder) indicators(rows []IndicatorRow) []IndicatorRow {
+	id, cp := b.r.Article.ID, b.cp
+	for _, in := range b.r.Mentions.Indicators {
+		rows = append(rows, IndicatorRow{
+			ArticleID: id, Sentence: int32(in.Sentence),
+			Start: cp.at(in.Start), End: cp.at(in.End),
+			Subject: b.str(in.Subject), Indicator: in.Name,
+			PeriodStart: b.day(in.Period.Start), PeriodEnd: b.day(in.Period.End),
+			Value: in.Value, Unit: b.str(string(in.Unit)), Qualifier: b.str(in.Qualifier.String()),
+			ChangePct: in.ChangePct, ChangeBasis: b.str(in.ChangeBasis.String()),
+			Modality: in.Modality.String(), Evidence: in.Evidence,
+		})
+	}
+	return rows
+}
+
+func (b *rowBuilder) tokens(rows []TokenRow) []TokenRow {
+	id, text, cp := b.r.Article.ID, b.r.Article.Text, b.cp
+	for i, t := range b.r.Tokens {
+		rows = append(rows, TokenRow{
+			ArticleID: id, Sentence: int32(t.Sentence), Index: int32(i),
+			Start: cp.at(t.Start), End: cp.at(t.End), Text: t.In(text), Pos: t.Pos,
+		})
+	}
+	return rows
+}
+
+// chunks hands out pointers to values stored in chunks, one allocation
+// for many; a stored value never moves.
+type chunks[T any] struct{ chunk []T }
+
+func (c *chunks[T]) ptr(v T) *T {
+	if len(c.chunk) == cap(c.chunk) {
+		c.chunk = make([]T, 0, 64)
+	}
+	c.chunk = append(c.chunk, v)
+	return &c.chunk[len(c.chunk)-1]
 }
 
 // codePoints converts byte offsets of one text to code-point offsets. For
