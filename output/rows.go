@@ -293,27 +293,27 @@ func (c *chunks[T]) ptr(v T) *T {
 
 // codePoints converts byte offsets of one text to code-point offsets. For
 // valid UTF-8 (all the pipeline produces) it holds the number of code
-// points before every 64th byte, and counts the rest of the way for each
-// conversion. For invalid text it holds the count before every byte,
-// built with the decoding of a range loop, in which an invalid byte counts
-// as one code point (as in utf8.RuneCountInString).
+// points before every eighth byte, counted eight bytes at a time, and
+// counts the last few bytes for each conversion. For invalid text it
+// holds the count before every byte, built with the decoding of a range
+// loop, in which an invalid byte counts as one code point (as in
+// utf8.RuneCountInString).
 //
 // An offset inside a code point converts to 0 either way.
 type codePoints struct {
-	text   string
-	blocks []int32 // valid text: entry i is the code points before byte i*blockSize
-	table  []int32 // invalid text: entry b is the code points before byte b
+	text  string
+	words []int32 // valid text: entry i is the code points before byte 8*i
+	table []int32 // invalid text: entry b is the code points before byte b
 }
-
-// blockSize is the distance between the counts kept for valid text.
-const blockSize = 64
 
 func newCodePoints(text string) codePoints {
 	cp := codePoints{text: text}
 	if utf8.ValidString(text) {
-		cp.blocks = make([]int32, len(text)/blockSize+1)
-		for i := 1; i < len(cp.blocks); i++ {
-			cp.blocks[i] = cp.blocks[i-1] + codePointsIn(text[(i-1)*blockSize:i*blockSize])
+		cp.words = make([]int32, len(text)/8+1)
+		n := int32(0)
+		for i := range len(text) / 8 {
+			n += 8 - continuationBytes(text[8*i:])
+			cp.words[i+1] = n
 		}
 		return cp
 	}
@@ -335,29 +335,25 @@ func (cp codePoints) at(off int) int32 {
 	case off < len(cp.text) && isContinuation(cp.text[off]):
 		return 0
 	}
-	block := off / blockSize
-	return cp.blocks[block] + codePointsIn(cp.text[block*blockSize:off])
+	n := cp.words[off/8]
+	for i := off &^ 7; i < off; i++ {
+		if !isContinuation(cp.text[i]) {
+			n++
+		}
+	}
+	return n
 }
 
 // isContinuation reports whether b is a UTF-8 continuation byte
 // (10xxxxxx), one that does not start a code point.
 func isContinuation(b byte) bool { return b&0xC0 == 0x80 }
 
-// codePointsIn counts the code points of s, valid UTF-8: its bytes that
-// are not continuation bytes, eight at a time.
-func codePointsIn(s string) int32 {
+// continuationBytes counts the continuation bytes among the first eight
+// bytes of s.
+func continuationBytes(s string) int32 {
+	w := uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+	// A continuation byte has its top bit set and the next one clear.
 	const high = 0x8080808080808080 // the top bit of every byte
-	n := len(s)
-	for ; len(s) >= 8; s = s[8:] {
-		w := uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
-			uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
-		// A continuation byte has its top bit set and the next one clear.
-		n -= bits.OnesCount64(w &^ (w << 1) & high)
-	}
-	for i := range len(s) {
-		if isContinuation(s[i]) {
-			n--
-		}
-	}
-	return int32(n)
+	return int32(bits.OnesCount64(w &^ (w << 1) & high))
 }

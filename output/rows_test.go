@@ -10,7 +10,7 @@ import (
 // visit them (forwards, a step back, far back, the same offset again) and
 // checks each against a count from the start of the text, which counts an
 // invalid byte as one code point, in valid UTF-8 (counted from the last
-// 64-byte block) and in invalid UTF-8 (looked up in a table). An offset
+// eighth byte) and in invalid UTF-8 (looked up in a table). An offset
 // inside a code point converts to 0.
 func TestCodePoints(t *testing.T) {
 	valid := "青湖区2025年GDP增长6.5%，高于全省0.3个百分点。末"
