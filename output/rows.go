@@ -168,8 +168,11 @@ type rowBuilder struct {
 	strs chunks[string]
 	days chunks[Day]
 
-	lastDate govx.Date // the date converted last, and its Day in days
-	lastDay  *Day
+	// Dates converted lately, and their Days in days, by a hash of the date.
+	dayCache [64]struct {
+		date govx.Date
+		day  *Day
+	}
 }
 
 // start sets the article whose rows the other methods build.
@@ -187,16 +190,18 @@ func (b *rowBuilder) str(s string) *string {
 	return b.strs.ptr(s)
 }
 
-// day converts d for a date column, nil for the zero Date. Rows in a row
-// often share a date: they share its Day too.
+// day converts d for a date column, nil for the zero Date. The same few
+// dates come up again and again: rows share the Day of a date converted
+// lately.
 func (b *rowBuilder) day(d govx.Date) *Day {
 	if d.IsZero() {
 		return nil
 	}
-	if b.lastDay == nil || d != b.lastDate {
-		b.lastDate, b.lastDay = d, b.days.ptr(Day(d.EpochDays()))
+	c := &b.dayCache[uint(d.Year*31*12+int(d.Month)*31+d.Day)%uint(len(b.dayCache))]
+	if c.day == nil || c.date != d {
+		c.date, c.day = d, b.days.ptr(Day(d.EpochDays()))
 	}
-	return b.lastDay
+	return c.day
 }
 
 func (b *rowBuilder) article() ArticleRow {
