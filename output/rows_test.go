@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/parquet-go/parquet-go"
 )
 
 // TestCodePoints converts byte offsets visited in every order the rows
@@ -51,4 +53,26 @@ func reversed(s []int) []int {
 		r[len(s)-1-i] = v
 	}
 	return r
+}
+
+// TestParquetForms checks that the Parquet form of each row type has the
+// same columns as the row type, in the same order.
+func TestParquetForms(t *testing.T) {
+	for _, c := range []struct{ row, form any }{
+		{ArticleRow{}, articleParquet{}},
+		{QuantityRow{}, quantityParquet{}},
+		{EntityRow{}, entityParquet{}},
+		{IndicatorRow{}, indicatorParquet{}},
+	} {
+		row, form := parquet.SchemaOf(c.row).Fields(), parquet.SchemaOf(c.form).Fields()
+		if len(row) != len(form) {
+			t.Errorf("%T: %d columns, its Parquet form %d", c.row, len(row), len(form))
+			continue
+		}
+		for i := range row {
+			if row[i].Name() != form[i].Name() || !parquet.EqualNodes(row[i], form[i]) {
+				t.Errorf("%T column %d: %s, in the Parquet form %s", c.row, i, row[i].Name(), form[i].Name())
+			}
+		}
+	}
 }
