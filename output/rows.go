@@ -178,7 +178,7 @@ type rowBuilder struct {
 // start sets the article whose rows the other methods build.
 func (b *rowBuilder) start(r *govx.Result) {
 	b.r = r
-	b.cp = newCodePoints(r.Article.Text)
+	b.cp = newCodePoints(r.Article.Text, b.cp.words)
 }
 
 // str returns a pointer to s for an optional column, nil for "" so that
@@ -311,10 +311,17 @@ type codePoints struct {
 	table []int32 // invalid text: entry b is the code points before byte b
 }
 
-func newCodePoints(text string) codePoints {
+// newCodePoints returns the converter of text. It may reuse the memory of
+// words, the words of an earlier converter that is no longer used.
+func newCodePoints(text string, words []int32) codePoints {
 	cp := codePoints{text: text}
 	if utf8.ValidString(text) {
-		cp.words = make([]int32, len(text)/8+1)
+		if n := len(text)/8 + 1; cap(words) >= n {
+			cp.words = words[:n]
+		} else {
+			cp.words = make([]int32, n)
+		}
+		cp.words[0] = 0
 		n := int32(0)
 		for i := range len(text) / 8 {
 			n += 8 - continuationBytes(text[8*i:])
