@@ -6,8 +6,9 @@ package output
 // value. The optional strings of rows are never "" (RowsOf gives nil for
 // a missing string), so writing them as plain strings, "" for nil, gives
 // the same column. Each form has the columns of its row type, in the same
-// order and of the same types (TestParquetForms checks the schemas); the
-// other tables are written as they are.
+// order and of the same types (TestParquetForms checks the schemas), and
+// is written under the schema name of its row type; the other tables are
+// written as they are.
 
 type articleParquet struct {
 	ArticleID     string `parquet:"article_id"`
