@@ -59,11 +59,51 @@ type encoder[T any] interface {
 	close() error       // writes the footer, if any; does not close the file
 }
 
-// parquetEncoder writes zstd-compressed Parquet.
+// parquetEncoder writes rows of type T as zstd-compressed Parquet.
 type parquetEncoder[T any] struct{ w *parquet.GenericWriter[T] }
 
+// pageBytes is the size of the pages the Parquet writer buffers before it
+// encodes and compresses them (parquet-go's default is 256 KiB): larger
+// pages cost less per row to encode and compress.
+const pageBytes = 1 << 20
+
+// newParquetEncoder returns the encoder of the rows of type T: it writes
+// them in their Parquet form when T has one (see parquetrows.go).
 func newParquetEncoder[T any](w *bufio.Writer) encoder[T] {
-	return parquetEncoder[T]{parquet.NewGenericWriter[T](w, parquet.Compression(&parquet.Zstd))}
+	var enc any
+	switch any((*T)(nil)).(type) {
+	case *ArticleRow:
+		enc = newFormEncoder(w, (*ArticleRow).parquetForm)
+	case *QuantityRow:
+		enc = newFormEncoder(w, (*QuantityRow).parquetForm)
+	case *EntityRow:
+		enc = newFormEncoder(w, (*EntityRow).parquetForm)
+	case *IndicatorRow:
+		enc = newFormEncoder(w, (*IndicatorRow).parquetForm)
+	default:
+		enc = newPlainEncoder[T](w)
+	}
+	return enc.(encoder[T])
+}
+
+// newPlainEncoder returns an encoder writing the rows of type T as they
+// are, under the schema name of the type (parquet-go's default).
+func newPlainEncoder[T any](w *bufio.Writer) parquetEncoder[T] {
+	return newParquetWriter[T](w, parquet.SchemaOf(new(T)).Name())
+}
+
+// newParquetWriter returns an encoder writing the rows of type T under the
+// schema name given.
+func newParquetWriter[T any](w *bufio.Writer, name string) parquetEncoder[T] {
+	return parquetEncoder[T]{parquet.NewGenericWriter[T](w,
+		parquet.NewSchema(name, parquet.SchemaOf(new(T))),
+		parquet.Compression(&parquet.Zstd),
+		parquet.PageBufferSize(pageBytes),
+		// The min and max of each page go into the column index and the
+		// column chunk statistics only, not into every page header as
+		// well: computing them a second time would cost as much.
+		parquet.DataPageStatistics(false),
+	)}
 }
 
 func (e parquetEncoder[T]) write(rows []T) error {
@@ -72,6 +112,29 @@ func (e parquetEncoder[T]) write(rows []T) error {
 }
 func (e parquetEncoder[T]) endRowGroup() error { return e.w.Flush() }
 func (e parquetEncoder[T]) close() error       { return e.w.Close() }
+
+// formEncoder writes rows of type T in their Parquet form P, under the
+// schema name of T.
+type formEncoder[T, P any] struct {
+	parquetEncoder[P]
+	form  func(*T) P
+	forms []P // the forms of the rows being written
+}
+
+func newFormEncoder[T, P any](w *bufio.Writer, form func(*T) P) *formEncoder[T, P] {
+	name := parquet.SchemaOf(new(T)).Name()
+	return &formEncoder[T, P]{parquetEncoder: newParquetWriter[P](w, name), form: form}
+}
+
+func (e *formEncoder[T, P]) write(rows []T) error {
+	for i := range rows {
+		e.forms = append(e.forms, e.form(&rows[i]))
+	}
+	err := e.parquetEncoder.write(e.forms)
+	clear(e.forms) // let the article texts go
+	e.forms = e.forms[:0]
+	return err
+}
 
 // jsonlEncoder writes one JSON object per line.
 type jsonlEncoder[T any] struct{ enc *json.Encoder }

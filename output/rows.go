@@ -2,6 +2,8 @@ package output
 
 import (
 	"encoding/json"
+	"math/bits"
+	"unicode/utf8"
 
 	"govx"
 )
@@ -135,70 +137,17 @@ type Rows struct {
 // RowsOf converts a processed article into table rows. This is the one
 // place where byte offsets become code-point offsets.
 func RowsOf(r *govx.Result) Rows {
-	a := &r.Article
-	text := a.Text
-	cp := newCodePoints(text)
 	m := &r.Mentions
-	var strs stringStore
-	rows := Rows{
-		Quantities: withRoom[QuantityRow](len(m.Quantities)),
-		Periods:    withRoom[PeriodRow](len(m.Periods)),
-		Entities:   withRoom[EntityRow](len(m.Entities)),
-		Indicators: withRoom[IndicatorRow](len(m.Indicators)),
-		Tokens:     withRoom[TokenRow](len(r.Tokens)),
+	var b rowBuilder
+	b.start(r)
+	return Rows{
+		Article:    b.article(),
+		Quantities: b.quantities(withRoom[QuantityRow](len(m.Quantities))),
+		Periods:    b.periods(withRoom[PeriodRow](len(m.Periods))),
+		Entities:   b.entities(withRoom[EntityRow](len(m.Entities))),
+		Indicators: b.indicators(withRoom[IndicatorRow](len(m.Indicators))),
+		Tokens:     b.tokens(withRoom[TokenRow](len(r.Tokens))),
 	}
-	rows.Article = ArticleRow{
-		ArticleID:     a.ID,
-		DocID:         a.DocID,
-		Source:        a.Source,
-		Title:         strs.ptr(a.Title),
-		Published:     DayOf(a.Published),
-		ReferenceDate: DayOf(a.ReferenceDate),
-		Text:          text,
-		Region:        strs.ptr(a.Region),
-	}
-	for _, q := range m.Quantities {
-		rows.Quantities = append(rows.Quantities, QuantityRow{
-			ArticleID: a.ID, Sentence: int32(q.Sentence),
-			Start: cp.at(q.Start), End: cp.at(q.End), Text: q.In(text),
-			Value: q.Value, ValueMax: q.ValueMax,
-			Unit: strs.ptr(string(q.Unit)), SurfaceUnit: strs.ptr(q.SurfaceUnit),
-			Kind: q.Kind.String(), Qualifier: q.Qualifier.String(),
-		})
-	}
-	for _, p := range m.Periods {
-		rows.Periods = append(rows.Periods, PeriodRow{
-			ArticleID: a.ID, Sentence: int32(p.Sentence),
-			Start: cp.at(p.Start), End: cp.at(p.End), Text: p.In(text),
-			PeriodStart: DayOf(p.Period.Start), PeriodEnd: DayOf(p.Period.End),
-			Granularity: p.Granularity.String(), Relative: p.Relative,
-		})
-	}
-	for _, e := range m.Entities {
-		rows.Entities = append(rows.Entities, EntityRow{
-			ArticleID: a.ID, Sentence: int32(e.Sentence),
-			Start: cp.at(e.Start), End: cp.at(e.End), Text: e.In(text),
-			Type: e.Type.String(), Normalized: strs.ptr(e.Normalized), AdminCode: strs.ptr(e.AdminCode),
-		})
-	}
-	for _, in := range m.Indicators {
-		rows.Indicators = append(rows.Indicators, IndicatorRow{
-			ArticleID: a.ID, Sentence: int32(in.Sentence),
-			Start: cp.at(in.Start), End: cp.at(in.End),
-			Subject: strs.ptr(in.Subject), Indicator: in.Name,
-			PeriodStart: DayOf(in.Period.Start), PeriodEnd: DayOf(in.Period.End),
-			Value: in.Value, Unit: strs.ptr(string(in.Unit)), Qualifier: strs.ptr(in.Qualifier.String()),
-			ChangePct: in.ChangePct, ChangeBasis: strs.ptr(in.ChangeBasis.String()),
-			Modality: in.Modality.String(), Evidence: in.Evidence,
-		})
-	}
-	for i, t := range r.Tokens {
-		rows.Tokens = append(rows.Tokens, TokenRow{
-			ArticleID: a.ID, Sentence: int32(t.Sentence), Index: int32(i),
-			Start: cp.at(t.Start), End: cp.at(t.End), Text: t.In(text), Pos: t.Pos,
-		})
-	}
-	return rows
 }
 
 // withRoom returns an empty slice with room for n rows, nil for none.
@@ -209,37 +158,214 @@ func withRoom[T any](n int) []T {
 	return make([]T, 0, n)
 }
 
-// stringStore hands out pointers to strings for the optional columns, nil
-// for "" so that missing strings are null, never "". It stores them in
-// chunks, one allocation for many, and never moves a stored string.
-type stringStore struct{ chunk []string }
+// rowBuilder converts one processed article after another into rows,
+// which it appends to the slices it is given (a Writer's batches, so that
+// rows are built where they are buffered). Start sets the article; the
+// other methods build the rows of one table each.
+type rowBuilder struct {
+	r    *govx.Result
+	cp   codePoints
+	strs chunks[string]
+	days chunks[Day]
 
-func (ss *stringStore) ptr(s string) *string {
+	// Dates converted lately, and their Days in days, by a hash of the date.
+	dayCache [64]struct {
+		date govx.Date
+		day  *Day
+	}
+}
+
+// start sets the article whose rows the other methods build.
+func (b *rowBuilder) start(r *govx.Result) {
+	b.r = r
+	b.cp = newCodePoints(r.Article.Text, b.cp.words)
+}
+
+// str returns a pointer to s for an optional column, nil for "" so that
+// missing strings are null, never "".
+func (b *rowBuilder) str(s string) *string {
 	if s == "" {
 		return nil
 	}
-	if len(ss.chunk) == cap(ss.chunk) {
-		ss.chunk = make([]string, 0, 32)
-	}
-	ss.chunk = append(ss.chunk, s)
-	return &ss.chunk[len(ss.chunk)-1]
+	return b.strs.ptr(s)
 }
 
-// codePoints converts byte offsets of one text to code-point offsets:
-// entry b is the number of code points before byte b, for every b where a
-// code point starts and for len(text). One pass over the text builds it;
-// each conversion is then a lookup, whatever order the rows come in.
-type codePoints []int32
+// day converts d for a date column, nil for the zero Date. The same few
+// dates come up again and again: rows share the Day of a date converted
+// lately.
+func (b *rowBuilder) day(d govx.Date) *Day {
+	if d.IsZero() {
+		return nil
+	}
+	c := &b.dayCache[uint(d.Year*31*12+int(d.Month)*31+d.Day)%uint(len(b.dayCache))]
+	if c.day == nil || c.date != d {
+		c.date, c.day = d, b.days.ptr(Day(d.EpochDays()))
+	}
+	return c.day
+}
 
-func newCodePoints(text string) codePoints {
-	cp := make(codePoints, len(text)+1)
+func (b *rowBuilder) article() ArticleRow {
+	a := &b.r.Article
+	return ArticleRow{
+		ArticleID:     a.ID,
+		DocID:         a.DocID,
+		Source:        a.Source,
+		Title:         b.str(a.Title),
+		Published:     b.day(a.Published),
+		ReferenceDate: b.day(a.ReferenceDate),
+		Text:          a.Text,
+		Region:        b.str(a.Region),
+	}
+}
+
+func (b *rowBuilder) quantities(rows []QuantityRow) []QuantityRow {
+	id, text, cp := b.r.Article.ID, b.r.Article.Text, b.cp
+	for _, q := range b.r.Mentions.Quantities {
+		rows = append(rows, QuantityRow{
+			ArticleID: id, Sentence: int32(q.Sentence),
+			Start: cp.at(q.Start), End: cp.at(q.End), Text: q.In(text),
+			Value: q.Value, ValueMax: q.ValueMax,
+			Unit: b.str(string(q.Unit)), SurfaceUnit: b.str(q.SurfaceUnit),
+			Kind: q.Kind.String(), Qualifier: q.Qualifier.String(),
+		})
+	}
+	return rows
+}
+
+func (b *rowBuilder) periods(rows []PeriodRow) []PeriodRow {
+	id, text, cp := b.r.Article.ID, b.r.Article.Text, b.cp
+	for _, p := range b.r.Mentions.Periods {
+		rows = append(rows, PeriodRow{
+			ArticleID: id, Sentence: int32(p.Sentence),
+			Start: cp.at(p.Start), End: cp.at(p.End), Text: p.In(text),
+			PeriodStart: b.day(p.Period.Start), PeriodEnd: b.day(p.Period.End),
+			Granularity: p.Granularity.String(), Relative: p.Relative,
+		})
+	}
+	return rows
+}
+
+func (b *rowBuilder) entities(rows []EntityRow) []EntityRow {
+	id, text, cp := b.r.Article.ID, b.r.Article.Text, b.cp
+	for _, e := range b.r.Mentions.Entities {
+		rows = append(rows, EntityRow{
+			ArticleID: id, Sentence: int32(e.Sentence),
+			Start: cp.at(e.Start), End: cp.at(e.End), Text: e.In(text),
+			Type: e.Type.String(), Normalized: b.str(e.Normalized), AdminCode: b.str(e.AdminCode),
+		})
+	}
+	return rows
+}
+
+func (b *rowBuilder) indicators(rows []IndicatorRow) []IndicatorRow {
+	id, cp := b.r.Article.ID, b.cp
+	for _, in := range b.r.Mentions.Indicators {
+		rows = append(rows, IndicatorRow{
+			ArticleID: id, Sentence: int32(in.Sentence),
+			Start: cp.at(in.Start), End: cp.at(in.End),
+			Subject: b.str(in.Subject), Indicator: in.Name,
+			PeriodStart: b.day(in.Period.Start), PeriodEnd: b.day(in.Period.End),
+			Value: in.Value, Unit: b.str(string(in.Unit)), Qualifier: b.str(in.Qualifier.String()),
+			ChangePct: in.ChangePct, ChangeBasis: b.str(in.ChangeBasis.String()),
+			Modality: in.Modality.String(), Evidence: in.Evidence,
+		})
+	}
+	return rows
+}
+
+func (b *rowBuilder) tokens(rows []TokenRow) []TokenRow {
+	id, text, cp := b.r.Article.ID, b.r.Article.Text, b.cp
+	for i, t := range b.r.Tokens {
+		rows = append(rows, TokenRow{
+			ArticleID: id, Sentence: int32(t.Sentence), Index: int32(i),
+			Start: cp.at(t.Start), End: cp.at(t.End), Text: t.In(text), Pos: t.Pos,
+		})
+	}
+	return rows
+}
+
+// chunks hands out pointers to values stored in chunks, one allocation
+// for many; a stored value never moves.
+type chunks[T any] struct{ chunk []T }
+
+func (c *chunks[T]) ptr(v T) *T {
+	if len(c.chunk) == cap(c.chunk) {
+		c.chunk = make([]T, 0, 64)
+	}
+	c.chunk = append(c.chunk, v)
+	return &c.chunk[len(c.chunk)-1]
+}
+
+// codePoints converts byte offsets of one text to code-point offsets. For
+// valid UTF-8 (all the pipeline produces) it holds the number of code
+// points before every eighth byte, counted eight bytes at a time, and
+// counts the last few bytes for each conversion. For invalid text it
+// holds the count before every byte, built with the decoding of a range
+// loop, in which an invalid byte counts as one code point (as in
+// utf8.RuneCountInString).
+//
+// An offset inside a code point converts to 0 either way.
+type codePoints struct {
+	text  string
+	words []int32 // valid text: entry i is the code points before byte 8*i
+	table []int32 // invalid text: entry b is the code points before byte b
+}
+
+// newCodePoints returns the converter of text. It may reuse the memory of
+// words, the words of an earlier converter that is no longer used.
+func newCodePoints(text string, words []int32) codePoints {
+	cp := codePoints{text: text}
+	if utf8.ValidString(text) {
+		if n := len(text)/8 + 1; cap(words) >= n {
+			cp.words = words[:n]
+		} else {
+			cp.words = make([]int32, n)
+		}
+		cp.words[0] = 0
+		n := int32(0)
+		for i := range len(text) / 8 {
+			n += 8 - continuationBytes(text[8*i:])
+			cp.words[i+1] = n
+		}
+		return cp
+	}
+	cp.table = make([]int32, len(text)+1)
 	n := int32(0)
-	for b := range text { // an invalid byte counts as one code point, as in utf8.RuneCountInString
-		cp[b] = n
+	for b := range text {
+		cp.table[b] = n
 		n++
 	}
-	cp[len(text)] = n
+	cp.table[len(text)] = n
 	return cp
 }
 
-func (cp codePoints) at(off int) int32 { return cp[off] }
+// at returns the code points before byte off.
+func (cp codePoints) at(off int) int32 {
+	switch {
+	case cp.table != nil:
+		return cp.table[off]
+	case off < len(cp.text) && isContinuation(cp.text[off]):
+		return 0
+	}
+	n := cp.words[off/8]
+	for i := off &^ 7; i < off; i++ {
+		if !isContinuation(cp.text[i]) {
+			n++
+		}
+	}
+	return n
+}
+
+// isContinuation reports whether b is a UTF-8 continuation byte
+// (10xxxxxx), one that does not start a code point.
+func isContinuation(b byte) bool { return b&0xC0 == 0x80 }
+
+// continuationBytes counts the continuation bytes among the first eight
+// bytes of s.
+func continuationBytes(s string) int32 {
+	w := uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+	// A continuation byte has its top bit set and the next one clear.
+	const high = 0x8080808080808080 // the top bit of every byte
+	return int32(bits.OnesCount64(w &^ (w << 1) & high))
+}

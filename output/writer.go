@@ -53,6 +53,7 @@ type Writer struct {
 	indicators *tableWriter[IndicatorRow]
 	tokens     *tableWriter[TokenRow]
 	tables     []table // the same writers, in canonical order
+	rows       rowBuilder
 
 	prev    *Manifest // the run resumed, or nil
 	written int64
@@ -125,26 +126,32 @@ func (w *Writer) Write(r *govx.Result) error {
 	if w.err != nil {
 		return w.err
 	}
-	rows := RowsOf(r)
-	err := w.articles.add(rows.Article)
-	if err == nil {
-		err = w.quantities.add(rows.Quantities...)
+	// The rows go straight into the batches of the selected tables.
+	b := &w.rows
+	b.start(r)
+	if t := w.articles; t != nil {
+		t.batch = append(t.batch, b.article())
 	}
-	if err == nil {
-		err = w.periods.add(rows.Periods...)
+	if t := w.quantities; t != nil {
+		t.batch = b.quantities(t.batch)
 	}
-	if err == nil {
-		err = w.entities.add(rows.Entities...)
+	if t := w.periods; t != nil {
+		t.batch = b.periods(t.batch)
 	}
-	if err == nil {
-		err = w.indicators.add(rows.Indicators...)
+	if t := w.entities; t != nil {
+		t.batch = b.entities(t.batch)
 	}
-	if err == nil {
-		err = w.tokens.add(rows.Tokens...)
+	if t := w.indicators; t != nil {
+		t.batch = b.indicators(t.batch)
 	}
-	if err != nil {
-		w.err = err
-		return err
+	if t := w.tokens; t != nil {
+		t.batch = b.tokens(t.batch)
+	}
+	for _, t := range w.tables {
+		if err := t.flushFull(); err != nil {
+			w.err = err
+			return err
+		}
 	}
 	w.written++
 	w.refs.add(&r.Article)
@@ -249,6 +256,7 @@ func (w *Writer) abortTables() {
 // table is the part of a tableWriter that does not depend on its row type.
 type table interface {
 	name() Table
+	flushFull() error           // writes the buffered rows when they fill a batch
 	finish() error              // writes buffered rows and completes the parts
 	commit() (TableInfo, error) // replaces the old parts by the new ones
 	abort()                     // removes the new parts
@@ -297,13 +305,8 @@ func (t *tableWriter[T]) partName() string { return partName(t.first+len(t.parts
 
 func (t *tableWriter[T]) name() Table { return t.table }
 
-// add buffers rows and writes a batch when it is full. A nil tableWriter
-// (a table not selected) ignores the rows.
-func (t *tableWriter[T]) add(rows ...T) error {
-	if t == nil {
-		return nil
-	}
-	t.batch = append(t.batch, rows...)
+// flushFull writes the buffered rows when they fill a batch.
+func (t *tableWriter[T]) flushFull() error {
 	if len(t.batch) >= batchRows {
 		return t.flush()
 	}
