@@ -62,11 +62,6 @@ type encoder[T any] interface {
 // parquetEncoder writes rows of type T as zstd-compressed Parquet.
 type parquetEncoder[T any] struct{ w *parquet.GenericWriter[T] }
 
-// pageBytes is the size of the pages the Parquet writer buffers before it
-// encodes and compresses them (parquet-go's default is 256 KiB): larger
-// pages cost less per row to encode and compress.
-const pageBytes = 1 << 20
-
 // newParquetEncoder returns the encoder of the rows of type T: it writes
 // them in their Parquet form when T has one (see parquetrows.go).
 func newParquetEncoder[T any](w *bufio.Writer) encoder[T] {
@@ -98,7 +93,6 @@ func newParquetWriter[T any](w *bufio.Writer, name string) parquetEncoder[T] {
 	return parquetEncoder[T]{parquet.NewGenericWriter[T](w,
 		parquet.NewSchema(name, parquet.SchemaOf(new(T))),
 		parquet.Compression(&parquet.Zstd),
-		parquet.PageBufferSize(pageBytes),
 		// The min and max of each page go into the column index and the
 		// column chunk statistics only, not into every page header as
 		// well: computing them a second time would cost as much.
