@@ -128,7 +128,7 @@ func (s *Segmenter) path(sc *scratch, text []byte) []span {
 		if cur > 0 {
 			base = steps[cur-1].distance
 		}
-		found, firstUnits := false, int32(0)
+		oneUnitWord := false // gse adds the unit alone as an unknown word when no word is just that unit
 		node := int32(rootNode)
 		for k := cur; k < n; k++ {
 			e := s.trie.step(node, sc.codes[k])
@@ -136,15 +136,12 @@ func (s *Segmenter) path(sc *scratch, text []byte) []span {
 				break
 			}
 			if e.word != noWord {
-				units := int32(k - cur + 1)
-				if !found {
-					found, firstUnits = true, units
-				}
-				relax(&steps[k], base+s.words[e.word].distance, e.word, units)
+				oneUnitWord = oneUnitWord || k == cur
+				relax(&steps[k], base+s.words[e.word].distance, e.word, int32(k-cur+1))
 			}
 			node = e.child
 		}
-		if !found || firstUnits > 1 {
+		if !oneUnitWord {
 			relax(&steps[cur], base+unknownDistance, noWord, 1)
 		}
 	}
